@@ -1,0 +1,188 @@
+/**
+ * Turns a criterion's outcome into words: what the article requires, what was answered, the gap in the
+ * user's units, and what would close it; for an unknown, which facts are missing. Every sentence comes from
+ * `locales/<lang>/rules.json`; titles and criterion-specific remedies from the jurisdiction's namespace.
+ */
+import type { Translate } from '../i18n/compiled.js';
+import type { Lang } from '../i18n/index.js';
+import type { FactName } from './facts.js';
+import { formatNumber, formatPercent, formatQuantity, formatRef } from './format.js';
+import type { CriterionDef, Finding, Outcome, Scope } from './types.js';
+import { FACT_UNITS } from './units.js';
+
+/** What explaining needs: the language, the generic (`rules`) and jurisdiction translators. */
+export interface ExplainContext {
+  lang: Lang;
+  /** `rules` namespace. */
+  t: Translate;
+  /** The jurisdiction's namespace. */
+  tj: Translate;
+  /** `facts` namespace. */
+  tf: Translate;
+  /** Whether a key exists in the jurisdiction's namespace. */
+  hasKey: (key: string) => boolean;
+}
+
+/** The localized short title of a criterion (`<jurisdiction>:criteria.<slug>`). */
+export function criterionTitle(def: CriterionDef, ctx: ExplainContext): string {
+  return ctx.tj(`criteria.${slug(def.id)}`);
+}
+
+/** A criterion's texts that never change: its title, its reference, its own remedy (or ''). */
+export interface CriterionTexts {
+  title: string;
+  refText: string;
+  remedy: string;
+}
+
+/** Renders a criterion's fixed texts (done once per jurisdiction and language, see `prepared.ts`). */
+export function criterionTexts(def: CriterionDef, ctx: ExplainContext): CriterionTexts {
+  const remedyKey = `remedies.${slug(def.id)}`;
+  return {
+    title: criterionTitle(def, ctx),
+    refText: formatRef(def.ref, ctx.lang, ctx.t),
+    remedy: ctx.hasKey(remedyKey) ? ctx.tj(remedyKey) : '',
+  };
+}
+
+/** The full explanation of one criterion's outcome. */
+export function explain(def: CriterionDef, outcome: Outcome, ctx: ExplainContext, texts = criterionTexts(def, ctx)): string {
+  const vars = { ref: texts.refText, title: texts.title };
+  switch (outcome.status) {
+    case 'met':
+      return ctx.t('explain.met', vars);
+    case 'unknown':
+      return ctx.t('explain.unknown', { ...vars, missing: listOf(outcome.missing.map((f) => factLabel(f, ctx)), ctx) });
+    case 'not_applicable': {
+      const why = outcome.inapplicable;
+      if (!why) return ctx.t('explain.notApplicable', vars);
+      return ctx.t('explain.notApplicableBecause', { ...vars, fact: factLabel(why.fact, ctx), value: valueLabel(why.fact, why.value, ctx) });
+    }
+    case 'unmet': {
+      const head = ctx.t(def.inPrinciple ? 'explain.unmetInPrinciple' : 'explain.unmet', vars);
+      const body = outcome.findings.map((f) => describeFinding(f, ctx)).join(joiner(ctx));
+      const advisory = def.severity === 'advisory' ? ctx.t('explain.advisory') : '';
+      return [head, body, texts.remedy, advisory].filter(Boolean).join(joiner(ctx));
+    }
+  }
+}
+
+/** Chinese sentences follow each other without a space; English ones with one. */
+function joiner(ctx: ExplainContext): string {
+  return ctx.lang === 'zh-CN' ? '' : ' ';
+}
+
+/** One finding as sentences: answered, gap, remedy. */
+export function describeFinding(finding: Finding, ctx: ExplainContext): string {
+  switch (finding.kind) {
+    case 'threshold':
+      return describeThreshold(finding, ctx);
+    case 'share':
+      return describeShare(finding, ctx);
+    case 'boolean':
+      return ctx.t('finding.boolean', {
+        fact: factLabel(finding.fact, ctx),
+        answer: ctx.t(finding.expected ? 'answer.no' : 'answer.yes'),
+        remedy: ctx.tf(`${finding.fact}.remedy`),
+      });
+    case 'missingValues':
+      return ctx.t('finding.missingValues', {
+        fact: factLabel(finding.fact, ctx),
+        missing: listOf(finding.missing.map((v) => valueLabel(finding.fact, v, ctx)), ctx),
+      });
+    case 'notOneOf':
+      return ctx.t('finding.notOneOf', {
+        fact: factLabel(finding.fact, ctx),
+        answer: valueLabel(finding.fact, finding.actual, ctx),
+        accepted: listOf(finding.accepted.map((v) => valueLabel(finding.fact, v, ctx)), ctx),
+      });
+    case 'waiting':
+      return ctx.t('finding.waiting', {
+        since: finding.since,
+        outcome: ctx.t(`outcome.${finding.outcome}`),
+        period: describePeriod(finding.period, ctx),
+        from: finding.from,
+      });
+    case 'notInForce':
+      return ctx.t('finding.notInForce', { from: finding.from });
+    case 'alternatives':
+      return ctx.t('finding.alternatives', {
+        options: finding.options
+          .map((option, i) => ctx.t('finding.option', { n: i + 1, text: option.map((f) => describeFinding(f, ctx)).join(' ') }))
+          .join(joiner(ctx)),
+      });
+  }
+}
+
+type ThresholdFinding = Extract<Finding, { kind: 'threshold' }>;
+type ShareFinding = Extract<Finding, { kind: 'share' }>;
+
+function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
+  const unit = FACT_UNITS[f.fact];
+  const qty = (n: number) => formatQuantity(n, unit, ctx.lang, ctx.t);
+  const vars = {
+    site: siteLabel(f.scope, ctx),
+    fact: factLabel(f.fact, ctx),
+    actual: qty(f.actual),
+    required: qty(f.required),
+  };
+  if (f.op === 'lte') return ctx.t('finding.atMost', { ...vars, excess: qty(f.actual - f.required) });
+  if (f.op === 'gt') return ctx.t('finding.moreThan', vars);
+  return ctx.t('finding.atLeast', { ...vars, gap: qty(roundUp(f.required - f.actual, unit.kind === 'count')) });
+}
+
+function describeShare(f: ShareFinding, ctx: ExplainContext): string {
+  const unit = FACT_UNITS[f.part];
+  const isCount = unit.kind === 'count';
+  const requiredPart = roundUp((f.actualWhole * f.percent) / 100, isCount);
+  const qty = (n: number) => formatQuantity(n, unit, ctx.lang, ctx.t);
+  return ctx.t('finding.share', {
+    site: siteLabel(f.scope, ctx),
+    part: factLabel(f.part, ctx),
+    whole: ctx.lang === 'zh-CN' ? factLabel(f.whole, ctx) : lowerFirst(factLabel(f.whole, ctx)),
+    actualPart: qty(f.actualPart),
+    actualWhole: formatQuantity(f.actualWhole, FACT_UNITS[f.whole], ctx.lang, ctx.t),
+    actualPercent: formatPercent(f.actualWhole === 0 ? 0 : (f.actualPart * 100) / f.actualWhole, ctx.lang),
+    percent: `${f.percent}%`,
+    requiredPart: qty(requiredPart),
+    gap: qty(roundUp(requiredPart - f.actualPart, isCount)),
+  });
+}
+
+/** Counts round up to whole units; areas and money to the cent or hundredth of a m². */
+function roundUp(value: number, whole: boolean): number {
+  return whole ? Math.ceil(value - 1e-9) : Math.ceil(value * 100 - 1e-6) / 100;
+}
+
+function describePeriod(period: { years?: number; months?: number }, ctx: ExplainContext): string {
+  if (period.years) return ctx.t('period.years', { count: period.years, n: period.years });
+  return ctx.t('period.months', { count: period.months ?? 0, n: period.months ?? 0 });
+}
+
+function siteLabel(scope: Scope | undefined, ctx: ExplainContext): string {
+  if (!scope) return '';
+  return scope.site === 'core' ? ctx.t('site.core') : ctx.t('site.branch', { n: formatNumber(scope.index + 1, ctx.lang) });
+}
+
+/** The localized name of a fact. */
+export function factLabel(fact: FactName, ctx: ExplainContext): string {
+  return ctx.tf(`${fact}.label`);
+}
+
+/** The localized label of one value of a choice or list fact. */
+export function valueLabel(fact: FactName, value: string, ctx: ExplainContext): string {
+  return ctx.tf(`${fact}.values.${value}`);
+}
+
+function listOf(items: string[], ctx: ExplainContext): string {
+  return items.join(ctx.t('list.separator'));
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** `shandong.floor-area` → `floor-area`. */
+export function slug(id: string): string {
+  return id.slice(id.indexOf('.') + 1);
+}

@@ -1,0 +1,193 @@
+/**
+ * The fact vocabulary of `shared/spec/assessment.md`, as zod schemas.
+ *
+ * Outside callers send these names; never rename or re-type one. A fact that is absent is unknown.
+ * Facts added beyond the contract (for wording the five texts contain but the contract does not name) are
+ * marked "extension" with the article that needs them.
+ */
+import { z } from 'zod';
+
+/** Public service functions (公共服务功能). */
+export const PUBLIC_SERVICES = ['employment', 'vocational_training', 'social_security', 'talent_personnel'] as const;
+/** Supporting services (配套服务). */
+export const SUPPORTING_SERVICES = [
+  'meeting',
+  'training',
+  'finance',
+  'legal',
+  'catering',
+  'accommodation',
+  'network_information',
+  'recruitment_hall',
+] as const;
+/** HR business lines (人力资源服务业态). */
+export const BUSINESS_LINES = [
+  'outsourcing',
+  'labor_dispatch',
+  'training',
+  'management_consulting',
+  'business_agency',
+  'assessment',
+  'executive_search',
+  'software',
+  'recruitment',
+  'flexible_employment',
+] as const;
+/** Where the park is located. */
+export const LOCATION_TYPES = [
+  'prefecture_city',
+  'national_ftz',
+  'national_new_area',
+  'high_tech_zone',
+  'economic_development_zone',
+  'key_industrial_park',
+  'other',
+] as const;
+
+export type PublicService = (typeof PUBLIC_SERVICES)[number];
+export type SupportingService = (typeof SUPPORTING_SERVICES)[number];
+export type BusinessLine = (typeof BUSINESS_LINES)[number];
+export type LocationType = (typeof LOCATION_TYPES)[number];
+
+const area = z.number().finite().nonnegative();
+const money = z.number().finite().nonnegative();
+const count = z.number().int().nonnegative();
+const isoDate = z.iso.date();
+const uniqueList = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).refine((list) => new Set(list).size === list.length, { message: 'duplicate' });
+
+/** One branch park's own figures (Guangxi 第五条(四), per branch). */
+export const BranchSchema = z.strictObject({
+  floorArea: area.optional(),
+  hrInstitutions: count.optional(),
+  occupiedArea: area.optional(),
+});
+export type Branch = z.infer<typeof BranchSchema>;
+
+/**
+ * One resident institution's revenue for the previous year (extension). Lets the rules apply 超过 exactly
+ * when the caller knows each institution's figures instead of the counts.
+ */
+export const InstitutionRevenueSchema = z.strictObject({
+  /** 营业收入（含代收代付）, yuan. */
+  revenue: money.optional(),
+  /** 净服务收入（不含代收代付）, yuan. */
+  netServiceRevenue: money.optional(),
+});
+export type InstitutionRevenue = z.infer<typeof InstitutionRevenueSchema>;
+
+/** The shape of every fact, without the cross-fact consistency rules. */
+export const FactShape = {
+  layout: z.enum(['single', 'multi']),
+  parkType: z.enum(['comprehensive', 'specialized']),
+  existingComprehensivePark: z.boolean(),
+  floorArea: area,
+  coreFloorArea: area,
+  branchCount: count,
+  branches: z.array(BranchSchema),
+  occupiedArea: area,
+  coreOccupiedArea: area,
+  hrInstitutions: count,
+  coreHrInstitutions: count,
+  commercialHrInstitutions: count,
+  parkInstitutions: count,
+  localHqInstitutions: count,
+  specialtyHrInstitutions: count,
+  annualRevenue: money,
+  institutionsRevenueOver3M: count,
+  institutionsRevenueOver5M: count,
+  institutionsNetServiceRevenueOver500K: count,
+  institutionsRevenueOver30M: count,
+  institutionsRevenueOver60M: count,
+  specialtyServiceRevenue: money,
+  fullTimeStaff: count,
+  hasDedicatedOperator: z.boolean(),
+  hasManagementRules: z.boolean(),
+  cityLevelDesignated: z.boolean(),
+  hasPlanningReport: z.boolean(),
+  hasInvestmentPlan: z.boolean(),
+  hasLocalSupportPolicy: z.boolean(),
+  hasTenantIncentives: z.boolean(),
+  hasDevelopmentFund: z.boolean(),
+  lawfulOperation: z.boolean(),
+  completeServiceChain: z.boolean(),
+  servesLocalIndustry: z.boolean(),
+  holdsPublicWelfareActivities: z.boolean(),
+  organizesRecruitmentEvents: z.boolean(),
+  hasOnlineOfflinePlatforms: z.boolean(),
+  hasDigitalPlan: z.boolean(),
+  fullLifecycleSpecialtyServices: z.boolean(),
+  laborLiaisonStations: count,
+  smallBusinessParkPartnerships: count,
+  collegePartnerships: count,
+  publicServices: uniqueList(PUBLIC_SERVICES),
+  supportingServices: uniqueList(SUPPORTING_SERVICES),
+  businessLines: uniqueList(BUSINESS_LINES),
+  locationType: z.enum(LOCATION_TYPES),
+  previousOutcome: z.enum(['none', 'rejected', 'revoked']),
+  previousOutcomeDate: isoDate,
+  // Extensions (see the module comment).
+  /** 专业化运营团队 / 管理团队 (jilin 第五条(六), mudanjiang 第六条(五)). */
+  hasOperatingTeam: z.boolean(),
+  /** 有针对性地提供专业化、特色化的人力资源服务 (guangxi 第五条(二), the alternative to a complete chain). */
+  providesTargetedSpecialtyServices: z.boolean(),
+  /** 经济效益显著、增长态势明显 (guangxi 第五条(六)). */
+  revenueGrowing: z.boolean(),
+  /** Each resident institution's revenue, from which the 超过 counts are derived when they are absent. */
+  institutionRevenues: z.array(InstitutionRevenueSchema),
+} as const;
+
+/** Every fact name of the vocabulary. */
+export type FactName = keyof typeof FactShape;
+/** Every fact name, in the order of the vocabulary. */
+export const FACT_NAMES = Object.keys(FactShape) as FactName[];
+
+type Pair = readonly [FactName, FactName];
+/** Pairs (part, whole) where the part can never exceed the whole. */
+const PART_OF_WHOLE: readonly Pair[] = [
+  ['occupiedArea', 'floorArea'],
+  ['coreFloorArea', 'floorArea'],
+  ['coreOccupiedArea', 'coreFloorArea'],
+  ['coreOccupiedArea', 'occupiedArea'],
+  ['coreHrInstitutions', 'hrInstitutions'],
+  ['commercialHrInstitutions', 'hrInstitutions'],
+  ['hrInstitutions', 'parkInstitutions'],
+  ['localHqInstitutions', 'parkInstitutions'],
+  ['specialtyHrInstitutions', 'hrInstitutions'],
+  ['specialtyServiceRevenue', 'annualRevenue'],
+  ['institutionsRevenueOver5M', 'institutionsRevenueOver3M'],
+  ['institutionsRevenueOver60M', 'institutionsRevenueOver30M'],
+  ['institutionsRevenueOver30M', 'institutionsRevenueOver5M'],
+];
+
+/**
+ * The facts a caller may send, with the consistency rules an official would apply before reading them.
+ * Issues carry the offending fact as their path so that every channel can name it.
+ */
+export const FactsSchema = z.strictObject(FactShape).partial().superRefine((facts, ctx) => {
+  const value = (name: FactName) => facts[name] as number | undefined;
+  for (const [part, whole] of PART_OF_WHOLE) {
+    const p = value(part);
+    const w = value(whole);
+    if (p !== undefined && w !== undefined && p > w) {
+      ctx.addIssue({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
+    }
+  }
+  if (facts.layout === 'single' && facts.branchCount !== undefined && facts.branchCount > 0) {
+    ctx.addIssue({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });
+  }
+  if (facts.branches && facts.branchCount !== undefined && facts.branches.length !== facts.branchCount) {
+    ctx.addIssue({ code: 'custom', path: ['branches'], params: { rule: 'branchesLength', other: 'branchCount' } });
+  }
+  facts.branches?.forEach((branch, i) => {
+    if (branch.occupiedArea !== undefined && branch.floorArea !== undefined && branch.occupiedArea > branch.floorArea) {
+      ctx.addIssue({ code: 'custom', path: ['branches', i, 'occupiedArea'], params: { rule: 'exceeds', other: 'floorArea' } });
+    }
+  });
+  if (facts.previousOutcome === 'none' && facts.previousOutcomeDate !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['previousOutcomeDate'], params: { rule: 'dateWithoutOutcome' } });
+  }
+});
+
+/** Validated facts: every key optional, absent meaning unknown. */
+export type Facts = z.infer<typeof FactsSchema>;

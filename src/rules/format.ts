@@ -1,0 +1,73 @@
+/**
+ * Figures and references in the reader's language: "10,000 平方米" / "10,000 m²", "5 亿元" / "CNY 500 million",
+ * "第十二条第（二）项" / "Article 12(2)". Templates live in `locales/<lang>/rules.json`.
+ */
+import type { Translate } from '../i18n/compiled.js';
+import type { Lang } from '../i18n/index.js';
+import type { FactUnit } from './units.js';
+import type { Ref } from './types.js';
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 12 → 十二, 23 → 二十三, 105 → 一百零五 (article and item numbers). */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS[n] ?? String(n);
+  if (n < 20) return `十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
+  const rest = n % 100;
+  const tail = rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chineseNumeral(rest)}` : chineseNumeral(rest);
+  return `${DIGITS[Math.floor(n / 100)]}百${tail}`;
+}
+
+/**
+ * Groups thousands ("10,000") and keeps up to two decimals. zh-CN and en group and mark decimals alike, and
+ * Intl.NumberFormat costs more than the rest of an explanation, so this is done by hand.
+ */
+export function formatNumber(value: number, _lang: Lang): string {
+  const rounded = Math.round(value * 100) / 100;
+  const [whole = '0', fraction] = String(Math.abs(rounded)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Money in the units people use: 亿元 / 万元 in Chinese, millions in English, exact yuan otherwise. */
+export function formatMoney(yuan: number, lang: Lang, t: Translate): string {
+  if (lang === 'zh-CN') {
+    if (yuan >= 1e8 && yuan % 1e6 === 0) return t('units.yi', { n: formatNumber(yuan / 1e8, lang) });
+    if (yuan >= 1e4 && yuan % 100 === 0) return t('units.wan', { n: formatNumber(yuan / 1e4, lang) });
+    return t('units.yuan', { n: formatNumber(yuan, lang) });
+  }
+  if (yuan >= 1e6 && yuan % 1e4 === 0) return t('units.million', { n: formatNumber(yuan / 1e6, lang) });
+  return t('units.yuan', { n: formatNumber(yuan, lang) });
+}
+
+/** A quantity of a fact's unit, e.g. "2,000 平方米", "3 institutions". */
+export function formatQuantity(value: number, unit: FactUnit, lang: Lang, t: Translate): string {
+  switch (unit.kind) {
+    case 'area':
+      return t('units.area', { n: formatNumber(value, lang) });
+    case 'money':
+      return formatMoney(value, lang, t);
+    case 'count':
+      return t(`units.${unit.noun}`, { count: value, n: formatNumber(value, lang) });
+    default:
+      return formatNumber(value, lang);
+  }
+}
+
+/** A percentage with at most one decimal ("55.5%"). */
+export function formatPercent(value: number, lang: Lang): string {
+  return `${formatNumber(Math.floor(value * 10) / 10, lang)}%`;
+}
+
+/** A reference into the text: 第十三条第（一）项第1点 / Article 13(1), point 1. */
+export function formatRef(ref: Ref, lang: Lang, t: Translate): string {
+  const vars = {
+    article: lang === 'zh-CN' ? chineseNumeral(ref.article) : ref.article,
+    item: ref.item !== undefined && lang === 'zh-CN' ? chineseNumeral(ref.item) : ref.item,
+    point: ref.point,
+    annex: ref.annex,
+  };
+  const key = ref.annex !== undefined ? 'ref.annex' : ref.point !== undefined ? 'ref.point' : ref.item !== undefined ? 'ref.item' : 'ref.article';
+  return t(key, vars);
+}

@@ -1,0 +1,183 @@
+/**
+ * The building blocks of a jurisdiction definition: references into the law, criteria and their outcomes,
+ * materials, procedure steps and notices. Data only; `evaluate.ts` gives them meaning.
+ */
+import type { FactName, Facts } from './facts.js';
+
+/** The five jurisdictions of `shared/regulations/README.md`. */
+export const JURISDICTION_IDS = ['shandong', 'jilin', 'mudanjiang', 'guangxi', 'wenzhou'] as const;
+export type JurisdictionId = (typeof JURISDICTION_IDS)[number];
+
+/**
+ * Where in the text a rule comes from: 第十二条（二） → `{ article: 12, item: 2 }`. `point` is a numbered
+ * sub-point inside an item (1.申建函件 → `point: 1`); `annex` an annex of the text (附件3 → `annex: 3`).
+ * `point` and `annex` extend the contract's `{ article, item }`.
+ */
+export interface Ref {
+  article: number;
+  item?: number;
+  point?: number;
+  annex?: number;
+}
+
+/** Three-valued logic, plus "this rule does not concern this park". */
+export type Status = 'met' | 'unmet' | 'unknown' | 'not_applicable';
+export type Severity = 'required' | 'advisory';
+export type Verdict = 'eligible' | 'ineligible' | 'incomplete';
+
+/** The day a rule is evaluated for, as `YYYY-MM-DD`. */
+export interface CheckContext {
+  date: string;
+}
+
+/** Structured evidence of why a check came out as it did; rendered into words by `explain.ts`. */
+export type Finding =
+  /** A number compared with a threshold: `gte` 以上/不少于/不低于, `gt` 超过, `lte` 不超过. */
+  | { kind: 'threshold'; fact: FactName; op: 'gte' | 'gt' | 'lte'; required: number; actual: number; scope?: Scope }
+  /** A share: `part / whole` against `percent` (inclusive: 以上/不低于/不少于). */
+  | { kind: 'share'; part: FactName; whole: FactName; percent: number; actualPart: number; actualWhole: number; scope?: Scope }
+  /** A yes/no fact that had to be `expected`. */
+  | { kind: 'boolean'; fact: FactName; expected: boolean }
+  /** A list fact that lacks some required values. */
+  | { kind: 'missingValues'; fact: FactName; missing: string[] }
+  /** A value outside the accepted set. */
+  | { kind: 'notOneOf'; fact: FactName; actual: string; accepted: string[] }
+  /** A waiting period that has not run out: a new application is possible from `from`. */
+  | { kind: 'waiting'; outcome: 'rejected' | 'revoked'; since: string; from: string; period: Period }
+  /** The text is not yet in force on the assessment date. */
+  | { kind: 'notInForce'; from: string }
+  /** Alternatives (…或…), each with its own findings; any one met would do. */
+  | { kind: 'alternatives'; options: Finding[][] };
+
+/** Which part of a multi-site park a figure is about. */
+export type Scope = { site: 'core' } | { site: 'branch'; index: number };
+/** A period of years or months, counted as 民法典 第二百零一、二百零二条 count them. */
+export interface Period {
+  years?: number;
+  months?: number;
+}
+
+/** Why a rule does not concern this park: the fact whose value took it out. */
+export interface Inapplicable {
+  fact: FactName;
+  value: string;
+}
+
+/** What a check concluded. `missing` lists the facts that would settle an `unknown`. */
+export interface Outcome {
+  status: Status;
+  findings: Finding[];
+  missing: FactName[];
+  inapplicable?: Inapplicable;
+}
+
+/**
+ * A rule's test against a park's facts. Pure: no I/O, no clock (the date comes in `ctx`). `limits` lists the
+ * thresholds it compares against, so that tests can prove each one is tested at its edge.
+ */
+export interface Check {
+  (facts: Facts, ctx: CheckContext): Outcome;
+  limits?: readonly Limit[];
+}
+
+/** A threshold inside a check: a number, a share, a waiting period or a date of entry into force. */
+export type Limit =
+  | { kind: 'threshold'; fact: FactName; op: 'gte' | 'gt' | 'lte'; value: number }
+  | { kind: 'share'; part: FactName; whole: FactName; percent: number }
+  | { kind: 'waiting'; outcome: 'rejected' | 'revoked'; period: Period }
+  | { kind: 'inForce'; from: string };
+
+/** One condition of a text, next to the words it encodes. */
+export interface CriterionDef {
+  /** Stable id: `<jurisdiction>.<slug>`; its localized title is `<jurisdiction>:criteria.<slug>`. */
+  id: string;
+  ref: Ref;
+  /** The verbatim Chinese wording it encodes (whitespace may be normalized). */
+  quote: string;
+  severity: Severity;
+  /** 原则上: still required, but the authority may waive it. */
+  inPrinciple?: boolean;
+  /** The facts it reads (the flows ask exactly these). */
+  facts: readonly FactName[];
+  check: Check;
+  /** Why this reading, where the text admits more than one (shown to developers, not users). */
+  reading?: string;
+  /** Ids of evidence items (`<jurisdiction>:evidence.<id>`) to add to the checklist when this rule applies. */
+  evidence?: readonly string[];
+}
+
+/** An application material (申报材料) or supporting evidence. Title: `<jurisdiction>:materials.<slug>`. */
+export interface MaterialDef {
+  id: string;
+  ref: Ref;
+  /** The wording of the text that names it. */
+  quote: string;
+}
+
+/** Structured figures of a procedure step, for quick answers (e.g. a notice period of 5 working days). */
+export interface StepParams {
+  days?: number;
+  dayKind?: 'working' | 'calendar';
+  /** The figure is a minimum (不少于) rather than exact. */
+  atLeast?: boolean;
+  /** 一般: usually, not always. */
+  usually?: boolean;
+  months?: number;
+  years?: number;
+  amountYuan?: number;
+}
+
+/** What kind of question a procedure step answers (staff quick answers group by it). */
+export type StepTopic =
+  | 'submission'
+  | 'review'
+  | 'evaluation'
+  | 'publicNotice'
+  | 'designation'
+  | 'grant'
+  | 'refusal'
+  | 'branches'
+  | 'periodicEvaluation'
+  | 'grades'
+  | 'revocation';
+
+/** One step of the procedure or of life after designation. Title: `<jurisdiction>:procedure.<slug>`. */
+export interface StepDef {
+  id: string;
+  topic: StepTopic;
+  ref: Ref;
+  quote: string;
+  params?: StepParams;
+}
+
+/** A notice shown with every result of the jurisdiction. Text: `<jurisdiction>:notices.<slug>`. */
+export interface NoticeDef {
+  id: string;
+  ref?: Ref;
+}
+
+export type Level = 'provincial' | 'autonomous_region' | 'municipal';
+export type TextStatus = 'in_force' | 'provisional' | 'trial' | 'draft_for_comment';
+
+/** A jurisdiction as its text defines it. Names and notices are localized under its own namespace. */
+export interface JurisdictionDef {
+  id: JurisdictionId;
+  level: Level;
+  /** The title of the text, verbatim. */
+  title: string;
+  documentNumber: string | null;
+  issuer: string;
+  issued: string | null;
+  inForceFrom: string;
+  status: TextStatus;
+  /** The file of `regulations/` that holds the text. */
+  source: string;
+  /** Places under this authority (for matching a named city or county), in Chinese. */
+  places: readonly string[];
+  criteria: readonly CriterionDef[];
+  materials: readonly MaterialDef[];
+  /** Evidence items the answers may call for; added to the checklist by the criteria that name them. */
+  evidence: readonly MaterialDef[];
+  procedure: readonly StepDef[];
+  notices: readonly NoticeDef[];
+}

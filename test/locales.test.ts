@@ -1,0 +1,64 @@
+/**
+ * zh-CN and en carry the same keys in every namespace, and every key the rules ask for exists.
+ */
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES, loadLocale } from '../src/i18n/index.js';
+import { slug } from '../src/rules/explain.js';
+import { FACT_NAMES, FactShape } from '../src/rules/facts.js';
+import { JURISDICTIONS } from '../src/rules/registry.js';
+
+/** Flattened keys, with i18next plural suffixes folded (zh has only `_other`, en `_one` and `_other`). */
+function keys(tree: unknown, prefix = ''): string[] {
+  if (tree === null || typeof tree !== 'object') return [prefix];
+  return Object.entries(tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+const fold = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+const keySet = (tree: unknown) => [...new Set(keys(tree).map(fold))].sort();
+
+const locales = Object.fromEntries(LANGUAGES.map((lang) => [lang, loadLocale(lang)]));
+
+describe('locales', () => {
+  const namespaces = Object.keys(locales['zh-CN'] ?? {}).sort();
+
+  it('have the same namespaces in every language', () => {
+    for (const lang of LANGUAGES) expect(Object.keys(locales[lang] ?? {}).sort()).toEqual(namespaces);
+  });
+
+  it.each(namespaces)('%s has the same keys in zh-CN and en', (ns) => {
+    expect(keySet(locales.en?.[ns])).toEqual(keySet(locales['zh-CN']?.[ns]));
+  });
+
+  it.each(namespaces)('%s has no empty strings', (ns) => {
+    for (const lang of LANGUAGES) {
+      const empty = keys(locales[lang]?.[ns]).filter((k) => {
+        const value = k.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], locales[lang]?.[ns]);
+        return value === '';
+      });
+      expect(empty, lang).toEqual([]);
+    }
+  });
+
+  it('label every fact and every value of every choice', () => {
+    const facts = keySet(locales['zh-CN']?.facts);
+    for (const fact of FACT_NAMES) {
+      expect(facts).toContain(`${fact}.label`);
+      const options = (FactShape[fact] as { options?: readonly string[]; element?: { options?: readonly string[] } });
+      const values = options.options ?? options.element?.options ?? [];
+      for (const value of values) expect(facts).toContain(`${fact}.values.${value}`);
+    }
+  });
+
+  it.each(JURISDICTIONS.map((d) => [d.id, d] as const))('%s: every criterion, material, step and notice has its text', (id, def) => {
+    const ns = keySet(locales['zh-CN']?.[id]);
+    const wanted = [
+      'name',
+      'shortName',
+      ...def.criteria.map((c) => `criteria.${slug(c.id)}`),
+      ...def.materials.map((m) => `materials.${slug(m.id)}`),
+      ...def.evidence.map((m) => `evidence.${slug(m.id)}`),
+      ...def.procedure.map((s) => `procedure.${slug(s.id)}`),
+      ...def.notices.map((n) => `notices.${n.id}`),
+    ];
+    expect(wanted.filter((k) => !ns.includes(k))).toEqual([]);
+  });
+});
