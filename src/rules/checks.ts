@@ -28,12 +28,17 @@ function numeric(facts: Facts, fact: FactName): number | undefined {
   return readFact(facts, fact) as number | undefined;
 }
 
+/** Marks a figure that the rules computed rather than the user answered, so the explanation says so. */
+function derivedFlag(facts: Facts, fact: FactName): { derived?: true } {
+  return facts[fact] === undefined ? { derived: true } : {};
+}
+
 /** 以上 / 不少于 / 不低于 / 达到: the number itself meets it. */
 export function atLeast(fact: FactName, required: number): Check {
   return withLimits((facts) => {
     const actual = numeric(facts, fact);
     if (actual === undefined) return unknown([fact]);
-    return geq(actual, required) ? met() : unmet({ kind: 'threshold', fact, op: 'gte', required, actual });
+    return geq(actual, required) ? met() : unmet({ kind: 'threshold', fact, op: 'gte', required, actual, ...derivedFlag(facts, fact) });
   }, [{ kind: 'threshold', fact, op: 'gte', value: required }]);
 }
 
@@ -42,7 +47,7 @@ export function moreThan(fact: FactName, limit: number): Check {
   return withLimits((facts) => {
     const actual = numeric(facts, fact);
     if (actual === undefined) return unknown([fact]);
-    return actual > limit ? met() : unmet({ kind: 'threshold', fact, op: 'gt', required: limit, actual });
+    return actual > limit ? met() : unmet({ kind: 'threshold', fact, op: 'gt', required: limit, actual, ...derivedFlag(facts, fact) });
   }, [{ kind: 'threshold', fact, op: 'gt', value: limit }]);
 }
 
@@ -51,7 +56,7 @@ export function atMost(fact: FactName, limit: number): Check {
   return withLimits((facts) => {
     const actual = numeric(facts, fact);
     if (actual === undefined) return unknown([fact]);
-    return actual <= limit ? met() : unmet({ kind: 'threshold', fact, op: 'lte', required: limit, actual });
+    return actual <= limit ? met() : unmet({ kind: 'threshold', fact, op: 'lte', required: limit, actual, ...derivedFlag(facts, fact) });
   }, [{ kind: 'threshold', fact, op: 'lte', value: limit }]);
 }
 

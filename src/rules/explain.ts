@@ -60,7 +60,8 @@ export function explain(def: CriterionDef, outcome: Outcome, ctx: ExplainContext
     }
     case 'unmet': {
       const head = ctx.t(def.inPrinciple ? 'explain.unmetInPrinciple' : 'explain.unmet', vars);
-      const body = outcome.findings.map((f) => describeFinding(f, ctx)).join(joiner(ctx));
+      // A criterion's own remedy replaces the generic one of its yes/no fact rather than repeating it.
+      const body = outcome.findings.map((f) => describeFinding(f, ctx, texts.remedy === '')).join(joiner(ctx));
       const advisory = def.severity === 'advisory' ? ctx.t('explain.advisory') : '';
       return [head, body, texts.remedy, advisory].filter(Boolean).join(joiner(ctx));
     }
@@ -73,18 +74,20 @@ function joiner(ctx: ExplainContext): string {
 }
 
 /** One finding as sentences: answered, gap, remedy. */
-export function describeFinding(finding: Finding, ctx: ExplainContext): string {
+export function describeFinding(finding: Finding, ctx: ExplainContext, genericRemedy = true): string {
   switch (finding.kind) {
     case 'threshold':
       return describeThreshold(finding, ctx);
     case 'share':
       return describeShare(finding, ctx);
     case 'boolean':
-      return ctx.t('finding.boolean', {
-        fact: factLabel(finding.fact, ctx),
-        answer: ctx.t(finding.expected ? 'answer.no' : 'answer.yes'),
-        remedy: ctx.tf(`${finding.fact}.remedy`),
-      });
+      return ctx
+        .t('finding.boolean', {
+          fact: factLabel(finding.fact, ctx),
+          answer: ctx.t(finding.expected ? 'answer.no' : 'answer.yes'),
+          remedy: genericRemedy ? ctx.tf(`${finding.fact}.remedy`) : '',
+        })
+        .trimEnd();
     case 'missingValues':
       return ctx.t('finding.missingValues', {
         fact: factLabel(finding.fact, ctx),
@@ -108,7 +111,7 @@ export function describeFinding(finding: Finding, ctx: ExplainContext): string {
     case 'alternatives':
       return ctx.t('finding.alternatives', {
         options: finding.options
-          .map((option, i) => ctx.t('finding.option', { n: i + 1, text: option.map((f) => describeFinding(f, ctx)).join(' ') }))
+          .map((option, i) => ctx.t('finding.option', { n: i + 1, text: option.map((f) => describeFinding(f, ctx, genericRemedy)).join(joiner(ctx)) }))
           .join(joiner(ctx)),
       });
   }
@@ -123,7 +126,7 @@ function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
   const vars = {
     site: siteLabel(f.scope, ctx),
     fact: factLabel(f.fact, ctx),
-    actual: qty(f.actual),
+    answered: ctx.t(f.derived ? 'answered.derived' : 'answered.given', { actual: qty(f.actual) }),
     required: qty(f.required),
   };
   if (f.op === 'lte') return ctx.t('finding.atMost', { ...vars, excess: qty(f.actual - f.required) });
@@ -185,4 +188,19 @@ function lowerFirst(text: string): string {
 /** `shandong.floor-area` → `floor-area`. */
 export function slug(id: string): string {
   return id.slice(id.indexOf('.') + 1);
+}
+
+/** Just the gap of a finding in the user's units ("2,000 平方米"), or '' when it has no single figure. */
+export function gapText(finding: Finding, ctx: ExplainContext): string {
+  if (finding.kind === 'threshold' && finding.op === 'gte') {
+    const unit = FACT_UNITS[finding.fact];
+    return formatQuantity(roundUp(finding.required - finding.actual, unit.kind === 'count'), unit, ctx.lang, ctx.t);
+  }
+  if (finding.kind === 'share') {
+    const unit = FACT_UNITS[finding.part];
+    const isCount = unit.kind === 'count';
+    const requiredPart = roundUp((finding.actualWhole * finding.percent) / 100, isCount);
+    return formatQuantity(roundUp(requiredPart - finding.actualPart, isCount), unit, ctx.lang, ctx.t);
+  }
+  return '';
 }

@@ -133,6 +133,10 @@ export const FactShape = {
   providesTargetedSpecialtyServices: z.boolean(),
   /** 经济效益显著、增长态势明显 (guangxi 第五条(六)). */
   revenueGrowing: z.boolean(),
+  /** 布局科学、功能合理、设施完备/完善 (shandong 第十二条(二), mudanjiang 第六条(三), wenzhou 第九条(一)). */
+  hasAdequateFacilities: z.boolean(),
+  /** 建有公共服务平台 (guangxi 第五条(一)). */
+  hasPublicServicePlatform: z.boolean(),
   /** Each resident institution's revenue, from which the 超过 counts are derived when they are absent. */
   institutionRevenues: z.array(InstitutionRevenueSchema),
 } as const;

@@ -33,7 +33,16 @@ export interface CheckContext {
 /** Structured evidence of why a check came out as it did; rendered into words by `explain.ts`. */
 export type Finding =
   /** A number compared with a threshold: `gte` 以上/不少于/不低于, `gt` 超过, `lte` 不超过. */
-  | { kind: 'threshold'; fact: FactName; op: 'gte' | 'gt' | 'lte'; required: number; actual: number; scope?: Scope }
+  | {
+      kind: 'threshold';
+      fact: FactName;
+      op: 'gte' | 'gt' | 'lte';
+      required: number;
+      actual: number;
+      scope?: Scope;
+      /** The figure was computed (from `institutionRevenues`), not answered. */
+      derived?: boolean;
+    }
   /** A share: `part / whole` against `percent` (inclusive: 以上/不低于/不少于). */
   | { kind: 'share'; part: FactName; whole: FactName; percent: number; actualPart: number; actualWhole: number; scope?: Scope }
   /** A yes/no fact that had to be `expected`. */

@@ -75,5 +75,7 @@ export const FACT_UNITS: Record<FactName, FactUnit> = {
   hasOperatingTeam: boolean,
   providesTargetedSpecialtyServices: boolean,
   revenueGrowing: boolean,
+  hasAdequateFacilities: boolean,
+  hasPublicServicePlatform: boolean,
   institutionRevenues: { kind: 'records' },
 };

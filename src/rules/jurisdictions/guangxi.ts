@@ -153,6 +153,14 @@ export const guangxi: JurisdictionDef = {
         'hasPlanningReport (规划论证报告 / 建设发展规划) is read as a development plan covering the contents listed; 等内容 leaves the list open, so no single heading is checked on its own.',
     },
     {
+      id: 'guangxi.public-service-platform',
+      ref: { article: 5, item: 1 },
+      quote: '还应建有公共服务平台',
+      ...required,
+      facts: ['hasPublicServicePlatform'],
+      check: isTrue('hasPublicServicePlatform'),
+    },
+    {
       id: 'guangxi.public-services',
       ref: { article: 5, item: 1 },
       quote: '还应建有公共服务平台，具备提供就业创业、职业培训、社会保障、人才人事等公共服务功能',
@@ -160,7 +168,7 @@ export const guangxi: JurisdictionDef = {
       facts: ['publicServices'],
       check: includesAll('publicServices', P.publicServices),
       reading:
-        'All four named functions are required (等 may add others, it takes none away). The vocabulary has no separate fact for 建有公共服务平台: the functions are read as those the park provides through its public service platform, and the platform itself is examined on site (第六条（二）重点实地考察…公共服务).',
+        'All four named functions are required (等 may add others, it takes none away). The platform itself is guangxi.public-service-platform.',
     },
     // 第五条（二）
     {

@@ -121,6 +121,14 @@ export const mudanjiang: JurisdictionDef = {
         '不超过 includes 3 branch parks; the core park is not a branch. The sentence carries its own 原则上 on top of the lead-in of 第六条: either way the cap is required but may be waived.',
     },
     {
+      id: 'mudanjiang.facilities',
+      ref: { article: 6, item: 3 },
+      quote: '园区布局科学、功能合理、设施完善,能够为入驻机构提供必要的软硬件支持',
+      ...inPrinciple,
+      facts: ['hasAdequateFacilities'],
+      check: isTrue('hasAdequateFacilities'),
+    },
+    {
       id: 'mudanjiang.hr-institutions',
       ref: { article: 6, item: 4 },
       quote: '入驻园区人力资源服务机构数量不低于10家',

@@ -112,6 +112,14 @@ export const shandong: JurisdictionDef = {
       check: onlyWhen('layout', ['multi'], atLeast('floorArea', P.multiFloorArea)),
     },
     {
+      id: 'shandong.facilities',
+      ref: { article: 12, item: 2 },
+      quote: '布局科学、功能合理、设施完备，能够满足入驻机构的需求',
+      ...inPrinciple,
+      facts: ['hasAdequateFacilities'],
+      check: isTrue('hasAdequateFacilities'),
+    },
+    {
       id: 'shandong.lawful-operation',
       ref: { article: 12, item: 3 },
       quote: '入驻园区人力资源服务机构守法诚信经营',

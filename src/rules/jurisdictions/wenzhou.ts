@@ -168,6 +168,14 @@ export const wenzhou: JurisdictionDef = {
       reading: '不超过 includes the number: three branch parks (besides the core park) are allowed, four are not, unless waived (原则上).',
     },
     {
+      id: 'wenzhou.facilities',
+      ref: { article: 9, item: 1 },
+      quote: '各类设施完善，能够为入驻机构提供必要的软硬件支持',
+      ...required,
+      facts: ['hasAdequateFacilities'],
+      check: isTrue('hasAdequateFacilities'),
+    },
+    {
       id: 'wenzhou.services',
       ref: { article: 9, item: 1 },
       quote: '各项功能齐备，能够提供公共就业和人才、法律咨询、投融资等服务',
@@ -180,8 +188,7 @@ export const wenzhou: JurisdictionDef = {
       reading:
         '"公共就业和人才服务" is the public employment and talent service (publicServices employment and ' +
         'talent_personnel); 法律咨询 is the legal service and 投融资 the finance service among the supporting services. ' +
-        'The list ends in 等: only the services it names are required. "各类设施完善…软硬件支持", the sentence before, has ' +
-        'no fact and is left to the on-site inspection.',
+        'The list ends in 等: only the services it names are required.',
     },
     // 第九条（二）
     {

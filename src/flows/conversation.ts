@@ -1,0 +1,202 @@
+/**
+ * The conversation engine every channel drives: restore a stored conversation, apply one event, persist it,
+ * and describe where it stands (a `View`: the prompt, a hint for a rejected answer, brief feedback on conditions
+ * an answer just broke, the answers so far, and the result). Pure: channels own the session store and the clock.
+ */
+import { createActor, type SnapshotFrom } from 'xstate';
+import { compiledTranslator } from '../i18n/compiled.js';
+import type { Lang } from '../i18n/index.js';
+import { assess, type AssessmentResult } from '../rules/evaluate.js';
+import { gapText } from '../rules/explain.js';
+import type { Facts, FactName } from '../rules/facts.js';
+import { formatQuantity } from '../rules/format.js';
+import { prepared } from '../rules/prepared.js';
+import { getJurisdiction } from '../rules/registry.js';
+import type { JurisdictionId } from '../rules/types.js';
+import { FACT_UNITS } from '../rules/units.js';
+import {
+  type ConversationContext,
+  type ConversationEvent,
+  type ConversationInput,
+  conversationMachine,
+  currentQuestion,
+  type InputError,
+  pendingOf,
+} from './machine.js';
+import { parseHint } from './parse.js';
+import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt } from './prompts.js';
+import { questionById } from './questions.js';
+
+/** Bumped whenever the machine or its context changes shape: older stored conversations then restart. */
+export const SCHEMA_VERSION = 1;
+
+/** One earlier answer, for the summary from which any answer can be changed. */
+export interface AnswerSummary {
+  questionId: string;
+  question: string;
+  answer: string;
+  skipped: boolean;
+}
+
+/** Where a conversation stands, for any channel to render. */
+export interface View {
+  state: 'choosing' | 'interviewing' | 'results';
+  lang: Lang;
+  jurisdiction: JurisdictionId | null;
+  /** The question to answer (absent in results). */
+  prompt?: Prompt;
+  /** Why the last input was not taken, in the user's language; nothing already given was lost. */
+  error?: { code: string; message: string };
+  /** Required conditions the last answer left unmet, briefly, with the article and the gap. */
+  feedback: string[];
+  answers: AnswerSummary[];
+  /** Questions still open (results can be shown at any time). */
+  pending: number;
+  /** The assessment: always in results; in the interview only when asked for. */
+  result?: AssessmentResult;
+}
+
+type Snapshot = SnapshotFrom<typeof conversationMachine>;
+
+/** Actor options that restore a stored snapshot (input only matters for a new conversation). */
+function restoring(persisted: unknown) {
+  return { snapshot: persisted as Snapshot, input: undefined as unknown as ConversationInput };
+}
+
+/** Starts a conversation (the jurisdiction may be preset by the channel). */
+export function startConversation(input: ConversationInput): { persisted: unknown; view: View } {
+  const actor = createActor(conversationMachine, { input }).start();
+  const persisted = actor.getPersistedSnapshot();
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return { persisted, view: viewOf(snapshot.value as View['state'], snapshot.context) };
+}
+
+/** Applies `event` to a stored conversation: restore → send → persist. */
+export function advanceConversation(persisted: unknown, event: ConversationEvent, withResult = false): { persisted: unknown; view: View } {
+  const actor = createActor(conversationMachine, restoring(persisted)).start();
+  const before = actor.getSnapshot().context;
+  actor.send(event);
+  const snapshot = actor.getSnapshot();
+  const next = actor.getPersistedSnapshot();
+  actor.stop();
+  return { persisted: next, view: viewOf(snapshot.value as View['state'], snapshot.context, before, withResult) };
+}
+
+/** The view of a stored conversation, without changing it. */
+export function describeConversation(persisted: unknown, withResult = false): View {
+  const actor = createActor(conversationMachine, restoring(persisted)).start();
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return viewOf(snapshot.value as View['state'], snapshot.context, undefined, withResult);
+}
+
+/** The context of a stored conversation (for channels that need the language or jurisdiction). */
+export function contextOf(persisted: unknown): ConversationContext {
+  return (persisted as Snapshot).context;
+}
+
+/** Builds the view; `before` is the context before the last event (for feedback). */
+export function viewOf(state: View['state'], context: ConversationContext, before?: ConversationContext, withResult = false): View {
+  const pending = pendingOf(context);
+  const view: View = {
+    state,
+    lang: context.lang,
+    jurisdiction: context.jurisdiction,
+    feedback: before ? feedbackOf(before, context) : [],
+    answers: answersOf(context),
+    pending: pending.length,
+  };
+  if (context.error) view.error = { code: errorCode(context.error), message: errorMessage(context.error, context.lang) };
+  if (state === 'choosing') view.prompt = jurisdictionPrompt(context.lang);
+  const question = currentQuestion(context);
+  if (state === 'interviewing' && question) {
+    view.prompt = questionPrompt(question, context.lang, context.history.length, pending.length);
+  }
+  if ((state === 'results' || withResult) && context.jurisdiction) view.result = resultOf(context);
+  return view;
+}
+
+/** The assessment of the answers so far. */
+export function resultOf(context: ConversationContext): AssessmentResult | undefined {
+  if (!context.jurisdiction) return undefined;
+  return assess(getJurisdiction(context.jurisdiction), context.facts, { date: context.date, lang: context.lang });
+}
+
+function errorCode(error: InputError): string {
+  return error.kind === 'parse' ? error.code : error.kind;
+}
+
+function errorMessage(error: InputError, lang: Lang): string {
+  const t = compiledTranslator(lang, 'flow');
+  const tf = compiledTranslator(lang, 'facts');
+  switch (error.kind) {
+    case 'parse': {
+      const question = questionById(error.questionId);
+      if (!question) return t('errors.unknownQuestion');
+      const result = { ok: false as const, code: error.code, ...(error.detectedUnit ? { detectedUnit: error.detectedUnit as never } : {}) };
+      return parseHint(result, answerSpec(question), lang);
+    }
+    case 'inconsistent': {
+      const field = error.field.split('.').at(-1) as FactName;
+      if (!FACT_UNITS[error.other as FactName]) return t('errors.inconsistentRule', { field: tf(`${field}.label`) });
+      return t('errors.inconsistent', { field: tf(`${field}.label`), other: tf(`${error.other}.label`) });
+    }
+    case 'notCovered':
+      return t('notCovered', { input: error.input, list: jurisdictionList(lang) });
+    default:
+      return t(`errors.${error.kind}`);
+  }
+}
+
+/** Required criteria that were not unmet before the last event and are now, said briefly. */
+function feedbackOf(before: ConversationContext, after: ConversationContext): string[] {
+  if (!after.jurisdiction || before.jurisdiction !== after.jurisdiction || before.facts === after.facts) return [];
+  const def = getJurisdiction(after.jurisdiction);
+  const texts = prepared(def, after.lang);
+  const t = compiledTranslator(after.lang, 'flow');
+  return def.criteria
+    .filter((c) => c.severity === 'required')
+    .filter((c) => c.check(before.facts, { date: before.date }).status !== 'unmet')
+    .flatMap((c) => {
+      const outcome = c.check(after.facts, { date: after.date });
+      if (outcome.status !== 'unmet') return [];
+      const fixed = texts.criteria.get(c.id);
+      const gap = outcome.findings.map((f) => gapText(f, texts.ctx)).find((g) => g !== '');
+      return [t('feedback.unmet', { ref: fixed?.refText ?? '', title: fixed?.title ?? '', gap: gap ? t('feedback.gap', { gap }) : '' }).trim()];
+    });
+}
+
+function answersOf(context: ConversationContext): AnswerSummary[] {
+  const tq = compiledTranslator(context.lang, 'questions');
+  return context.history.flatMap((id) => {
+    const question = questionById(id);
+    if (!question) return [];
+    const text = question.branch === undefined ? tq(`${question.fact}.text`) : tq(`branchField.${question.fact}`, { n: question.branch + 1 });
+    const skipped = context.skipped.includes(id);
+    return [{ questionId: id, question: text, answer: skipped ? compiledTranslator(context.lang, 'flow')('answer.skipped') : displayValue(context, id), skipped }];
+  });
+}
+
+/** An answer as the user would say it: "12,000 平方米", "是", "会议、培训". */
+export function displayValue(context: ConversationContext, questionId: string): string {
+  const question = questionById(questionId);
+  if (!question) return '';
+  const value = question.branch === undefined ? context.facts[question.fact] : context.facts.branches?.[question.branch]?.[question.fact as 'floorArea'];
+  const lang = context.lang;
+  const tf = compiledTranslator(lang, 'facts');
+  const t = compiledTranslator(lang, 'flow');
+  if (typeof value === 'boolean') return t(value ? 'answer.yes' : 'answer.no');
+  if (typeof value === 'number') return formatQuantity(value, FACT_UNITS[question.fact], lang, compiledTranslator(lang, 'rules'));
+  if (Array.isArray(value)) {
+    if (value.length === 0) return t('answer.none');
+    return value.map((v) => tf(`${question.fact}.values.${String(v)}`)).join(lang === 'zh-CN' ? '、' : ', ');
+  }
+  if (typeof value === 'string') return question.kind === 'date' ? value : tf(`${question.fact}.values.${value}`);
+  return '';
+}
+
+/** Facts that the conversation has gathered (for "what if" comparisons and exports). */
+export function factsOf(persisted: unknown): Facts {
+  return contextOf(persisted).facts;
+}

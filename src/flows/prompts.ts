@@ -1,0 +1,103 @@
+/**
+ * Questions as channel-neutral prompts: `questionId`, `kind`, localized `text` and `help`, `options` with
+ * `value` and `label`, and progress ("第 5 题，共约 18 题"). Every channel renders these; none invents its own text.
+ */
+import { compiledTranslator } from '../i18n/compiled.js';
+import { LANGUAGES, type Lang } from '../i18n/index.js';
+import { JURISDICTIONS } from '../rules/registry.js';
+import type { AnswerKind, AnswerSpec, NumberUnit } from './parse.js';
+import type { QuestionSpec } from './questions.js';
+
+/** One choice a prompt offers. */
+export interface PromptOption {
+  value: string | boolean;
+  label: string;
+}
+
+/** Where the conversation stands. */
+export interface Progress {
+  /** The number of this question (answered so far + 1). */
+  current: number;
+  /** The expected number of questions: answered + still open (it shrinks as answers rule questions out). */
+  total: number;
+  text: string;
+}
+
+/** A question as every channel shows it. */
+export interface Prompt {
+  /** The fact's name, `branches.<i>.<field>` for a branch figure, or `jurisdiction` for the opening. */
+  questionId: string;
+  kind: AnswerKind;
+  text: string;
+  help: string;
+  options?: PromptOption[];
+  unit?: NumberUnit;
+  progress?: Progress;
+}
+
+/** The id of the opening question. */
+export const JURISDICTION_QUESTION = 'jurisdiction';
+
+/** How the parser reads answers to `question`: option labels in every language, so either may be typed. */
+export function answerSpec(question: QuestionSpec): AnswerSpec {
+  const spec: AnswerSpec = { kind: question.kind, unit: question.unit };
+  if (question.options) {
+    spec.options = question.options.map((value) => ({
+      value,
+      labels: LANGUAGES.map((lang) => compiledTranslator(lang, 'facts')(`${question.fact}.values.${value}`)),
+    }));
+  }
+  return spec;
+}
+
+/** The prompt for `question`, with progress. */
+export function questionPrompt(question: QuestionSpec, lang: Lang, answered: number, open: number): Prompt {
+  const tq = compiledTranslator(lang, 'questions');
+  const text =
+    question.branch === undefined ? tq(`${question.fact}.text`) : tq(`branchField.${question.fact}`, { n: question.branch + 1 });
+  return {
+    questionId: question.id,
+    kind: question.kind,
+    text,
+    help: tq(`${question.fact}.help`),
+    ...(question.unit ? { unit: question.unit } : {}),
+    ...(optionsOf(question, lang) ? { options: optionsOf(question, lang) } : {}),
+    progress: progress(answered, open, lang),
+  };
+}
+
+function optionsOf(question: QuestionSpec, lang: Lang): PromptOption[] | undefined {
+  if (question.kind === 'boolean') {
+    const t = compiledTranslator(lang, 'flow');
+    return [
+      { value: true, label: t('answer.yes') },
+      { value: false, label: t('answer.no') },
+    ];
+  }
+  const tf = compiledTranslator(lang, 'facts');
+  return question.options?.map((value) => ({ value, label: tf(`${question.fact}.values.${value}`) }));
+}
+
+function progress(answered: number, open: number, lang: Lang): Progress {
+  const current = answered + 1;
+  const total = answered + Math.max(open, 1);
+  return { current, total, text: compiledTranslator(lang, 'flow')('progress', { current, total }) };
+}
+
+/** The opening question: which jurisdiction. */
+export function jurisdictionPrompt(lang: Lang): Prompt {
+  const t = compiledTranslator(lang, 'flow');
+  const options = JURISDICTIONS.map((def) => ({ value: def.id, label: compiledTranslator(lang, def.id)('name') }));
+  return {
+    questionId: JURISDICTION_QUESTION,
+    kind: 'choice',
+    text: t('choose.text'),
+    help: t('choose.help', { list: jurisdictionList(lang) }),
+    options,
+  };
+}
+
+/** The five jurisdictions' names as a list in `lang`. */
+export function jurisdictionList(lang: Lang): string {
+  return JURISDICTIONS.map((def) => compiledTranslator(lang, def.id)('name')).join(lang === 'zh-CN' ? '、' : ', ');
+}

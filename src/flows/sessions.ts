@@ -1,0 +1,112 @@
+/**
+ * Conversations kept in a session store: create one, send it an event, read where it stands. Every turn is
+ * restore → send → persist under optimistic concurrency, so two answers arriving at once for one session both
+ * take effect (the later one is re-applied to the state the earlier one left) and neither corrupts it; and any
+ * process sharing the store can serve the next turn. A stored conversation of an older shape (after an upgrade)
+ * restarts politely instead of failing.
+ */
+import { randomBytes } from 'node:crypto';
+import { compiledTranslator } from '../i18n/compiled.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/index.js';
+import { todayInChina } from '../rules/dates.js';
+import type { JurisdictionId } from '../rules/types.js';
+import { type SessionStore, updateWithRetry } from '../store/types.js';
+import { advanceConversation, contextOf, describeConversation, SCHEMA_VERSION, startConversation, type View } from './conversation.js';
+import type { ConversationEvent } from './machine.js';
+
+/** What a session stores: the machine's persisted snapshot and how the conversation was opened. */
+interface SessionData {
+  conversation: unknown;
+  opened: OpenOptions;
+}
+
+/** How a conversation is opened. */
+export interface OpenOptions {
+  jurisdiction?: JurisdictionId;
+  lang?: Lang;
+  /** The assessment date (`YYYY-MM-DD`); default: today in China. */
+  date?: string;
+}
+
+/** A view that may carry a notice about the session itself (restarted after an upgrade). */
+export type SessionView = View & { notice?: string };
+
+/** 128 random bits, URL-safe: unguessable session ids. */
+export function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** Conversations over a session store. */
+export class ConversationSessions {
+  readonly #store: SessionStore;
+  readonly #today: () => string;
+
+  constructor(store: SessionStore, today: () => string = todayInChina) {
+    this.#store = store;
+    this.#today = today;
+  }
+
+  /** Opens a conversation under a new id. */
+  async create(options: OpenOptions = {}, id = newSessionId()): Promise<{ id: string; view: SessionView }> {
+    const { persisted, view } = this.#open(options);
+    const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, { conversation: persisted, opened: options });
+    if (!created) throw new Error('session id collision');
+    return { id, view };
+  }
+
+  /** Where a conversation stands; undefined when there is no such session (or it expired). */
+  async get(id: string, withResult = false): Promise<SessionView | undefined> {
+    const stored = await this.#store.get<SessionData>(id);
+    if (!stored) return undefined;
+    if (stored.schemaVersion !== SCHEMA_VERSION) return this.#restart(id, stored.data);
+    try {
+      return describeConversation(stored.data.conversation, withResult);
+    } catch {
+      return this.#restart(id, stored.data);
+    }
+  }
+
+  /** Applies `event`; undefined when there is no such session. */
+  async send(id: string, event: ConversationEvent, withResult = false): Promise<SessionView | undefined> {
+    const stored = await this.#store.get<SessionData>(id);
+    if (!stored) return undefined;
+    if (stored.schemaVersion !== SCHEMA_VERSION) return this.#restart(id, stored.data);
+    let view: View | undefined;
+    try {
+      const written = await updateWithRetry<SessionData>(this.#store, id, SCHEMA_VERSION, (current) => {
+        const next = advanceConversation(current.data.conversation, event, withResult);
+        view = next.view;
+        return { ...current.data, conversation: next.persisted };
+      });
+      if (!written) return undefined;
+    } catch (error) {
+      if (error instanceof TypeError || error instanceof SyntaxError) return this.#restart(id, stored.data);
+      throw error;
+    }
+    return view;
+  }
+
+  /** The stored conversation's language, for channels that answer outside the flow (errors, notices). */
+  async langOf(id: string): Promise<Lang | undefined> {
+    const stored = await this.#store.get<SessionData>(id);
+    if (!stored || stored.schemaVersion !== SCHEMA_VERSION) return stored?.data?.opened?.lang;
+    return contextOf(stored.data.conversation).lang;
+  }
+
+  #open(options: OpenOptions) {
+    return startConversation({
+      ...(options.jurisdiction ? { jurisdiction: options.jurisdiction } : {}),
+      lang: options.lang ?? DEFAULT_LANG,
+      date: options.date ?? this.#today(),
+    });
+  }
+
+  /** Replaces an incompatible stored conversation with a fresh one opened the same way, and says so. */
+  async #restart(id: string, data: Partial<SessionData> | undefined): Promise<SessionView> {
+    const opened: OpenOptions = data?.opened ?? {};
+    const { persisted, view } = this.#open(opened);
+    await this.#store.delete(id);
+    await this.#store.create<SessionData>(id, SCHEMA_VERSION, { conversation: persisted, opened });
+    return { ...view, notice: compiledTranslator(view.lang, 'flow')('session.restarted') };
+  }
+}
