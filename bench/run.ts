@@ -50,3 +50,6 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).
 console.log(`evaluate() with explanations, ${BATCHES}×${BATCH} calls each, Node ${process.version}`);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
+
+// Conversation turns through the session stores (bench/turns.ts).
+await import('./turns.js');

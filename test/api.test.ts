@@ -162,3 +162,23 @@ describe('demo page', () => {
     expect((await request(app()).get('/demo.js')).status).toBe(200);
   });
 });
+
+describe('concurrency', () => {
+  it('409s when a session stays contended through every retry', async () => {
+    const store = new MemorySessionStore();
+    const contended: SessionStore = {
+      get: (id) => store.get(id),
+      create: (id, version, data) => store.create(id, version, data),
+      update: async () => undefined, // someone else always wrote first
+      delete: (id) => store.delete(id),
+      touch: (id) => store.touch(id),
+      ping: () => store.ping(),
+      close: () => store.close(),
+    };
+    const agent = request(app(contended));
+    const { body } = await agent.post('/api/sessions').send({ jurisdiction: 'shandong' });
+    const res = await agent.post(`/api/sessions/${body.id}/answers`).send({ questionId: 'layout', value: 'single' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('session_conflict');
+  });
+});

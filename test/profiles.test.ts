@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/rules/evaluate.js';
 import { JURISDICTIONS } from '../src/rules/registry.js';
+import { AssessmentResultSchema } from '../src/rules/result.js';
 import { EDGE_DATE } from './support/edges.js';
 import { eligibleProfiles } from './support/profiles.js';
 
@@ -23,6 +24,15 @@ for (const def of JURISDICTIONS) {
       const open = result.criteria.filter((c) => c.status !== 'met' && c.status !== 'not_applicable');
       expect(open.map((c) => `${c.id}: ${c.explanation}`)).toEqual([]);
       expect(result.verdict).toBe('eligible');
+    });
+
+    it.each(named)('%s: every result has the contract shape, in both languages', (_name, facts) => {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        for (const variant of [facts, {}, { ...facts, hasPlanningReport: false }]) {
+          const parsed = AssessmentResultSchema.safeParse(JSON.parse(JSON.stringify(evaluate(def.id, variant, { date: EDGE_DATE, lang }))));
+          expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+        }
+      }
     });
 
     it('is incomplete when nothing is known', () => {

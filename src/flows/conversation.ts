@@ -4,15 +4,16 @@
  * an answer just broke, the answers so far, and the result). Pure: channels own the session store and the clock.
  */
 import { createActor, type SnapshotFrom } from 'xstate';
+import { z } from 'zod';
 import { compiledTranslator } from '../i18n/compiled.js';
-import type { Lang } from '../i18n/index.js';
+import { LANGUAGES, type Lang } from '../i18n/index.js';
 import { assess, type AssessmentResult } from '../rules/evaluate.js';
 import { gapText } from '../rules/explain.js';
-import type { Facts, FactName } from '../rules/facts.js';
+import { type Facts, type FactName, FactsSchema } from '../rules/facts.js';
 import { formatQuantity } from '../rules/format.js';
 import { prepared } from '../rules/prepared.js';
 import { getJurisdiction } from '../rules/registry.js';
-import type { JurisdictionId } from '../rules/types.js';
+import { JURISDICTION_IDS, type JurisdictionId } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import {
   type ConversationContext,
@@ -58,9 +59,46 @@ export interface View {
 
 type Snapshot = SnapshotFrom<typeof conversationMachine>;
 
-/** Actor options that restore a stored snapshot (input only matters for a new conversation). */
-function restoring(persisted: unknown) {
-  return { snapshot: persisted as Snapshot, input: undefined as unknown as ConversationInput };
+/** Thrown when a stored conversation cannot be restored or processed (an older shape, or damaged data). */
+export class IncompatibleConversationError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'IncompatibleConversationError';
+  }
+}
+
+const StoredSnapshotSchema = z.looseObject({
+  status: z.literal('active'),
+  value: z.enum(['choosing', 'interviewing', 'results']),
+  children: z.record(z.string(), z.unknown()),
+  context: z.strictObject({
+    jurisdiction: z.enum(JURISDICTION_IDS).nullable(),
+    preset: z.boolean(),
+    lang: z.enum(LANGUAGES),
+    date: z.iso.date(),
+    facts: FactsSchema,
+    history: z.array(z.string().max(80)).max(400),
+    skipped: z.array(z.string().max(80)).max(400),
+    error: z.record(z.string(), z.unknown()).nullable(),
+  }),
+});
+
+/**
+ * Restores a stored conversation as a running actor. The snapshot is validated first, and the actor's errors
+ * are observed: XState would otherwise re-throw them later from a timer, outside any request, and stop the process.
+ */
+function restore(persisted: unknown) {
+  const checked = StoredSnapshotSchema.safeParse(persisted);
+  if (!checked.success) throw new IncompatibleConversationError('stored conversation has an unexpected shape', { cause: checked.error });
+  const actor = createActor(conversationMachine, { snapshot: persisted as Snapshot, input: undefined as unknown as ConversationInput });
+  actor.subscribe({ error: () => undefined });
+  actor.start();
+  failIfErrored(actor.getSnapshot());
+  return actor;
+}
+
+function failIfErrored(snapshot: Snapshot): void {
+  if (snapshot.status === 'error') throw new IncompatibleConversationError('conversation failed', { cause: snapshot.error });
 }
 
 /** Starts a conversation (the jurisdiction may be preset by the channel). */
@@ -74,10 +112,11 @@ export function startConversation(input: ConversationInput): { persisted: unknow
 
 /** Applies `event` to a stored conversation: restore → send → persist. */
 export function advanceConversation(persisted: unknown, event: ConversationEvent, withResult = false): { persisted: unknown; view: View } {
-  const actor = createActor(conversationMachine, restoring(persisted)).start();
+  const actor = restore(persisted);
   const before = actor.getSnapshot().context;
   actor.send(event);
   const snapshot = actor.getSnapshot();
+  failIfErrored(snapshot);
   const next = actor.getPersistedSnapshot();
   actor.stop();
   return { persisted: next, view: viewOf(snapshot.value as View['state'], snapshot.context, before, withResult) };
@@ -85,7 +124,7 @@ export function advanceConversation(persisted: unknown, event: ConversationEvent
 
 /** The view of a stored conversation, without changing it. */
 export function describeConversation(persisted: unknown, withResult = false): View {
-  const actor = createActor(conversationMachine, restoring(persisted)).start();
+  const actor = restore(persisted);
   const snapshot = actor.getSnapshot();
   actor.stop();
   return viewOf(snapshot.value as View['state'], snapshot.context, undefined, withResult);
@@ -93,7 +132,9 @@ export function describeConversation(persisted: unknown, withResult = false): Vi
 
 /** The context of a stored conversation (for channels that need the language or jurisdiction). */
 export function contextOf(persisted: unknown): ConversationContext {
-  return (persisted as Snapshot).context;
+  const context = (persisted as Partial<Snapshot> | null)?.context;
+  if (!context) throw new IncompatibleConversationError('stored conversation has no context');
+  return context;
 }
 
 /** Builds the view; `before` is the context before the last event (for feedback). */

@@ -11,8 +11,19 @@ import { DEFAULT_LANG, type Lang } from '../i18n/index.js';
 import { todayInChina } from '../rules/dates.js';
 import type { JurisdictionId } from '../rules/types.js';
 import { type SessionStore, updateWithRetry } from '../store/types.js';
-import { advanceConversation, contextOf, describeConversation, SCHEMA_VERSION, startConversation, type View } from './conversation.js';
+import {
+  advanceConversation,
+  contextOf,
+  describeConversation,
+  IncompatibleConversationError,
+  SCHEMA_VERSION,
+  startConversation,
+  type View,
+} from './conversation.js';
 import type { ConversationEvent } from './machine.js';
+
+/** Turns of one session that collide are retried this often before the caller is told (409). */
+const SEND_ATTEMPTS = 10;
 
 /** What a session stores: the machine's persisted snapshot and how the conversation was opened. */
 interface SessionData {
@@ -61,36 +72,45 @@ export class ConversationSessions {
     if (stored.schemaVersion !== SCHEMA_VERSION) return this.#restart(id, stored.data);
     try {
       return describeConversation(stored.data.conversation, withResult);
-    } catch {
-      return this.#restart(id, stored.data);
+    } catch (error) {
+      if (error instanceof IncompatibleConversationError) return this.#restart(id, stored.data);
+      throw error;
     }
   }
 
   /** Applies `event`; undefined when there is no such session. */
   async send(id: string, event: ConversationEvent, withResult = false): Promise<SessionView | undefined> {
-    const stored = await this.#store.get<SessionData>(id);
-    if (!stored) return undefined;
-    if (stored.schemaVersion !== SCHEMA_VERSION) return this.#restart(id, stored.data);
     let view: View | undefined;
     try {
-      const written = await updateWithRetry<SessionData>(this.#store, id, SCHEMA_VERSION, (current) => {
-        const next = advanceConversation(current.data.conversation, event, withResult);
-        view = next.view;
-        return { ...current.data, conversation: next.persisted };
-      });
-      if (!written) return undefined;
+      const written = await updateWithRetry<SessionData>(
+        this.#store,
+        id,
+        SCHEMA_VERSION,
+        (current) => {
+          const next = advanceConversation(current.data.conversation, event, withResult);
+          view = next.view;
+          return { ...current.data, conversation: next.persisted };
+        },
+        SEND_ATTEMPTS,
+      );
+      if (written) return view;
     } catch (error) {
-      if (error instanceof TypeError || error instanceof SyntaxError) return this.#restart(id, stored.data);
-      throw error;
+      if (!(error instanceof IncompatibleConversationError)) throw error;
     }
-    return view;
+    // Not written: the session is absent, stored under another schema version, or damaged.
+    const stored = await this.#store.get<SessionData>(id);
+    return stored ? this.#restart(id, stored.data) : undefined;
   }
 
   /** The stored conversation's language, for channels that answer outside the flow (errors, notices). */
   async langOf(id: string): Promise<Lang | undefined> {
     const stored = await this.#store.get<SessionData>(id);
-    if (!stored || stored.schemaVersion !== SCHEMA_VERSION) return stored?.data?.opened?.lang;
-    return contextOf(stored.data.conversation).lang;
+    if (!stored) return undefined;
+    try {
+      return contextOf(stored.data.conversation).lang ?? stored.data.opened?.lang;
+    } catch {
+      return stored.data?.opened?.lang;
+    }
   }
 
   #open(options: OpenOptions) {

@@ -14,7 +14,7 @@ import { AssessmentInputError } from '../rules/errors.js';
 import { evaluate } from '../rules/evaluate.js';
 import { JURISDICTIONS } from '../rules/registry.js';
 import { JURISDICTION_IDS } from '../rules/types.js';
-import { StoreUnavailableError } from '../store/types.js';
+import { SessionConflictError, StoreUnavailableError } from '../store/types.js';
 
 /** An error the API reports with a status and a localized message. */
 export class ApiError extends Error {
@@ -150,6 +150,10 @@ export function apiErrors(error: unknown, req: Request, res: Response, _next: Ne
   }
   if (error instanceof StoreUnavailableError) {
     res.status(503).json({ error: { code: 'store_unavailable', message: t('errors.store_unavailable'), details: null } });
+    return;
+  }
+  if (error instanceof SessionConflictError) {
+    res.status(409).json({ error: { code: 'session_conflict', message: t('errors.session_conflict'), details: null } });
     return;
   }
   const status = (error as { status?: number; type?: string }).status;

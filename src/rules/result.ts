@@ -1,0 +1,53 @@
+/**
+ * The result shape of `shared/spec/assessment.md` as a zod schema: what `evaluate()` returns and what outside
+ * callers receive. Tests parse every result with it; the OpenAPI document is generated from it.
+ */
+import { z } from 'zod';
+import { FACT_NAMES } from './facts.js';
+import { JURISDICTION_IDS } from './types.js';
+
+const FactNameSchema = z.enum(FACT_NAMES as [string, ...string[]]);
+const StatusSchema = z.enum(['met', 'unmet', 'unknown', 'not_applicable']);
+
+/** `{ article, item? }`, extended with `point` and `annex`. */
+export const RefSchema = z.strictObject({
+  article: z.number().int().positive(),
+  item: z.number().int().positive().optional(),
+  point: z.number().int().positive().optional(),
+  annex: z.number().int().positive().optional(),
+});
+
+/** One criterion of a result. */
+export const CriterionResultSchema = z.strictObject({
+  id: z.string(),
+  ref: RefSchema,
+  quote: z.string().min(1),
+  severity: z.enum(['required', 'advisory']),
+  status: StatusSchema,
+  facts: z.array(FactNameSchema),
+  explanation: z.string().min(1),
+  title: z.string().min(1),
+  refText: z.string().min(1),
+  inPrinciple: z.boolean(),
+  missing: z.array(FactNameSchema),
+  findings: z.array(z.record(z.string(), z.unknown())),
+});
+
+const ItemBase = { id: z.string(), title: z.string().min(1), ref: RefSchema, refText: z.string().min(1), quote: z.string().min(1) };
+
+/** The result of an assessment. */
+export const AssessmentResultSchema = z.strictObject({
+  jurisdiction: z.enum(JURISDICTION_IDS),
+  date: z.iso.date(),
+  verdict: z.enum(['eligible', 'ineligible', 'incomplete']),
+  criteria: z.array(CriterionResultSchema),
+  checklist: z.array(z.strictObject({ ...ItemBase, kind: z.enum(['material', 'evidence']) })),
+  procedure: z.array(
+    z.strictObject({ ...ItemBase, topic: z.string(), params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])) }),
+  ),
+  notices: z.array(z.string().min(1)),
+  lang: z.enum(['zh-CN', 'en']),
+  jurisdictionName: z.string().min(1),
+  counts: z.strictObject({ met: z.number(), unmet: z.number(), unknown: z.number(), not_applicable: z.number() }),
+  missingFacts: z.array(FactNameSchema),
+});
