@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import type { ConversationSessions } from '../flows/sessions.js';
 import type { SessionStore } from '../store/types.js';
 import { apiErrors, apiRouter } from './api.js';
+import { widgetRoutes } from './widget.js';
 
 /** What the application needs. */
 export interface AppDependencies {
@@ -28,6 +29,7 @@ export function createApp({ sessions, store }: AppDependencies): Express {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
   app.use('/api', express.json({ limit: '32kb', strict: true }), apiRouter(sessions), apiErrors);
+  app.use(widgetRoutes());
   app.use(express.static(PUBLIC_DIR.pathname, { index: 'index.html', maxAge: '1h' }));
   return app;
 }
