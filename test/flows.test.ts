@@ -87,6 +87,17 @@ describe('opening', () => {
     expect(c.view.state).toBe('interviewing');
   });
 
+  it('the opening also takes a language: "English" switches the conversation to English', () => {
+    const c = converse();
+    expect(c.view.prompt?.help).toContain('English');
+    c.send({ type: 'CHOOSE', value: 'English' });
+    expect(c.view.state).toBe('choosing');
+    expect(c.view.lang).toBe('en');
+    expect(c.view.prompt?.text).toMatch(/^Hello!/);
+    c.send({ type: 'CHOOSE', value: 'Nanning' });
+    expect(c.view.jurisdiction).toBe('guangxi');
+  });
+
   it('a place outside the five gets a polite "not covered" listing them, in the user language', () => {
     const zh = converse();
     zh.send({ type: 'CHOOSE', value: '杭州' });

@@ -143,6 +143,7 @@ export const conversationMachine = setup({
     hasHistory: ({ context }) => context.history.length > 0,
     canChooseAgain: ({ context }) => !context.preset,
     recognisedJurisdiction: ({ event }) => event.type === 'CHOOSE' && matchJurisdiction(event.value) !== undefined,
+    namesALanguage: ({ event }) => event.type === 'CHOOSE' && languageNamed(event.value) !== undefined,
   },
   actions: {
     chooseJurisdiction: assign(({ event }) => {
@@ -163,6 +164,10 @@ export const conversationMachine = setup({
     restart: assign(({ context }) => ({ ...fresh, jurisdiction: context.preset ? context.jurisdiction : null })),
     forgetJurisdiction: assign({ jurisdiction: null, ...fresh }),
     setLang: assign(({ event }) => (event.type === 'SET_LANG' ? { lang: event.lang } : {})),
+    chooseLanguage: assign(({ event }) => {
+      const lang = event.type === 'CHOOSE' ? languageNamed(event.value) : undefined;
+      return lang ? { lang, error: null } : {};
+    }),
   },
 }).createMachine({
   id: 'parkAdvisorConversation',
@@ -185,6 +190,7 @@ export const conversationMachine = setup({
     choosing: {
       on: {
         CHOOSE: [
+          { guard: 'namesALanguage', actions: 'chooseLanguage' },
           { guard: 'recognisedJurisdiction', target: 'interviewing', actions: 'chooseJurisdiction' },
           { actions: 'rejectPlace' },
         ],
@@ -215,6 +221,14 @@ export const conversationMachine = setup({
     },
   },
 });
+
+/** The language a typed answer names at the opening ("English", "中文"), if it names one. */
+export function languageNamed(value: string): Lang | undefined {
+  const text = value.normalize('NFKC').trim().toLowerCase();
+  if (['english', 'en', '英文', '英语'].includes(text)) return 'en';
+  if (['中文', '简体中文', '汉语', 'chinese', 'zh', 'zh-cn'].includes(text)) return 'zh-CN';
+  return undefined;
+}
 
 /** Whether a string names a supported jurisdiction id (for channels that pass one through). */
 export function isPresetJurisdiction(value: unknown): value is JurisdictionId {
