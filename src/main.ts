@@ -1,28 +1,47 @@
 /**
- * The composition root: reads the environment, builds the session store, the conversations and the web
- * application, and serves them. `npm start` runs this with the in-memory store unless `REDIS_URL` is set.
+ * The composition root: reads and validates the environment (`src/server/config.ts`: a wrong value stops here
+ * with one line naming it), builds the session store, the conversations and the web application, and serves
+ * them. `npm start` runs this with the in-memory store unless `REDIS_URL` is set.
  */
 import type { Server } from 'node:http';
+import express from 'express';
+import { startTelegram } from './bot/index.js';
+import type { AddressInfo } from 'node:net';
 import { ConversationSessions } from './flows/sessions.js';
 import { createApp } from './server/app.js';
+import { loadConfigOrExit } from './server/config.js';
+import { connectRateLimitRedis, type RateLimitRedis } from './server/rate-limit.js';
 import { createSessionStore } from './store/index.js';
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '127.0.0.1';
+const config = loadConfigOrExit();
+const { port, host, redisUrl } = config;
 
-const store = await createSessionStore(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {});
-const app = createApp({ sessions: new ConversationSessions(store), store });
-const server: Server = app.listen(port, host, () => {
-  const where = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-  console.log(`Park Advisor listening on ${where} (${process.env.REDIS_URL ? 'Redis' : 'in-memory'} sessions)`);
+const store = await createSessionStore(redisUrl ? { redisUrl } : {});
+// The rate limiter counts in Redis too when there is one, on its own connection.
+const rateLimitRedis: RateLimitRedis | undefined = redisUrl && config.rateLimitPerMinute > 0 ? await connectRateLimitRedis(redisUrl) : undefined;
+const sessions = new ConversationSessions(store);
+const app = createApp({ sessions, store, config, ...(rateLimitRedis ? { rateLimitRedis } : {}) });
+// The bot's webhook (when configured) is mounted in front of the app, whose last handler answers 404.
+const root = express();
+root.disable('x-powered-by');
+const telegram = config.telegram ? await startTelegram(config.telegram, { sessions, store, app: root }) : undefined;
+root.use(app);
+const server: Server = root.listen(port, host, () => {
+  // The port actually bound (PORT=0 picks a free one).
+  const bound = (server.address() as AddressInfo | null)?.port ?? port;
+  const where = `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`;
+  console.log(`Park Advisor listening on ${where} (${redisUrl ? 'Redis' : 'in-memory'} sessions${telegram ? `, Telegram bot by ${telegram.mode}` : ''})`);
 });
 
-/** Stops accepting, lets in-flight requests finish, then closes the store. */
+/** Stops accepting, lets in-flight requests finish, then closes the store and the rate limiter's connection. */
 function shutdown(signal: string): void {
   console.log(`${signal}: shutting down`);
-  server.close(() => {
-    void store.close().finally(() => process.exit(0));
-  });
+  // Stop taking bot updates first, so that those in flight finish before the store closes.
+  void Promise.allSettled([telegram?.stop()]).then(() =>
+    server.close(() => {
+      void Promise.allSettled([store.close(), rateLimitRedis?.close()]).finally(() => process.exit(0));
+    }),
+  );
   setTimeout(() => process.exit(1), 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -3,9 +3,14 @@
  * the first question to the result, and every error a caller can meet.
  */
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConversationSessions } from '../src/flows/sessions.js';
+import { translator } from '../src/i18n/index.js';
+import { AssessmentResultSchema } from '../src/rules/result.js';
 import { createApp } from '../src/server/app.js';
+import { API_ERROR_CODES, API_ERRORS, type ApiErrorCode } from '../src/server/errors.js';
+import { ROUTES } from '../src/server/openapi.js';
+import { ConversationResponse, ErrorBody, JurisdictionsResponse } from '../src/server/schemas.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 import type { SessionStore } from '../src/store/types.js';
 import { StoreUnavailableError } from '../src/store/types.js';
@@ -155,11 +160,12 @@ describe('conversations over HTTP', () => {
 });
 
 describe('demo page', () => {
-  it('serves a bureau page that loads the demo client', async () => {
+  it('serves a bureau page that embeds the widget with one script tag', async () => {
     const res = await request(app()).get('/');
     expect(res.status).toBe(200);
-    expect(res.text).toContain('<script src="/demo.js"');
-    expect((await request(app()).get('/demo.js')).status).toBe(200);
+    expect(res.text.match(/<script\b/g)).toHaveLength(1);
+    expect(res.text).toMatch(/<script src="\/widget\.js" data-jurisdiction="[a-z]+" data-lang="zh-CN" async><\/script>/);
+    expect((await request(app()).get('/widget.js')).status).toBe(200);
   });
 });
 
@@ -180,5 +186,223 @@ describe('concurrency', () => {
     const res = await agent.post(`/api/sessions/${body.id}/answers`).send({ questionId: 'layout', value: 'single' });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('session_conflict');
+  });
+});
+
+// ---- Issue 4: every endpoint, every error code, hostile bodies -----------------------------------------------
+
+/** A store that does what `store` does, except for `overrides`. */
+function delegating(store: SessionStore, overrides: Partial<SessionStore>): SessionStore {
+  return {
+    get: (id) => store.get(id),
+    create: (id, version, data) => store.create(id, version, data),
+    update: (id, expected, version, data) => store.update(id, expected, version, data),
+    delete: (id) => store.delete(id),
+    touch: (id) => store.touch(id),
+    ping: () => store.ping(),
+    close: () => store.close(),
+    ...overrides,
+  };
+}
+
+/** A JSON body sent exactly as written (object literals would drop `__proto__`). */
+const raw = (agent: ReturnType<typeof request>, path: string, json: string) =>
+  agent.post(path).set('content-type', 'application/json').send(json);
+
+describe('every conversation endpoint', () => {
+  it('answers with the conversation shape of the OpenAPI document, 200 or 201 or 422', async () => {
+    const agent = request(app());
+    const seen: string[] = [];
+    const check = (name: string, res: request.Response, status: number) => {
+      expect(res.status, `${name}: ${res.text.slice(0, 300)}`).toBe(status);
+      const parsed = ConversationResponse.safeParse(res.body);
+      expect(parsed.success, `${name}: ${JSON.stringify(parsed.error?.issues.slice(0, 3))}`).toBe(true);
+      seen.push(name);
+      return res.body;
+    };
+    const opened = check('create', await agent.post('/api/sessions').send({ lang: 'en' }), 201);
+    const id = opened.id as string;
+    check('choose (not covered)', await agent.post(`/api/sessions/${id}/choose`).send({ value: 'Tokyo' }), 422);
+    check('choose', await agent.post(`/api/sessions/${id}/choose`).send({ value: '济南' }), 200);
+    check('answers', await agent.post(`/api/sessions/${id}/answers`).send({ questionId: 'layout', value: 'single' }), 200);
+    check('answers (unreadable)', await agent.post(`/api/sessions/${id}/answers`).send({ questionId: 'locationType', value: 'a castle' }), 422);
+    check('answers (null)', await agent.post(`/api/sessions/${id}/answers`).send({ questionId: 'locationType', value: null }), 200);
+    check('skip', await agent.post(`/api/sessions/${id}/skip`).send({}), 200);
+    check('back', await agent.post(`/api/sessions/${id}/back`), 200);
+    check('change', await agent.post(`/api/sessions/${id}/change`).send({ questionId: 'layout', value: 'multi' }), 200);
+    check('lang', await agent.post(`/api/sessions/${id}/lang`).send({ lang: 'zh-CN' }), 200);
+    const results = check('results', await agent.post(`/api/sessions/${id}/results`).send({}), 200);
+    expect(results.state).toBe('results');
+    expect(AssessmentResultSchema.safeParse(results.result).success).toBe(true);
+    const continued = check('continue', await agent.post(`/api/sessions/${id}/continue`), 200);
+    expect(continued.state).toBe('interviewing');
+    check('get', await agent.get(`/api/sessions/${id}`), 200);
+    const withResult = check('get ?result=1', await agent.get(`/api/sessions/${id}?result=1`), 200);
+    expect(withResult.result.jurisdiction).toBe('shandong');
+    const restarted = check('restart', await agent.post(`/api/sessions/${id}/restart`), 200);
+    expect(restarted.answers).toEqual([]);
+    // Every conversation route of the router was exercised.
+    const conversationRoutes = ROUTES.filter((r) => r.path.startsWith('/api/sessions'));
+    expect(seen.length).toBeGreaterThanOrEqual(conversationRoutes.length);
+  });
+
+  it('GET /api/jurisdictions and POST /api/assess answer with their documented schemas', async () => {
+    const list = await request(app()).get('/api/jurisdictions');
+    expect(JurisdictionsResponse.safeParse(list.body).success).toBe(true);
+    const assessed = await request(app()).post('/api/assess').send({ jurisdiction: 'wenzhou', facts: {}, date: '2026-11-23' });
+    expect(AssessmentResultSchema.safeParse(assessed.body).success).toBe(true);
+  });
+
+  it('a command without parameters takes no body or {}, nothing else', async () => {
+    const agent = request(app());
+    const { body } = await agent.post('/api/sessions').send({ jurisdiction: 'jilin' });
+    const res = await agent.post(`/api/sessions/${body.id}/back`).send({ questionId: 'layout' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_body', details: [{ field: 'questionId', problem: 'unrecognized_keys' }] });
+  });
+});
+
+describe('every error code', () => {
+  /** Produces each code the API can answer with; every body must be the contract's error shape. */
+  const cases: Array<[ApiErrorCode, () => Promise<request.Response>]> = [
+    ['invalid_body', () => request(app()).post('/api/sessions').set('accept-language', 'en').send({ jurisdiction: 'tokyo' })],
+    ['invalid_json', () => raw(request(app()), '/api/sessions', '{"lang":').set('accept-language', 'en')],
+    ['invalid_facts', () => request(app()).post('/api/assess').send({ jurisdiction: 'jilin', facts: { floorArea: -1 }, lang: 'en' })],
+    ['forbidden_key', () => raw(request(app()), '/api/sessions?lang=en', '{"__proto__":{"x":1}}')],
+    ['not_found', () => request(app()).get('/api/nope?lang=en')],
+    ['session_not_found', () => request(app()).get('/api/sessions/AAAAAAAAAAAAAAAAAAAAAA?lang=en')],
+    ['session_conflict', async () => {
+      const contended = delegating(new MemorySessionStore(), { update: async () => undefined });
+      const agent = request(app(contended));
+      const { body } = await agent.post('/api/sessions').send({ jurisdiction: 'shandong' });
+      return agent.post(`/api/sessions/${body.id}/answers?lang=en`).send({ questionId: 'layout', value: 'single' });
+    }],
+    ['body_too_large', () => request(app()).post('/api/sessions?lang=en').send({ jurisdiction: 'x'.repeat(40_000) })],
+    ['unsupported_media_type', () => request(app()).post('/api/sessions?lang=en').set('content-type', 'text/plain').send('jurisdiction=jilin')],
+    ['rate_limited', async () => {
+      const limited = createApp({ sessions: new ConversationSessions(new MemorySessionStore()), store: new MemorySessionStore(), config: { rateLimitPerMinute: 1 } });
+      await request(limited).get('/api/jurisdictions');
+      return request(limited).get('/api/jurisdictions?lang=en');
+    }],
+    ['internal', async () => {
+      const broken: SessionStore = Object.assign(new MemorySessionStore(), { get: async () => { throw new Error('a bug'); } });
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        return await request(app(broken)).get('/api/sessions/AAAAAAAAAAAAAAAAAAAAAA?lang=en');
+      } finally {
+        quiet.mockRestore();
+      }
+    }],
+    ['store_unavailable', () => {
+      const down: SessionStore = Object.assign(new MemorySessionStore(), { create: async () => { throw new StoreUnavailableError(); } });
+      return request(app(down)).post('/api/sessions?lang=en').send({});
+    }],
+  ];
+
+  it('covers every code the API defines', () => {
+    expect(cases.map(([code]) => code).sort()).toEqual([...API_ERROR_CODES].sort());
+  });
+
+  it.each(cases)('%s: its status, { error: { code, message, details } }, the message in English when asked', async (code, make) => {
+    const res = await make();
+    expect(res.status).toBe(API_ERRORS[code]);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const parsed = ErrorBody.safeParse(res.body);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(res.body.error.code).toBe(code);
+    expect(res.body.error.message).toBe(translator('en', 'api')(`errors.${code}`));
+    expect(res.body.error.message).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('speaks Chinese by default, and the language `lang` in the body asks for', async () => {
+    const zh = await request(app()).get('/api/nope');
+    expect(zh.body.error.message).toBe('没有这个接口。');
+    const en = await request(app()).post('/api/sessions').send({ lang: 'en', jurisdiction: 'tokyo' });
+    expect(en.body.error.message).toMatch(/not valid/);
+  });
+
+  it('answers unknown routes outside the API in the same shape', async () => {
+    const res = await request(app()).get('/no-such-page').set('accept-language', 'en');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toEqual({ code: 'not_found', message: 'There is no such endpoint.', details: null });
+  });
+
+  it('415s a JSON body in another charset, and accepts an empty body without a type', async () => {
+    const latin = await request(app()).post('/api/sessions').set('content-type', 'application/json; charset=latin1').send('{}');
+    expect(latin.status).toBe(415);
+    expect(latin.body.error.code).toBe('unsupported_media_type');
+    const form = await request(app()).post('/api/sessions').type('form').send({ jurisdiction: 'jilin' });
+    expect(form.status).toBe(415);
+    expect((await request(app()).post('/api/sessions')).status).toBe(201);
+  });
+
+  it('422 is the view: the same prompt, and why the answer was not taken', async () => {
+    const agent = request(app());
+    const { body } = await agent.post('/api/sessions').send({ jurisdiction: 'shandong', lang: 'en' });
+    const res = await agent.post(`/api/sessions/${body.id}/answers`).send({ questionId: 'layout', value: 'a castle' });
+    expect(res.status).toBe(422);
+    expect(res.body.prompt).toEqual(body.prompt);
+    expect(res.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    expect(res.body.answers).toEqual([]);
+  });
+});
+
+describe('hostile bodies and ids', () => {
+  it.each([
+    ['/api/sessions', '{"__proto__":{"polluted":true},"jurisdiction":"jilin"}', '__proto__'],
+    ['/api/sessions', '{"constructor":{"prototype":{"polluted":true}}}', 'constructor'],
+    ['/api/assess', '{"jurisdiction":"jilin","facts":{"branches":[{"__proto__":{"polluted":true}}]}}', 'facts.branches.0.__proto__'],
+    ['/api/assess', '{"jurisdiction":"jilin","facts":{"prototype":1}}', 'facts.prototype'],
+  ])('rejects prototype-pollution keys with 400 (%s %s)', async (path, json, field) => {
+    const res = await raw(request(app()), path, json);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'forbidden_key', details: [{ field, problem: 'forbidden_key' }] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects them inside an answer too, at any depth, without a stack overflow', async () => {
+    const agent = request(app());
+    const { body } = await agent.post('/api/sessions').send({ jurisdiction: 'jilin' });
+    const nested = await raw(agent, `/api/sessions/${body.id}/answers`, '{"questionId":"layout","value":{"a":[{"b":{"__proto__":{}}}]}}');
+    expect(nested.body.error.details[0].field).toBe('value.a.0.b.__proto__');
+    const deep = await raw(agent, `/api/sessions/${body.id}/answers`, `{"questionId":"layout","value":${'['.repeat(10_000)}${']'.repeat(10_000)}}`);
+    expect(deep.status).toBe(422); // parsed, walked, and answered as an unreadable answer; no 500
+  });
+
+  it('404s an id that is not 22 base64url characters without asking the store', async () => {
+    const memory = new MemorySessionStore();
+    let reads = 0;
+    const counting = delegating(memory, {
+      get: <T>(id: string) => {
+        reads += 1;
+        return memory.get<T>(id);
+      },
+    });
+    const agent = request(app(counting));
+    for (const id of ['short', 'A'.repeat(23), 'AAAAAAAAAAAAAAAAAAAA%2E%2E', '..%2F..%2Fetc%2Fpasswd', 'AAAAAAAAAAAAAAAAAAAA!!', 'AAAAAAAAAAAAAAAAAA%E0%A4%A']) {
+      const res = await agent.post(`/api/sessions/${id}/answers`).send({ questionId: 'layout', value: 'single' });
+      expect(res.status, id).toBe(404);
+      expect(res.body.error.code).toBe('session_not_found');
+      expect((await agent.get(`/api/sessions/${id}`)).status).toBe(404);
+    }
+    expect(reads).toBe(0);
+    expect((await agent.get('/api/sessions/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    expect(reads).toBe(1);
+  });
+});
+
+describe('request ids', () => {
+  it('puts X-Request-Id on every response: the caller\'s when sane, a fresh UUID otherwise', async () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const path of ['/', '/healthz', '/readyz', '/api/jurisdictions', '/api/nope', '/widget.js', '/nowhere']) {
+      expect((await request(app()).get(path)).headers['x-request-id'], path).toMatch(uuid);
+    }
+    expect((await request(app()).get('/healthz').set('x-request-id', 'lb-7f3a:42.1')).headers['x-request-id']).toBe('lb-7f3a:42.1');
+    for (const bad of ['has space', 'x'.repeat(129), '<script>', 'a\u00e9']) {
+      expect((await request(app()).get('/healthz').set('x-request-id', bad)).headers['x-request-id'], bad).toMatch(uuid);
+    }
+    const posted = await request(app()).post('/api/sessions').send({ jurisdiction: 'tokyo' });
+    expect(posted.status).toBe(400);
+    expect(posted.headers['x-request-id']).toMatch(uuid);
   });
 });

@@ -4,54 +4,33 @@
  * restart, language and results). Bodies are validated with zod; errors are `{ error: { code, message, details } }`
  * in the requested language.
  */
-import { type NextFunction, type Request, type Response, Router } from 'express';
-import { z } from 'zod';
+import { type Request, Router } from 'express';
+import type { z } from 'zod';
 import { jurisdictionPrompt, questionPrompt } from '../flows/prompts.js';
 import { factsAsked, questionById, specOf } from '../flows/questions.js';
 import type { ConversationSessions, SessionView } from '../flows/sessions.js';
-import { DEFAULT_LANG, isLang, type Lang, LANGUAGES, translator } from '../i18n/index.js';
+import { translator } from '../i18n/index.js';
 import { AssessmentInputError } from '../rules/errors.js';
 import { evaluate } from '../rules/evaluate.js';
 import { JURISDICTIONS } from '../rules/registry.js';
-import { JURISDICTION_IDS } from '../rules/types.js';
-import { SessionConflictError, StoreUnavailableError } from '../store/types.js';
+import { ApiError, requestLang } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangBody, SESSION_ID_PATTERN, SkipBody } from './schemas.js';
 
-/** An error the API reports with a status and a localized message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly details: unknown = undefined,
-  ) {
-    super(code);
-  }
-}
-
-const LangSchema = z.enum(LANGUAGES);
-const JurisdictionSchema = z.enum(JURISDICTION_IDS);
-const AssessBody = z.strictObject({
-  jurisdiction: z.string(),
-  facts: z.record(z.string(), z.unknown()),
-  lang: LangSchema.optional(),
-  date: z.string().optional(),
-});
-const CreateBody = z.strictObject({ jurisdiction: JurisdictionSchema.optional(), lang: LangSchema.optional() });
-const AnswerBody = z.strictObject({ questionId: z.string().max(80), value: z.unknown() });
-const SkipBody = z.strictObject({ questionId: z.string().max(80).optional() });
-const LangBody = z.strictObject({ lang: LangSchema });
-const ChooseBody = z.strictObject({ value: z.string().max(200) });
-
-/** The language a request asks for: `lang` in the body or query, then Accept-Language, then zh-CN. */
-export function requestLang(req: Request): Lang {
-  const asked = (req.body as { lang?: unknown } | undefined)?.lang ?? req.query.lang;
-  if (isLang(asked)) return asked;
-  return req.acceptsLanguages('zh-CN', 'zh', 'en') === 'en' ? 'en' : DEFAULT_LANG;
-}
+export { ApiError, apiErrors, requestLang } from './errors.js';
 
 function parseBody<T>(schema: z.ZodType<T>, req: Request): T {
   const parsed = schema.safeParse(req.body ?? {});
   if (!parsed.success) {
-    throw new ApiError(400, 'invalid_body', parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', problem: i.code })));
+    throw new ApiError(
+      'invalid_body',
+      parsed.error.issues.flatMap((i): Array<{ field: string; problem: string }> => {
+        const at = i.path.join('.');
+        // One entry per unknown field, named, rather than one for "(body)".
+        if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ field: at ? `${at}.${key}` : key, problem: i.code }));
+        return [{ field: at || '(body)', problem: i.code }];
+      }),
+    );
   }
   return parsed.data;
 }
@@ -60,13 +39,22 @@ function parseBody<T>(schema: z.ZodType<T>, req: Request): T {
 export function apiRouter(sessions: ConversationSessions): Router {
   const router = Router();
 
+  // A session id that cannot be one of ours is "not found" before the store is asked.
+  router.param('id', (_req, _res, next, id: unknown) => {
+    next(typeof id === 'string' && SESSION_ID_PATTERN.test(id) ? undefined : new ApiError('session_not_found'));
+  });
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+
   router.post('/assess', (req, res) => {
     const body = parseBody(AssessBody, req);
     const lang = body.lang ?? requestLang(req);
     try {
       res.json(evaluate(body.jurisdiction, body.facts, { lang, ...(body.date ? { date: body.date } : {}) }));
     } catch (error) {
-      if (error instanceof AssessmentInputError) throw new ApiError(400, 'invalid_facts', error.problems);
+      if (error instanceof AssessmentInputError) throw new ApiError('invalid_facts', error.problems);
       throw error;
     }
   });
@@ -93,7 +81,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
   });
 
   router.post('/sessions', async (req, res) => {
-    const body = parseBody(CreateBody, req);
+    const body = parseBody(CreateSessionBody, req);
     const { id, view } = await sessions.create({ ...body, lang: body.lang ?? requestLang(req) });
     res.status(201).json({ id, ...conversationBody(view) });
   });
@@ -119,48 +107,28 @@ export function apiRouter(sessions: ConversationSessions): Router {
   event('choose', (req) => ({ type: 'CHOOSE', value: parseBody(ChooseBody, req).value }));
   event('change', (req) => ({ type: 'CHANGE', ...parseBody(AnswerBody, req) }));
   event('skip', (req) => ({ type: 'SKIP', ...parseBody(SkipBody, req) }));
-  event('back', () => ({ type: 'BACK' }));
-  event('restart', () => ({ type: 'RESTART' }));
-  event('results', () => ({ type: 'RESULTS' }));
-  event('continue', () => ({ type: 'CONTINUE' }));
+  // Commands without parameters: no body, or an empty object.
+  const command = (type: 'BACK' | 'RESTART' | 'RESULTS' | 'CONTINUE') => (req: Request) => {
+    parseBody(EmptyBody, req);
+    return { type };
+  };
+  event('back', command('BACK'));
+  event('restart', command('RESTART'));
+  event('results', command('RESULTS'));
+  event('continue', command('CONTINUE'));
   event('lang', (req) => ({ type: 'SET_LANG', lang: parseBody(LangBody, req).lang }));
 
-  router.use((_req, _res, next) => next(new ApiError(404, 'not_found')));
+  router.use((_req, _res, next) => next(new ApiError('not_found')));
   return router;
 }
 
 async function found(view: Promise<SessionView | undefined>): Promise<SessionView> {
   const resolved = await view;
-  if (!resolved) throw new ApiError(404, 'session_not_found');
+  if (!resolved) throw new ApiError('session_not_found');
   return resolved;
 }
 
 /** The contract's conversation body: `prompt` while asking, `result` once done, and the view's details. */
 function conversationBody(view: SessionView): SessionView {
   return view;
-}
-
-/** Renders every error as `{ error: { code, message, details } }` in the request's language. */
-export function apiErrors(error: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const lang = requestLang(req);
-  const t = translator(lang, 'api');
-  if (error instanceof ApiError) {
-    res.status(error.status).json({ error: { code: error.code, message: t(`errors.${error.code}`), details: error.details ?? null } });
-    return;
-  }
-  if (error instanceof StoreUnavailableError) {
-    res.status(503).json({ error: { code: 'store_unavailable', message: t('errors.store_unavailable'), details: null } });
-    return;
-  }
-  if (error instanceof SessionConflictError) {
-    res.status(409).json({ error: { code: 'session_conflict', message: t('errors.session_conflict'), details: null } });
-    return;
-  }
-  const status = (error as { status?: number; type?: string }).status;
-  if (status === 413 || status === 400) {
-    const code = status === 413 ? 'body_too_large' : 'invalid_json';
-    res.status(status).json({ error: { code, message: t(`errors.${code}`), details: null } });
-    return;
-  }
-  res.status(500).json({ error: { code: 'internal', message: t('errors.internal'), details: null } });
 }

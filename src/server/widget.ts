@@ -1,9 +1,91 @@
 /**
- * Serves the embeddable widget (`/widget.js`). Placeholder until the widget is built.
+ * Serves the embeddable widget (`/widget.js`). The bundle is built once per process with esbuild's JS API from
+ * `src/widget/index.ts` (minified IIFE for ES2019, the locale files and the minified stylesheet inlined), at the
+ * first request, and kept in memory with a strong ETag. Bureau sites embed it from other origins, so it is
+ * served with `Cross-Origin-Resource-Policy: cross-origin` and a short cache lifetime plus revalidation
+ * (its URL is not versioned).
  */
-import { Router } from 'express';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin, transform } from 'esbuild';
+import { type Request, type Response, Router } from 'express';
+
+/** The widget's entry point. */
+export const WIDGET_ENTRY = fileURLToPath(new URL('../widget/index.ts', import.meta.url));
+
+/** A built bundle. */
+export interface WidgetBundle {
+  code: string;
+  etag: string;
+}
+
+/** Loads `*.css` as a minified string (the widget adopts it into its shadow root). */
+const cssAsText: Plugin = {
+  name: 'css-as-text',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const { code } = await transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true, target: ['chrome80', 'firefox78', 'safari14'] });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+    });
+  },
+};
+
+/** Builds the widget bundle (minified IIFE, ES2019). */
+export async function buildWidget(): Promise<WidgetBundle> {
+  const result = await build({
+    entryPoints: [WIDGET_ENTRY],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+    plugins: [cssAsText],
+  });
+  const code = result.outputFiles[0]?.text ?? '';
+  const etag = `"${createHash('sha256').update(code).digest('base64url').slice(0, 27)}"`;
+  return { code, etag };
+}
+
+let cached: Promise<WidgetBundle> | undefined;
+
+/** The bundle of this process, built on first use; a failed build is retried on the next request. */
+export function widgetBundle(): Promise<WidgetBundle> {
+  cached ??= buildWidget().catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
 
 /** Routes that serve the widget bundle. */
 export function widgetRoutes(): Router {
-  return Router();
+  const router = Router();
+  router.get('/widget.js', async (req: Request, res: Response) => {
+    let bundle: WidgetBundle;
+    try {
+      bundle = await widgetBundle();
+    } catch (error) {
+      console.error('widget build failed', error);
+      res.status(500).type('text/plain').send('widget unavailable');
+      return;
+    }
+    res.setHeader('Content-Type', 'application/javascript; charset=utf-8');
+    res.setHeader('Cache-Control', 'public, max-age=300, must-revalidate');
+    res.setHeader('ETag', bundle.etag);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    res.setHeader('Vary', 'Accept-Encoding');
+    const match = req.headers['if-none-match'];
+    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bundle.etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).send(bundle.code);
+  });
+  return router;
 }

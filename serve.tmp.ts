@@ -1,0 +1,12 @@
+import express from 'express';
+import helmet from 'helmet';
+import { staffRoutes } from '/work/main/src/server/staff.js';
+import { createApp } from '/work/main/src/server/app.js';
+import { ConversationSessions } from '/work/main/src/flows/sessions.js';
+import { MemorySessionStore } from '/work/main/src/store/memory.js';
+const app = express();
+app.use(helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'"], styleSrc: ["'self'"] } } }));
+app.use(staffRoutes({ today: () => '2026-11-23' }));
+const store = new MemorySessionStore();
+app.use(createApp({ sessions: new ConversationSessions(store, () => '2026-11-23'), store }));
+app.listen(4391, '127.0.0.1', () => console.log('listening'));

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+p.on('response', (r) => { if (r.status() >= 400) console.log('bad', r.status(), r.url()); });
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+await p.goto('http://127.0.0.1:4391/staff');
+await p.waitForSelector('#profile-form');
+await p.waitForTimeout(800);
+await p.screenshot({ path: '/tmp/shot6.png' });
+await b.close();

@@ -1,0 +1,51 @@
+/**
+ * `createBot`: the grammY bot of Park Advisor over the shared conversation flows and session store. The API
+ * client retries on flood limits (`@grammyjs/auto-retry`); updates of one chat are handled one after another
+ * (`sequentialize`), in polling and webhook mode alike; failures are logged without personal data and answered
+ * with an apology, and the bot keeps running.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { ConversationSessions } from '../flows/sessions.js';
+import type { SessionStore } from '../store/types.js';
+import { ChatRecords } from './chat-record.js';
+import { type BotLogger, errorHandler, stderrLogger } from './errors.js';
+import { conversationHandlers } from './handlers.js';
+import { ChatKeys } from './keys.js';
+
+/** What the bot is built from. */
+export interface BotDependencies {
+  /** The token BotFather gave. */
+  token: string;
+  sessions: ConversationSessions;
+  /** The same store the sessions use: the bot keeps each chat's small record there too. */
+  store: SessionStore;
+  /** Another Bot API server (a local one, or a test emulator); default https://api.telegram.org. */
+  apiRoot?: string;
+  /** Where log lines go; default one JSON line per entry on stderr. */
+  log?: BotLogger;
+  /** The bot's own user, if known (skips the getMe call at start). */
+  botInfo?: UserFromGetMe;
+}
+
+/** The key that serialises updates: one queue per chat. */
+export function chatOf(ctx: Context): string | undefined {
+  return ctx.chat?.id.toString();
+}
+
+/** Builds the bot (not started: see `polling.ts` and `webhook.ts`). */
+export function createBot(deps: BotDependencies): Bot {
+  const bot = new Bot(deps.token, {
+    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  const keys = new ChatKeys(deps.token);
+  const log = deps.log ?? stderrLogger;
+  bot.use(sequentialize(chatOf));
+  bot.use(conversationHandlers({ sessions: deps.sessions, store: deps.store, keys, records: new ChatRecords(deps.store, keys) }));
+  bot.catch(errorHandler(log, keys));
+  return bot;
+}

@@ -1,0 +1,100 @@
+/**
+ * Inline keyboards for each step: options of a choice, yes/no, toggles with a Done button for a multi choice,
+ * and the commands of the step (don't know, back, results; continue, restart and the checklist file in results).
+ * Every button's data comes from `callbacks.ts`, so it fits Telegram's 64 bytes and is bound to its step.
+ */
+import { InlineKeyboard } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import { compiledTranslator } from '../i18n/compiled.js';
+import type { Lang } from '../i18n/index.js';
+import type { View } from '../flows/conversation.js';
+import { encodeAction, stepQuestion, stepToken } from './callbacks.js';
+import { botText } from './lang.js';
+
+/** Labels longer than this are shortened: Telegram clips long buttons anyway, and a row should stay readable. */
+const LABEL_MAX = 60;
+
+/** Shortens a button label to {@link LABEL_MAX} characters. */
+export function shortLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= LABEL_MAX ? label : `${chars.slice(0, LABEL_MAX - 1).join('')}…`;
+}
+
+/** The keyboard for where `view` stands; undefined when the step has no buttons. */
+export function stepKeyboard(view: View, mask = 0): InlineKeyboard | undefined {
+  if (view.state === 'results') return resultsKeyboard(view);
+  const prompt = view.prompt;
+  if (!prompt) return undefined;
+  const token = stepToken(view);
+  const questionId = stepQuestion(view);
+  const b = botText(view.lang);
+  const keyboard = new InlineKeyboard();
+  const options = prompt.options ?? [];
+  if (view.state === 'choosing') {
+    options.forEach((o, index) => keyboard.text(shortLabel(o.label), encodeAction({ op: 'choose', questionId, token, index })).row());
+    const other: Lang = view.lang === 'zh-CN' ? 'en' : 'zh-CN';
+    return keyboard.text(b(`buttons.${other}`), encodeAction({ op: 'lang', lang: other }));
+  }
+  switch (prompt.kind) {
+    case 'boolean':
+      options.forEach((o, index) => keyboard.text(o.label, encodeAction({ op: 'answer', questionId, token, index })));
+      keyboard.row();
+      break;
+    case 'choice':
+      options.forEach((o, index) => keyboard.text(shortLabel(o.label), encodeAction({ op: 'answer', questionId, token, index })).row());
+      break;
+    case 'multi':
+      options.forEach((o, index) => {
+        const on = (mask & (1 << index)) !== 0;
+        keyboard.text(shortLabel(b(on ? 'buttons.on' : 'buttons.off', { label: o.label })), encodeAction({ op: 'toggle', questionId, token, mask, index })).row();
+      });
+      keyboard.text(b('buttons.done'), encodeAction({ op: 'done', questionId, token, mask })).row();
+      break;
+    default:
+      break;
+  }
+  return keyboard
+    .text(b('buttons.skip'), encodeAction({ op: 'skip', questionId, token }))
+    .text(b('buttons.back'), encodeAction({ op: 'back', questionId, token }))
+    .row()
+    .text(b('buttons.results'), encodeAction({ op: 'results', questionId, token }));
+}
+
+/** Under the result: the checklist file, continue (while questions are open), back and start again. */
+export function resultsKeyboard(view: View): InlineKeyboard {
+  const token = stepToken(view);
+  const questionId = stepQuestion(view);
+  const b = botText(view.lang);
+  const keyboard = new InlineKeyboard().text(b('buttons.checklist'), encodeAction({ op: 'checklist' })).row();
+  if (view.pending > 0) keyboard.text(b('buttons.continue'), encodeAction({ op: 'continue', questionId, token }));
+  return keyboard
+    .text(b('buttons.back'), encodeAction({ op: 'back', questionId, token }))
+    .text(b('buttons.restart'), encodeAction({ op: 'restart', questionId, token }));
+}
+
+/** The two languages, for /lang. */
+export function languageKeyboard(): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(botText('zh-CN')('buttons.zh-CN'), encodeAction({ op: 'lang', lang: 'zh-CN' }))
+    .text(botText('en')('buttons.en'), encodeAction({ op: 'lang', lang: 'en' }));
+}
+
+/** What replaces the keyboard of an answered question: one inert button showing the answer taken. */
+export function answeredKeyboard(lang: Lang, answer: string): InlineKeyboard {
+  return new InlineKeyboard().text(shortLabel(botText(lang)('buttons.answered', { answer })), encodeAction({ op: 'noop' }));
+}
+
+/** An empty keyboard (no rows): sent with editMessageReplyMarkup, it removes the buttons of a message. */
+export function noKeyboard(): InlineKeyboardMarkup {
+  return { inline_keyboard: [] };
+}
+
+/** The option values a multi-choice mask selects, in the options' order. */
+export function selectedValues(view: View, mask: number): unknown[] {
+  return (view.prompt?.options ?? []).filter((_, index) => (mask & (1 << index)) !== 0).map((o) => o.value);
+}
+
+/** The name of a jurisdiction in `lang` (for marking the opening's keyboard). */
+export function jurisdictionName(lang: Lang, jurisdiction: string): string {
+  return compiledTranslator(lang, jurisdiction)('name');
+}

@@ -1,0 +1,219 @@
+/**
+ * The service's configuration, read from the environment and validated with zod at start-up. A wrong value
+ * stops the process with one line naming the variable (never echoing a secret such as a Redis password), so a
+ * bureau's operator sees at once what to fix instead of a service that half works.
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | `PORT` | `3000` | HTTP port (0–65535) |
+ * | `HOST` | `127.0.0.1` | interface to listen on |
+ * | `REDIS_URL` | unset | `redis://` or `rediss://`: sessions and rate-limit counters in Redis |
+ * | `ALLOWED_ORIGINS` | none | comma-separated origins whose pages may call `/api` cross-origin |
+ * | `RATE_LIMIT_PER_MINUTE` | `120` | API requests per client IP per minute; `0` turns the limit off |
+ * | `TRUST_PROXY` | `loopback` | which proxies' `X-Forwarded-For` to believe (express `trust proxy`) |
+ * | `NODE_ENV` | `development` | `development`, `production` or `test` |
+ */
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** express's `trust proxy`: all (true), none (false), a hop count, or addresses, subnets and named ranges. */
+export type TrustProxy = boolean | number | string[];
+
+/** The configuration the server runs with. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Sessions (and rate-limit counters) in Redis; undefined keeps both in this process's memory. */
+  redisUrl: string | undefined;
+  /** Exact origins (`https://hrss.example.gov.cn`) allowed to call the API from the browser. */
+  allowedOrigins: string[];
+  /** API requests a client IP may make per minute; 0 disables rate limiting. */
+  rateLimitPerMinute: number;
+  trustProxy: TrustProxy;
+  nodeEnv: NodeEnv;
+  /** Protects the staff console; unset, it is served to loopback clients only. */
+  staffToken: string | undefined;
+  /** The Telegram bot: its token (unset: no bot), webhook URL (unset: long polling) and webhook secret. */
+  telegram: { token: string; webhookUrl: string | undefined; secretToken: string | undefined } | undefined;
+}
+
+/** A value is unusable; the message is the one line to print. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** What a reader returns for a value it cannot use: the problem, phrased to follow the variable's name. */
+interface Invalid {
+  invalid: string;
+}
+const invalid = (problem: string): Invalid => ({ invalid: problem });
+const isInvalid = (value: unknown): value is Invalid => typeof value === 'object' && value !== null && 'invalid' in value;
+
+/**
+ * One environment variable: absent or blank takes `fallback` (`KEY=` in an env file means "not set"); otherwise
+ * `read` converts the trimmed text or says what is wrong. `secret` values are never repeated in messages.
+ */
+function variable<T>(fallback: T, read: (raw: string) => T | Invalid, { secret = false } = {}) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const value = read(raw.trim());
+      if (!isInvalid(value)) return value;
+      const shown = raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
+      ctx.addIssue({ code: 'custom', message: secret ? value.invalid : `${value.invalid} (got ${JSON.stringify(shown)})` });
+      return z.NEVER;
+    });
+}
+
+function readPort(raw: string): number | Invalid {
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN;
+  return port >= 0 && port <= 65_535 ? port : invalid('must be a whole number from 0 to 65535');
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+function readHost(raw: string): string | Invalid {
+  if (isIP(raw) !== 0 || HOST_NAME.test(raw)) return raw;
+  return invalid('must be an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0 (no scheme, no port)');
+}
+
+function readRedisUrl(raw: string): string | Invalid {
+  const problem = invalid('must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379');
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '' ? raw : problem;
+  } catch {
+    return problem;
+  }
+}
+
+/** `https://a.example, http://localhost:8080` → exact origins; a trailing slash is forgiven, a path is not. */
+function readOrigins(raw: string): string[] | Invalid {
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    const plain = url && (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash;
+    if (!url || !plain || url.username !== '' || url.password !== '') {
+      return invalid(`must be a comma-separated list of origins such as https://hrss.example.gov.cn (scheme, host and port only); "${item.slice(0, 80)}" is not one`);
+    }
+    origins.push(url.origin);
+  }
+  return [...new Set(origins)];
+}
+
+function readRateLimit(raw: string): number | Invalid {
+  const limit = /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;
+  return limit >= 0 && limit <= 1_000_000 ? limit : invalid('must be a whole number of requests per minute from 0 (off) to 1000000');
+}
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(item: string): boolean {
+  if (NAMED_RANGES.has(item) || isIP(item) !== 0) return true;
+  const [address, bits, ...rest] = item.split('/');
+  if (rest.length > 0 || address === undefined || bits === undefined || !/^\d{1,3}$/.test(bits)) return false;
+  const family = isIP(address);
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+function readTrustProxy(raw: string): TrustProxy | Invalid {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length > 0 && items.every(isAddressOrSubnet)) return items;
+  return invalid('must be true, false, a number of proxy hops, or a comma-separated list of addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal');
+}
+
+function readStaffToken(raw: string): string | Invalid {
+  return raw.length >= 16 && raw.length <= 256 ? raw : invalid('must be 16 to 256 characters (a long random string)');
+}
+
+function readTelegramToken(raw: string): string | Invalid {
+  return /^\d{5,15}:[A-Za-z0-9_-]{30,50}$/.test(raw) ? raw : invalid('must be the token @BotFather gave, such as 123456789:AA…');
+}
+
+function readWebhookUrl(raw: string): string | Invalid {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' ? raw : invalid('must be an https:// URL that Telegram can reach');
+  } catch {
+    return invalid('must be an https:// URL that Telegram can reach');
+  }
+}
+
+function readWebhookSecret(raw: string): string | Invalid {
+  return /^[A-Za-z0-9_-]{1,256}$/.test(raw) ? raw : invalid('must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -');
+}
+
+function readNodeEnv(raw: string): NodeEnv | Invalid {
+  return (NODE_ENVS as readonly string[]).includes(raw) ? (raw as NodeEnv) : invalid(`must be one of ${NODE_ENVS.join(', ')}`);
+}
+
+/** The environment variables, each validated and converted. Other variables are ignored. */
+export const EnvSchema = z.object({
+  PORT: variable(3000, readPort),
+  HOST: variable('127.0.0.1', readHost),
+  REDIS_URL: variable<string | undefined>(undefined, readRedisUrl, { secret: true }),
+  ALLOWED_ORIGINS: variable<string[]>([], readOrigins),
+  RATE_LIMIT_PER_MINUTE: variable(120, readRateLimit),
+  TRUST_PROXY: variable<TrustProxy>(['loopback'], readTrustProxy),
+  NODE_ENV: variable<NodeEnv>('development', readNodeEnv),
+  STAFF_TOKEN: variable<string | undefined>(undefined, readStaffToken, { secret: true }),
+  TELEGRAM_BOT_TOKEN: variable<string | undefined>(undefined, readTelegramToken, { secret: true }),
+  TELEGRAM_WEBHOOK_URL: variable<string | undefined>(undefined, readWebhookUrl),
+  TELEGRAM_WEBHOOK_SECRET: variable<string | undefined>(undefined, readWebhookSecret, { secret: true }),
+});
+
+/** Reads the configuration from `env`; throws ConfigError with one line naming every variable that is wrong. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`.replace(/[\r\n]+/g, ' '));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    redisUrl: e.REDIS_URL,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    nodeEnv: e.NODE_ENV,
+    staffToken: e.STAFF_TOKEN,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? { token: e.TELEGRAM_BOT_TOKEN, webhookUrl: e.TELEGRAM_WEBHOOK_URL, secretToken: e.TELEGRAM_WEBHOOK_SECRET }
+      : undefined,
+  };
+}
+
+/** The configuration of an empty environment: what `createApp` uses for anything it is not given. */
+export const DEFAULT_CONFIG: Readonly<AppConfig> = Object.freeze(loadConfig({}));
+
+/**
+ * For the composition root: the configuration, or — when a value is wrong — that one line on stderr and
+ * exit code 2, before anything starts.
+ */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * Rate limiting of the API per client IP (express-rate-limit): standard `RateLimit` / `RateLimit-Policy`
+ * headers (IETF draft 8), `Retry-After` and a 429 in the API's error shape once the limit is passed.
+ *
+ * With Redis configured the counters live there (rate-limit-redis), so every process of a deployment counts
+ * against one limit. The limiter has its own node-redis client, separate from the session store's: connected
+ * at start-up, closed on shutdown. The limit protects the service but is not worth an outage: with Redis down,
+ * requests pass unlimited (fail open) rather than fail, and counting resumes by itself when Redis is back.
+ */
+import type { RequestHandler } from 'express';
+import { type Options, rateLimit } from 'express-rate-limit';
+import { createClient } from 'redis';
+import { type RedisReply, RedisStore } from 'rate-limit-redis';
+import { sendError } from './errors.js';
+
+/** A Redis connection for the limiter's counters. */
+export interface RateLimitRedis {
+  /** Sends one raw command; rejects at once while disconnected and after `commandTimeoutMs`. */
+  sendCommand(args: string[]): Promise<RedisReply>;
+  /** Whether the connection is up right now. */
+  readonly isReady: boolean;
+  /** Closes the connection (gracefully, within the command timeout); the client must not be used afterwards. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link connectRateLimitRedis}. */
+export interface RateLimitRedisOptions {
+  /** How long start-up waits for a first connection before going on without one; default 5000 ms. */
+  connectTimeoutMs?: number;
+  /** How long a counter update may take before the request passes unlimited; default 500 ms. */
+  commandTimeoutMs?: number;
+  /** Told about connection errors; the default logs one line when an outage starts and one when it ends. */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * Connects the limiter's Redis client. Never throws for an unreachable Redis: the client goes on reconnecting
+ * in the background (exponential backoff, capped at 2 s) and the limiter fails open until it succeeds.
+ */
+export async function connectRateLimitRedis(url: string, options: RateLimitRedisOptions = {}): Promise<RateLimitRedis> {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+  const commandTimeoutMs = options.commandTimeoutMs ?? 500;
+  const client = createClient({
+    url,
+    // Fail fast while disconnected: a request must not wait for a Redis that may not come back.
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
+  });
+  let down = false;
+  client.on('error', (error: unknown) => {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    if (options.onError) options.onError(cause);
+    else if (!down) console.warn(`[rate limit] Redis unreachable (${cause.message}); API requests pass without rate limiting until it is back`);
+    down = true;
+  });
+  client.on('ready', () => {
+    if (down && !options.onError) console.warn('[rate limit] Redis connection is back; rate limiting resumes');
+    down = false;
+  });
+
+  const connecting = client.connect();
+  connecting.catch(() => undefined); // a failure is reported through the 'error' event
+  await withDeadline(connecting, connectTimeoutMs).catch(() => undefined);
+
+  return {
+    sendCommand: (args) => withDeadline(client.sendCommand<RedisReply>(args), commandTimeoutMs),
+    get isReady() {
+      return client.isReady;
+    },
+    async close() {
+      try {
+        if (client.isReady) await withDeadline(client.close(), commandTimeoutMs);
+      } catch {
+        // Best effort: destroy() below releases the socket whatever happened.
+      } finally {
+        if (client.isOpen) client.destroy();
+      }
+    },
+  };
+}
+
+/** Rejects if `promise` has not settled after `ms`; the timer never keeps Node alive. */
+async function withDeadline<R>(promise: Promise<R>, ms: number): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * rate-limit-redis loads its Lua scripts once, when the limiter is created, and keeps the promise: if Redis
+ * was unreachable then (or went away later), every call would go on failing with that same rejection even
+ * after Redis came back. This store loads them again before the first call after any failure, so counting
+ * resumes with the first request Redis can answer.
+ */
+class RecoveringRedisStore extends RedisStore {
+  #stale = false;
+
+  override async init(options: Options): Promise<void> {
+    try {
+      await super.init(options);
+    } catch (error) {
+      this.#stale = true;
+      throw error;
+    }
+  }
+
+  override async increment(key: string) {
+    return this.#recovering(() => super.increment(key));
+  }
+
+  override async get(key: string) {
+    return this.#recovering(() => super.get(key));
+  }
+
+  async #recovering<R>(call: () => Promise<R>): Promise<R> {
+    if (this.#stale) {
+      this.#stale = false;
+      this.incrementScriptSha = this.loadIncrementScript();
+      this.getScriptSha = this.loadGetScript();
+      // Observed here (no unhandled rejection); the call below awaits them and sees any failure.
+      this.incrementScriptSha.catch(() => undefined);
+      this.getScriptSha.catch(() => undefined);
+    }
+    try {
+      return await call();
+    } catch (error) {
+      this.#stale = true;
+      throw error;
+    }
+  }
+}
+
+/** Options of {@link apiRateLimit}. */
+export interface ApiRateLimitOptions {
+  /** Requests per client IP per window; 0 turns limiting off. */
+  limit: number;
+  /** The window; default one minute. */
+  windowMs?: number;
+  /** Counters in this Redis (shared by every process); absent: in this process's memory. */
+  redis?: RateLimitRedis | undefined;
+  /** Redis key prefix of the counters; default `park-advisor:rate-limit:`. */
+  prefix?: string;
+}
+
+/** The limiter for `/api`. */
+export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-advisor:rate-limit:' }: ApiRateLimitOptions): RequestHandler {
+  if (limit === 0) return (_req, _res, next) => next();
+  const options: Partial<Options> = {
+    windowMs,
+    limit,
+    standardHeaders: 'draft-8',
+    identifier: 'api',
+    legacyHeaders: false,
+    // Fail open: a broken counter store lets requests through instead of turning them into 500s.
+    passOnStoreError: true,
+    logger: {
+      warn: (error, message) => console.warn(`[rate limit] ${message ?? ''}`, error),
+      // While Redis is known to be down the outage has been reported once already; don't repeat it per request.
+      error: (error, message) => {
+        if (redis && !redis.isReady) return;
+        console.error(`[rate limit] ${message ?? ''}`, error);
+      },
+    },
+    handler: (req, res) => {
+      const retryAfterSeconds = Number(res.getHeader('Retry-After') ?? Math.ceil(windowMs / 1000));
+      sendError(req, res, 'rate_limited', { limit, windowSeconds: Math.ceil(windowMs / 1000), retryAfterSeconds });
+    },
+  };
+  if (redis) options.store = new RecoveringRedisStore({ prefix, sendCommand: (...args: string[]) => redis.sendCommand(args) });
+  return rateLimit(options);
+}

@@ -1,0 +1,185 @@
+/**
+ * Typed answers ⇄ facts, on the server, with the conversation's own parser: each field of the console is read
+ * by `parseAnswer` with the question's `answerSpec` (so "1.2万", "五亿", "是" mean what they mean in the chat), and
+ * facts imported as JSON are turned back into text the same parser reads to the same values.
+ */
+import { compiledTranslator } from '../../i18n/compiled.js';
+import type { Lang } from '../../i18n/index.js';
+import { answerSpec } from '../../flows/prompts.js';
+import { parseAnswer, parseHint } from '../../flows/parse.js';
+import { BRANCH_FIELDS, QUESTION_ORDER, type QuestionSpec, questionById, withAnswer } from '../../flows/questions.js';
+import { describeIssues } from '../../rules/errors.js';
+import { type FactName, type Facts, FactsSchema } from '../../rules/facts.js';
+import { formatQuantity } from '../../rules/format.js';
+import { FACT_UNITS } from '../../rules/units.js';
+import type { FieldState } from '../shared/types.js';
+import { staffT } from './text.js';
+
+/** The console shows at most this many branch parks' figures. */
+export const MAX_BRANCHES = 10;
+
+/** The position of a question id in asking order: facts by QUESTION_ORDER, branch figures after `branches`. */
+function orderOf(id: string): number {
+  const branch = /^branches\.(\d+)\.(\w+)$/.exec(id);
+  if (branch) {
+    const base = QUESTION_ORDER.indexOf('branches');
+    return base + (Number(branch[1]) * BRANCH_FIELDS.length + BRANCH_FIELDS.indexOf(branch[2] as never) + 1) / 1000;
+  }
+  const i = QUESTION_ORDER.indexOf(id as FactName);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+
+/** The value as the console shows it back: "12,000 平方米", "是", "综合性园区". */
+export function displayValue(question: QuestionSpec, value: unknown, lang: Lang): string {
+  const rules = compiledTranslator(lang, 'rules');
+  const facts = compiledTranslator(lang, 'facts');
+  if (typeof value === 'number') return formatQuantity(value, FACT_UNITS[question.fact], lang, rules);
+  if (typeof value === 'boolean') return rules(value ? 'answer.yes' : 'answer.no');
+  if (Array.isArray(value)) {
+    if (value.length === 0) return staffT(lang)('field.noneOf');
+    return value.map((v) => facts(`${question.fact}.values.${String(v)}`)).join(rules('list.separator'));
+  }
+  if (question.kind === 'choice') return facts(`${question.fact}.values.${String(value)}`);
+  return String(value);
+}
+
+/** A fact's value as the documents print it, or '' when it is unknown. */
+export function displayValueOfFact(fact: FactName, facts: Facts, lang: Lang): string {
+  const value = facts[fact];
+  const question = questionById(fact);
+  return value === undefined || !question ? '' : displayValue(question, value, lang);
+}
+
+/** Typed answers read into facts, with how each field was read. */
+export interface ReadAnswers {
+  facts: Facts;
+  fields: Record<string, FieldState>;
+}
+
+/**
+ * Reads every typed answer. Empty fields and "不清楚" leave the fact unknown; unreadable ones are reported with
+ * the chat's hint; answers that contradict each other (入驻面积 larger than 建筑面积) are reported on the field
+ * and left out, so that the rest can still be assessed.
+ */
+export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lang): ReadAnswers {
+  const t = staffT(lang);
+  const fields: Record<string, FieldState> = {};
+  const questions = new Map<string, QuestionSpec>();
+  let facts: Facts = {};
+  const ids = Object.keys(answers).sort((a, b) => orderOf(a) - orderOf(b));
+  for (const id of ids) {
+    const raw = answers[id] ?? '';
+    const question = questionById(id);
+    if (!question) {
+      fields[id] = { state: 'error', message: t('field.unknownQuestion') };
+      continue;
+    }
+    questions.set(id, question);
+    if (raw.trim() === '') {
+      fields[id] = { state: 'unknown' };
+      continue;
+    }
+    if (question.branch !== undefined && (question.branch >= Math.min(facts.branchCount ?? 0, MAX_BRANCHES) || facts.layout === 'single')) {
+      // A figure of a branch the park does not (or no longer) have: kept in the form, not assessed.
+      fields[id] = { state: 'unknown', message: t('field.branchBeyondCount') };
+      continue;
+    }
+    const spec = answerSpec(question);
+    const parsed = parseAnswer(raw, spec);
+    if (!parsed.ok) {
+      fields[id] = { state: 'error', message: parseHint(parsed, spec, lang) };
+      continue;
+    }
+    if (parsed.value === null) {
+      fields[id] = { state: 'unknown', display: compiledTranslator(lang, 'rules')('answer.unknown') };
+      continue;
+    }
+    facts = withAnswer(facts, question, parsed.value);
+    fields[id] = { state: 'answered', display: displayValue(question, parsed.value, lang) };
+  }
+  return { facts: consistent(facts, fields, questions, lang), fields };
+}
+
+/** Drops answers the vocabulary's consistency rules reject, saying why on their field. */
+function consistent(facts: Facts, fields: Record<string, FieldState>, questions: Map<string, QuestionSpec>, lang: Lang): Facts {
+  const t = staffT(lang);
+  const tf = compiledTranslator(lang, 'facts');
+  let current = facts;
+  for (let round = 0; round < 8; round++) {
+    const parsed = FactsSchema.safeParse(current);
+    if (parsed.success) return parsed.data;
+    const problems = describeIssues(parsed.error.issues, lang);
+    let changed = false;
+    parsed.error.issues.forEach((issue, i) => {
+      const field = issue.path.map(String).join('.');
+      const question = questions.get(field);
+      const params = (issue as { params?: { rule?: string; other?: string } }).params;
+      const message =
+        params?.rule === 'exceeds' && params.other
+          ? t('field.exceeds', { other: tf(`${params.other}.label`) })
+          : params?.rule === 'singleWithBranches'
+            ? t('field.singleWithBranches')
+            : (problems[i]?.message ?? t('field.invalid'));
+      if (question) {
+        fields[field] = { state: 'error', message };
+        current = withAnswer(current, question, undefined);
+        changed = true;
+      }
+    });
+    if (!changed) return {};
+  }
+  return FactsSchema.safeParse(current).success ? current : {};
+}
+
+/** Facts turned into the typed answers of the console's fields. */
+export interface FactsAsAnswers {
+  answers: Record<string, string>;
+  dropped: string[];
+}
+
+/**
+ * The text for each fact that the parser reads back to the same value: figures as plain numbers, yes/no and
+ * options by their labels in `lang` (by their values where a label would not read back uniquely), lists joined.
+ */
+export function answersFromFacts(facts: Facts, lang: Lang): FactsAsAnswers {
+  const answers: Record<string, string> = {};
+  const dropped: string[] = [];
+  for (const [name, value] of Object.entries(facts) as [FactName, unknown][]) {
+    if (value === undefined) continue;
+    if (name === 'branches') {
+      (value as Facts['branches'] & object).slice(0, MAX_BRANCHES).forEach((branch, i) => {
+        for (const field of BRANCH_FIELDS) {
+          const figure = branch[field];
+          if (figure !== undefined) answers[`branches.${i}.${field}`] = String(figure);
+        }
+      });
+      continue;
+    }
+    const question = questionById(name);
+    if (!question) {
+      dropped.push(name);
+      continue;
+    }
+    answers[name] = textFor(question, value, lang);
+  }
+  return { answers, dropped };
+}
+
+function textFor(question: QuestionSpec, value: unknown, lang: Lang): string {
+  const rules = compiledTranslator(lang, 'rules');
+  const facts = compiledTranslator(lang, 'facts');
+  const readsBack = (text: string) => {
+    const parsed = parseAnswer(text, answerSpec(question));
+    return parsed.ok && JSON.stringify(parsed.value) === JSON.stringify(value);
+  };
+  let text: string;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') text = rules(value ? 'answer.yes' : 'answer.no');
+  else if (Array.isArray(value)) {
+    text = value.length === 0 ? staffT(lang)('field.noneTyped') : value.map((v) => facts(`${question.fact}.values.${String(v)}`)).join(lang === 'zh-CN' ? '、' : ', ');
+    if (!readsBack(text)) text = value.length === 0 ? 'none' : value.join(', ');
+    return text;
+  } else if (question.kind === 'choice') text = facts(`${question.fact}.values.${String(value)}`);
+  else return String(value);
+  return readsBack(text) ? text : String(value);
+}

@@ -1,0 +1,775 @@
+/**
+ * The Telegram bot against `telegram-test-api`, a real Bot API peer over HTTP on loopback: the bot runs with
+ * @grammyjs/runner (long polling, sequentialized per chat) and every call it makes goes to the emulator.
+ *
+ * The emulator lacks two methods the bot uses, sendDocument and setMyCommands; a small recording proxy in front
+ * of it answers those two (storing the document as the bot's message, so it shows in the chat's history) and
+ * forwards every other call untouched. The proxy also records each call, which is how the tests see that every
+ * callback query was answered.
+ *
+ * Proved here: whole conversations in Chinese (deep link, buttons, typed "1.2万平方米") and English (opening
+ * buttons, typed figures) reach the result; /start's language and deep link; /back; /lang mid-way; /skip; a
+ * stale button (answered, outdated, not counted twice); multi-choice toggles; a long result split under 4096
+ * characters a message; /checklist with its Markdown document; HTML typed by a user escaped in the reply; an
+ * unreachable store (an apology, and the next update handled); other failures (an apology, a log line without
+ * personal data); the webhook (wrong secret 401, right secret handled; setWebhook with the secret); and
+ * startTelegram in both modes.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import type { Bot } from 'grammy';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import request from 'supertest';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../src/bot/bot.js';
+import { decodeAction } from '../src/bot/callbacks.js';
+import { startTelegram } from '../src/bot/index.js';
+import { ChatKeys } from '../src/bot/keys.js';
+import { MESSAGE_LIMIT } from '../src/bot/html.js';
+import { startPolling } from '../src/bot/polling.js';
+import { SECRET_HEADER, registerWebhook, webhookRouter } from '../src/bot/webhook.js';
+import type { Prompt } from '../src/flows/prompts.js';
+import { questionById } from '../src/flows/questions.js';
+import { ConversationSessions } from '../src/flows/sessions.js';
+import { compiledTranslator } from '../src/i18n/compiled.js';
+import type { Lang } from '../src/i18n/index.js';
+import type { Facts } from '../src/rules/facts.js';
+import { MemorySessionStore } from '../src/store/memory.js';
+import { type SessionStore, StoreUnavailableError } from '../src/store/types.js';
+import { typed, valueFor } from './support/typing.js';
+
+const TODAY = '2026-11-23';
+const TOKEN = '100001:park-advisor-main';
+const bt = (lang: Lang) => compiledTranslator(lang, 'bot');
+const profile = (id: string) => JSON.parse(readFileSync(new URL(`../examples/${id}-eligible.json`, import.meta.url), 'utf8')) as Facts;
+
+// ── the emulator and the recording proxy ─────────────────────────────────────────────────────────────────
+
+interface ApiCall {
+  token: string;
+  method: string;
+  body: Record<string, unknown>;
+}
+
+interface SentDocument {
+  token: string;
+  chatId: number;
+  filename: string;
+  caption: string;
+  content: string;
+}
+
+interface Emulator {
+  server: TelegramServer;
+  /** Where the bot points `apiRoot`: the proxy in front of the emulator. */
+  apiRoot: string;
+  calls: ApiCall[];
+  documents: SentDocument[];
+  close(): Promise<void>;
+}
+
+/** A free loopback port (the emulator reads port 0 as 9000, so it must be given a real one). */
+async function freePort(): Promise<number> {
+  const probe = createNetServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The parts of a multipart/form-data body, by name (enough of RFC 7578 for what grammY sends). */
+function multipart(raw: Buffer, contentType: string): Map<string, { filename?: string; content: Buffer }> {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const delimiter = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
+  const parts = new Map<string, { filename?: string; content: Buffer }>();
+  let start = raw.indexOf(delimiter);
+  while (start !== -1) {
+    const next = raw.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = raw.subarray(start + delimiter.length + 2, next - 2); // after CRLF, before CRLF
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const name = /name="?([^";\r\n]+)"?/.exec(headers)?.[1];
+    const filename = /filename="?([^";\r\n]+)"?/.exec(headers)?.[1];
+    if (name) parts.set(name, { ...(filename ? { filename } : {}), content: part.subarray(split + 4) });
+    start = next;
+  }
+  return parts;
+}
+
+async function startEmulator(): Promise<Emulator> {
+  const server = new TelegramServer({ port: await freePort(), host: '127.0.0.1' });
+  await server.start();
+  const calls: ApiCall[] = [];
+  const documents: SentDocument[] = [];
+  const proxy: Server = createServer((req, res) => {
+    void (async () => {
+      const raw = await readBody(req);
+      const contentType = req.headers['content-type'] ?? '';
+      const route = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
+      const reply = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (route) {
+        const [, token = '', method = ''] = route;
+        if (contentType.startsWith('multipart/form-data')) {
+          const parts = multipart(raw, contentType);
+          const field = (name: string) => parts.get(name)?.content.toString('utf8') ?? '';
+          const chatId = Number(field('chat_id'));
+          const caption = field('caption');
+          calls.push({ token, method, body: { chat_id: chatId, caption } });
+          // grammY sends `document: attach://<part>` and the file as that part.
+          const file = parts.get(field('document').replace(/^attach:\/\//, ''));
+          if (method === 'sendDocument' && file?.filename) {
+            const filename = file.filename;
+            documents.push({ token, chatId, filename, caption, content: file.content.toString('utf8') });
+            const message = server.addBotMessage({ chat_id: chatId, caption, document: { file_name: filename } } as never, token);
+            return reply(200, { ok: true, result: { ...message, document: { file_id: `doc${message.message_id}`, file_unique_id: 'u', file_name: filename } } });
+          }
+          return reply(400, { ok: false, error_code: 400, description: 'Bad Request: unexpected upload' });
+        }
+        const body = raw.length > 0 && contentType.includes('json') ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
+        calls.push({ token, method, body });
+        if (method === 'setMyCommands') return reply(200, { ok: true, result: true });
+      }
+      const upstream = await fetch(`${server.config.apiURL}${req.url ?? '/'}`, {
+        method: req.method ?? 'POST',
+        headers: contentType ? { 'content-type': contentType } : {},
+        ...(raw.length > 0 ? { body: new Uint8Array(raw) } : {}),
+      });
+      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    })().catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
+    });
+  });
+  proxy.listen(0, '127.0.0.1');
+  await once(proxy, 'listening');
+  const apiRoot = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  return {
+    server,
+    apiRoot,
+    calls,
+    documents,
+    close: async () => {
+      proxy.closeAllConnections();
+      proxy.close();
+      await server.stop();
+    },
+  };
+}
+
+// ── a bot on the emulator, and a person chatting with it ─────────────────────────────────────────────────
+
+interface Running {
+  token: string;
+  bot: Bot;
+  sessions: ConversationSessions;
+  keys: ChatKeys;
+  logs: Record<string, unknown>[];
+  /** Updates sent to this bot, and updates it has finished handling. */
+  counts: { sent: number; handled: number };
+  stop(): Promise<void>;
+}
+
+/** Starts a bot with the runner on the emulator, counting the updates it has finished handling. */
+async function launch(emulator: Emulator, token: string, store: SessionStore = new MemorySessionStore()): Promise<Running> {
+  const sessions = new ConversationSessions(store, () => TODAY);
+  const logs: Record<string, unknown>[] = [];
+  const bot = createBot({ token, sessions, store, apiRoot: emulator.apiRoot, log: (entry) => logs.push({ ...entry }) });
+  const counts = { sent: 0, handled: 0 };
+  // An update is done when handleUpdate resolves, or, if it failed, when the error handler (bot.catch) is done.
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = async (update, envelope) => {
+    await handleUpdate(update, envelope);
+    counts.handled += 1;
+  };
+  const errorHandler = bot.errorHandler;
+  bot.errorHandler = async (error) => {
+    try {
+      await errorHandler(error);
+    } finally {
+      counts.handled += 1;
+    }
+  };
+  const handle = await startPolling(bot, { idleMs: 5 });
+  return { token, bot, sessions, keys: new ChatKeys(token), logs, counts, stop: () => handle.stop() };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** What the emulator stored of one message the bot sent. */
+interface BotMessage {
+  id: number;
+  text: string;
+  keyboard: InlineKeyboardButton.CallbackButton[][];
+}
+
+let nextChatId = 5000;
+
+/** One person in a private chat with a running bot. */
+class Chat {
+  readonly chatId = nextChatId++;
+  readonly client;
+  #mark = 0;
+
+  constructor(
+    readonly emulator: Emulator,
+    readonly running: Running,
+    readonly languageCode: string,
+    type: 'private' | 'group' = 'private',
+  ) {
+    this.client = emulator.server.getClient(running.token, { chatId: this.chatId, userId: this.chatId, firstName: 'Xiaoming', userName: 'xiaoming_wang', type });
+  }
+
+  get #from() {
+    return { from: { language_code: this.languageCode } };
+  }
+
+  /** Sends an update and waits until the bot has finished handling it. */
+  async #deliver(send: () => Promise<unknown>): Promise<BotMessage[]> {
+    this.#mark = this.messages().length;
+    this.running.counts.sent += 1;
+    await send();
+    await until(() => this.running.counts.handled >= this.running.counts.sent, 'the bot to handle the update');
+    return this.messages().slice(this.#mark);
+  }
+
+  command(text: string): Promise<BotMessage[]> {
+    return this.#deliver(() => this.client.sendCommand(this.client.makeCommand(text, this.#from)));
+  }
+
+  /** Sends a sticker (a message without text). */
+  sticker(): Promise<BotMessage[]> {
+    const { text: _text, ...message } = this.client.makeMessage('', this.#from);
+    return this.#deliver(() => this.client.sendMessage({ ...message, sticker: { file_id: 'sticker' } } as never));
+  }
+
+  say(text: string): Promise<BotMessage[]> {
+    return this.#deliver(() => this.client.sendMessage(this.client.makeMessage(text, this.#from)));
+  }
+
+  /**
+   * Presses a button of message `messageId` (as Telegram sends it: with the message the keyboard is on), and
+   * checks that the bot answered the callback query exactly once.
+   */
+  async press(data: string, messageId: number): Promise<BotMessage[]> {
+    const answered = this.answers().length;
+    const messages = await this.#deliver(() => this.client.sendCallback(this.client.makeCallbackQuery(data, { ...this.#from, message: { message_id: messageId } })));
+    expect(this.answers().length, `callback ${data} answered once`).toBe(answered + 1);
+    return messages;
+  }
+
+  /** Every message the bot sent to this chat, as currently stored (edits included). */
+  messages(): BotMessage[] {
+    return this.emulator.server.storage.botMessages
+      .filter((m) => m.botToken === this.running.token && Number(m.message.chat_id) === this.chatId)
+      .map((m) => {
+        const markup = m.message.reply_markup as InlineKeyboardMarkup | undefined;
+        const message = m.message as { text?: string; caption?: string };
+        return {
+          id: m.messageId,
+          text: message.text ?? message.caption ?? '',
+          keyboard: (markup?.inline_keyboard ?? []) as InlineKeyboardButton.CallbackButton[][],
+        };
+      });
+  }
+
+  /** The newest message with buttons. */
+  live(): BotMessage {
+    const message = this.messages().findLast((m) => m.keyboard.flat().length > 0);
+    if (!message) throw new Error('no message with a keyboard');
+    return message;
+  }
+
+  /** Presses the live keyboard's button whose data satisfies `match`. */
+  async tap(match: (data: string, label: string) => boolean): Promise<BotMessage[]> {
+    const live = this.live();
+    const button = live.keyboard.flat().find((b) => match(b.callback_data, b.text));
+    if (!button) throw new Error(`no such button in ${JSON.stringify(live.keyboard)}`);
+    return this.press(button.callback_data, live.id);
+  }
+
+  /** The question the live keyboard belongs to ('' in results). */
+  question(): string {
+    const data = this.live().keyboard.flat().map((b) => b.callback_data).find((d) => /^[ajtdsbrcn]\|/.test(d));
+    return data?.split('|')[1] ?? '';
+  }
+
+  /** Callback queries of this bot answered so far, with their texts. */
+  answers(): { id: string; text?: string }[] {
+    return this.emulator.calls
+      .filter((c) => c.token === this.running.token && c.method === 'answerCallbackQuery')
+      .map((c) => ({ id: String(c.body.callback_query_id), ...(typeof c.body.text === 'string' ? { text: c.body.text } : {}) }));
+  }
+
+  /** The conversation as stored (to check what was counted). */
+  async view() {
+    return this.running.sessions.get(this.running.keys.session(this.chatId));
+  }
+}
+
+/** Answers every question from `facts`: buttons for choices, yes/no and multi choices, typed figures. */
+async function answerAll(chat: Chat, facts: Facts, lang: Lang): Promise<BotMessage[]> {
+  let last: BotMessage[] = [];
+  for (let turn = 0; turn < 80; turn++) {
+    const questionId = chat.question();
+    if (questionId === '') return last; // the results keyboard
+    const spec = questionById(questionId);
+    if (!spec) throw new Error(`unknown question ${questionId}`);
+    const prompt = { questionId, kind: spec.kind } as Prompt;
+    const value = valueFor(prompt, facts);
+    const index = (v: unknown) => (spec.kind === 'boolean' ? (v ? 0 : 1) : (spec.options ?? []).indexOf(v as string));
+    if (value === undefined) last = await chat.tap((d) => d.startsWith('s|'));
+    else if (spec.kind === 'boolean' || spec.kind === 'choice') last = await chat.tap((d) => d.startsWith('a|') && d.endsWith(`|${index(value).toString(36)}`));
+    else if (spec.kind === 'multi') {
+      for (const v of value as string[]) await chat.tap((d) => d.startsWith('t|') && d.endsWith(`|${index(v).toString(36)}`));
+      last = await chat.tap((d) => d.startsWith('d|'));
+    } else last = await chat.say(typed(prompt, value, lang, 0));
+    const view = await chat.view();
+    expect(view?.error, `${questionId} = ${JSON.stringify(value)}`).toBeUndefined();
+  }
+  throw new Error('the conversation did not end');
+}
+
+// ── the tests ────────────────────────────────────────────────────────────────────────────────────────────
+
+let emulator: Emulator;
+let running: Running;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  running = await launch(emulator, TOKEN);
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await emulator?.close();
+});
+
+describe('a whole conversation', () => {
+  it('in Chinese: a deep link presets Shandong; buttons and typed figures reach the result', { timeout: 20_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh-hans');
+    const opening = await chat.command('/start shandong');
+    expect(opening).toHaveLength(1);
+    expect(opening[0]?.text).toContain(bt('zh-CN')('start.preset', { name: compiledTranslator('zh-CN', 'shandong')('name') }));
+    expect(chat.question()).toBe('layout');
+    const single = compiledTranslator('zh-CN', 'facts')('layout.values.single');
+    expect(opening[0]?.keyboard.flat().map((b) => b.text)).toContain(single);
+
+    // The first answer by button: the pressed keyboard is marked with the answer and the press answered.
+    const layout = chat.live();
+    await chat.tap((d) => d.startsWith('a|layout|') && d.endsWith('|0'));
+    expect(chat.messages().find((m) => m.id === layout.id)?.keyboard).toEqual([[{ text: `✓ ${single}`, callback_data: 'x' }]]);
+
+    // A figure typed as people type it: parsed, and shown back as understood.
+    while (chat.question() !== 'floorArea') await answerAll1(chat, profile('shandong'));
+    const area = chat.live();
+    const reply = await chat.say('1.2万平方米');
+    expect(reply[0]?.text).not.toContain('⚠️');
+    expect(chat.messages().find((m) => m.id === area.id)?.keyboard.flat()[0]?.text).toBe('✓ 12,000 平方米');
+
+    const end = await answerAll(chat, profile('shandong'), 'zh-CN');
+    const result = end.map((m) => m.text).join('\n');
+    expect(result).toContain('结论：符合申报条件');
+    expect(result).toContain('申报材料清单');
+    expect(result).toContain('办理程序');
+    expect((await chat.view())?.state).toBe('results');
+  });
+
+  it('in English: the opening buttons choose Wenzhou; the interview reaches the result; /checklist sends the file', { timeout: 20_000 }, async () => {
+    const chat = new Chat(emulator, running, 'en-GB');
+    const [opening] = await chat.command('/start');
+    expect(opening?.text).toContain('Which jurisdiction are you applying in?');
+    expect(chat.question()).toBe('jurisdiction');
+    await chat.tap((_, label) => label.startsWith('Wenzhou'));
+    expect(chat.question()).toBe('layout');
+    expect(chat.live().text).toContain('Question 1 of about');
+
+    const end = await answerAll(chat, profile('wenzhou'), 'en');
+    expect(end.map((m) => m.text).join('\n')).toContain('Verdict: Meets the conditions to apply');
+    expect(end.at(-1)?.keyboard.flat().map((b) => b.callback_data)).toContain('k');
+
+    const sent = await chat.command('/checklist');
+    expect(sent.at(0)?.text).toContain('Checklist of materials · Wenzhou');
+    const document = emulator.documents.find((d) => d.chatId === chat.chatId);
+    expect(document?.filename).toBe(`checklist-wenzhou-${TODAY}.md`);
+    expect(document?.caption).toBe(bt('en')('checklist.caption'));
+    expect(document?.content).toMatch(/^# Checklist of materials · Wenzhou/);
+    expect(document?.content).toContain('\n- [ ] ');
+    expect(document?.content).toContain('## Procedure');
+
+    // The results keyboard's checklist button does the same.
+    const before = emulator.documents.length;
+    await chat.tap((d) => d === 'k');
+    expect(emulator.documents.length).toBe(before + 1);
+  });
+});
+
+/** Answers the live question from `facts` (one step of answerAll). */
+async function answerAll1(chat: Chat, facts: Facts): Promise<void> {
+  const questionId = chat.question();
+  const spec = questionById(questionId);
+  const value = valueFor({ questionId } as Prompt, facts);
+  if (!spec || value === undefined) {
+    await chat.tap((d) => d.startsWith('s|'));
+    return;
+  }
+  if (spec.kind === 'boolean') await chat.tap((d) => d.startsWith('a|') && d.endsWith(value ? '|0' : '|1'));
+  else if (spec.kind === 'choice') await chat.tap((d) => d.startsWith('a|') && d.endsWith(`|${(spec.options ?? []).indexOf(value as string).toString(36)}`));
+  else await chat.say(typed({ questionId, kind: spec.kind } as Prompt, value, 'zh-CN', 0));
+}
+
+describe('commands', () => {
+  it('/start follows the Telegram language: zh* → Chinese, anything else → English', async () => {
+    const zh = await new Chat(emulator, running, 'zh-TW').command('/start');
+    expect(zh[0]?.text).toContain('请选择要申报的地区');
+    const de = await new Chat(emulator, running, 'de').command('/start');
+    expect(de[0]?.text).toContain('Which jurisdiction are you applying in?');
+    const unknown = await new Chat(emulator, running, 'en').command('/start nowhere');
+    expect(unknown[0]?.text).toContain(bt('en')('start.unknownLink'));
+  });
+
+  it('in a group, /start points to a private chat and other messages are left alone', async () => {
+    const group = new Chat(emulator, running, 'en', 'group');
+    expect((await group.command('/start')).map((m) => m.text)).toEqual([bt('en')('privateOnly')]);
+    expect(await group.say('hello everyone')).toEqual([]);
+  });
+
+  it('/back undoes the last answer and asks that question again', async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    await chat.tap((d) => d.startsWith('a|layout|') && d.endsWith('|0'));
+    expect(chat.question()).toBe('locationType');
+    const back = await chat.command('/back');
+    expect(back.at(-1)?.text).toContain(compiledTranslator('zh-CN', 'questions')('layout.text'));
+    expect(chat.question()).toBe('layout');
+    expect((await chat.view())?.answers).toEqual([]);
+    // The back button does the same.
+    await chat.tap((d) => d.startsWith('a|layout|') && d.endsWith('|0'));
+    await chat.tap((d) => d.startsWith('b|'));
+    expect(chat.question()).toBe('layout');
+    expect((await chat.view())?.answers).toEqual([]);
+  });
+
+  it('/lang mid-way: the next prompt is in the new language, and stays so', async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    await chat.tap((d) => d.startsWith('a|layout|') && d.endsWith('|0'));
+    const english = await chat.command('/lang en');
+    expect(english.at(-1)?.text).toContain('Switched to English.');
+    expect(english.at(-1)?.text).toContain('Where is the park located?');
+    expect(chat.live().keyboard.flat().map((b) => b.text)).toContain('a prefecture-level city');
+    // The Telegram language (zh) no longer decides: the next turn is still in English.
+    const next = await chat.tap((d) => d.startsWith('a|locationType|') && d.endsWith('|0'));
+    expect(next.at(-1)?.text).toMatch(/Question 3 of about/);
+    // /lang without an argument offers both; pressing 中文 switches back.
+    const offer = await chat.command('/lang');
+    expect(offer[0]?.keyboard.flat().map((b) => b.callback_data)).toEqual(['l|zh-CN', 'l|en']);
+    const chinese = await chat.tap((d) => d === 'l|zh-CN');
+    expect(chinese.at(-1)?.text).toContain('已切换为中文。');
+    expect(chinese.at(-1)?.text).toContain('第 3 题');
+    expect(chat.messages().find((m) => m.id === offer[0]?.id)?.keyboard).toEqual([]);
+  });
+
+  it('/skip leaves the question unknown and moves on; the skip button too', async () => {
+    const chat = new Chat(emulator, running, 'en');
+    await chat.command('/start jilin');
+    const first = chat.question();
+    const asked = chat.live();
+    await chat.command('/skip');
+    expect(chat.question()).not.toBe(first);
+    expect((await chat.view())?.answers).toEqual([expect.objectContaining({ questionId: first, skipped: true })]);
+    expect(chat.messages().find((m) => m.id === asked.id)?.keyboard.flat()[0]?.text).toBe("✓ Don't know");
+    const second = chat.question();
+    await chat.tap((d) => d.startsWith('s|'));
+    expect((await chat.view())?.answers.map((a) => [a.questionId, a.skipped])).toEqual([
+      [first, true],
+      [second, true],
+    ]);
+  });
+
+  it('/results at any time; /help; an unknown command; a sticker', async () => {
+    const chat = new Chat(emulator, running, 'en');
+    await chat.command('/start shandong');
+    const results = await chat.command('/results');
+    expect(results[0]?.text).toContain('Here is the result from your answers so far');
+    expect(results.at(-1)?.keyboard.flat().map((b) => b.text)).toEqual(expect.arrayContaining(['▶ Continue', '🔁 Start again']));
+    // Continue goes back to the interview.
+    await chat.tap((d) => d.startsWith('c|'));
+    expect(chat.question()).toBe('layout');
+    const help = await chat.command('/help');
+    expect(help[0]?.text).toContain('/checklist — ');
+    const unknown = await chat.command('/frobnicate');
+    expect(unknown[0]?.text).toBe(bt('en')('unknownCommand'));
+    const sticker = await chat.sticker();
+    expect(sticker[0]?.text).toBe(bt('en')('unsupported'));
+  });
+});
+
+describe('buttons', () => {
+  it('a press on an outdated keyboard is answered, said to be outdated, and never counted twice', async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    const layout = chat.live();
+    const yes = layout.keyboard.flat().find((b) => b.callback_data.startsWith('a|layout|'));
+    if (!yes) throw new Error('no option button');
+    await chat.press(yes.callback_data, layout.id);
+    const answered = chat.answers().length;
+    const again = await chat.press(yes.callback_data, layout.id);
+    expect(again).toEqual([]); // nothing new said in the chat
+    expect(chat.answers()).toHaveLength(answered + 1);
+    expect(chat.answers().at(-1)?.text).toBe(bt('zh-CN')('outdated'));
+    expect((await chat.view())?.answers.map((a) => a.questionId)).toEqual(['layout']);
+    // Even after /back makes layout current again, the old keyboard's back button stays outdated.
+    const location = chat.live();
+    const back = location.keyboard.flat().find((b) => b.callback_data.startsWith('b|'));
+    await chat.command('/back');
+    await chat.press(back?.callback_data ?? '', location.id);
+    expect(chat.answers().at(-1)?.text).toBe(bt('zh-CN')('outdated'));
+    expect((await chat.view())?.prompt?.questionId).toBe('layout');
+    // Data the bot never made is outdated too.
+    await chat.press('a|layout|zzzzzz|0', layout.id);
+    expect(chat.answers().at(-1)?.text).toBe(bt('zh-CN')('outdated'));
+  });
+
+  it('multi choices toggle in the keyboard and are taken with Done', { timeout: 10_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    while (chat.question() !== 'supportingServices') await answerAll1(chat, profile('shandong'));
+    const message = chat.live();
+    await chat.tap((d) => d.startsWith('t|') && d.endsWith('|0'));
+    await chat.tap((d) => d.startsWith('t|') && d.endsWith('|1'));
+    await chat.tap((d) => d.startsWith('t|') && d.endsWith('|1')); // off again
+    const labels = chat.messages().find((m) => m.id === message.id)?.keyboard.flat().map((b) => b.text) ?? [];
+    expect(labels[0]).toMatch(/^☑ /);
+    expect(labels[1]).toMatch(/^☐ /);
+    const done = await chat.tap((d) => d.startsWith('d|'));
+    expect(done.at(-1)?.text).not.toContain('⚠️');
+    const taken = (await chat.view())?.answers.find((a) => a.questionId === 'supportingServices');
+    expect(taken?.answer).toBe('会议');
+    expect(chat.messages().find((m) => m.id === message.id)?.keyboard).toEqual([[{ text: '✓ 会议', callback_data: 'x' }]]);
+  });
+});
+
+describe('messages', () => {
+  it('splits a long result into several messages of at most 4096 characters', async () => {
+    const chat = new Chat(emulator, running, 'en');
+    await chat.command('/start wenzhou');
+    const results = await chat.command('/results');
+    expect(results.length).toBeGreaterThanOrEqual(3);
+    for (const message of results) expect(message.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    const text = results.map((m) => m.text).join('\n\n');
+    expect(text).toContain('<b>Conditions still to be confirmed</b>');
+    expect(text).toContain('<b>Checklist of materials</b>');
+    // Only the last message carries the keyboard; each message has balanced tags.
+    expect(results.slice(0, -1).every((m) => m.keyboard.length === 0)).toBe(true);
+    for (const message of results) expect((message.text.match(/<b>/g) ?? []).length).toBe((message.text.match(/<\/b>/g) ?? []).length);
+  });
+
+  it('escapes HTML the user typed when the reply quotes it', async () => {
+    const chat = new Chat(emulator, running, 'en');
+    await chat.command('/start');
+    const [reply] = await chat.say('<script>alert("x")</script> & co');
+    expect(reply?.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co');
+    expect(reply?.text).not.toContain('<script>');
+    const call = emulator.calls.findLast((c) => c.token === TOKEN && c.method === 'sendMessage');
+    expect(call?.body.parse_mode).toBe('HTML');
+  });
+
+  it('shows the parse hint for a figure it cannot read, and the feedback for an unmet condition', async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    while (chat.question() !== 'floorArea') await answerAll1(chat, profile('shandong'));
+    const [hint] = await chat.say('很大');
+    expect(hint?.text).toMatch(/⚠️ /);
+    expect(chat.question()).toBe('floorArea');
+    const [feedback] = await chat.say('9999平方米');
+    expect(feedback?.text).toContain('📌 ');
+    expect(feedback?.text).toContain('还差 1 平方米');
+  });
+});
+
+/** A store that can be made unreachable, as Redis is when it is down. */
+class FlakyStore extends MemorySessionStore {
+  down = false;
+  #check(): void {
+    if (this.down) throw new StoreUnavailableError();
+  }
+  override async get<T>(id: string) {
+    this.#check();
+    return super.get<T>(id);
+  }
+  override async create<T>(id: string, schemaVersion: number, data: T) {
+    this.#check();
+    return super.create(id, schemaVersion, data);
+  }
+  override async update<T>(id: string, expectedVersion: number, schemaVersion: number, data: T) {
+    this.#check();
+    return super.update(id, expectedVersion, schemaVersion, data);
+  }
+  override async delete(id: string) {
+    this.#check();
+    return super.delete(id);
+  }
+}
+
+describe('failures', () => {
+  it('an unreachable store: the user is told, and the next update is handled normally', async () => {
+    const store = new FlakyStore();
+    const flaky = await launch(emulator, '100002:park-advisor-flaky', store);
+    try {
+      const chat = new Chat(emulator, flaky, 'zh-CN');
+      await chat.command('/start shandong');
+      const layout = chat.live();
+      store.down = true;
+      const down = await chat.command('/start');
+      expect(down.map((m) => m.text)).toEqual([bt('zh-CN')('errors.storeUnavailable')]);
+      const pressed = await chat.tap((d) => d.startsWith('a|layout|'));
+      expect(pressed.map((m) => m.text)).toEqual([bt('zh-CN')('errors.storeUnavailable')]);
+      expect(chat.answers().at(-1)?.text).toBe(bt('zh-CN')('errors.storeUnavailable'));
+      expect(flaky.logs.at(-1)).toMatchObject({ level: 'warn', msg: 'session store unavailable', error: 'StoreUnavailableError' });
+      store.down = false;
+      await chat.press(layout.keyboard.flat()[0]?.callback_data ?? '', layout.id);
+      expect(chat.question()).toBe('locationType');
+      const again = await chat.command('/start');
+      expect(again[0]?.text).toContain('请选择要申报的地区');
+    } finally {
+      await flaky.stop();
+    }
+  });
+
+  it('any other failure: an apology in the user language, and a log line without personal data', async () => {
+    const store = new MemorySessionStore();
+    const broken = await launch(emulator, '100003:park-advisor-broken', store);
+    try {
+      const chat = new Chat(emulator, broken, 'en');
+      await chat.command('/start');
+      store.get = async () => {
+        throw new Error(`cannot read ${chat.chatId} for Xiaoming`);
+      };
+      const [apology] = await chat.say('my secret park at 12 Main Street');
+      expect(apology?.text).toBe(bt('en')('errors.generic'));
+      const line = JSON.stringify(broken.logs.at(-1));
+      expect(broken.logs.at(-1)).toMatchObject({ level: 'error', msg: 'update failed', kind: 'message', error: 'Error' });
+      expect(broken.logs.at(-1)?.chat).toBe(broken.keys.log(chat.chatId));
+      for (const secret of [String(chat.chatId), 'Xiaoming', 'xiaoming', 'Main Street', 'secret park']) expect(line).not.toContain(secret);
+      delete (store as Partial<MemorySessionStore>).get;
+      const [next] = await chat.command('/help');
+      expect(next?.text).toContain('/start — ');
+    } finally {
+      await broken.stop();
+    }
+  });
+});
+
+describe('webhook', () => {
+  it('rejects a wrong or missing secret token, and handles an update with the right one', async () => {
+    const token = '100004:park-advisor-webhook';
+    const store = new MemorySessionStore();
+    const bot = createBot({ token, sessions: new ConversationSessions(store, () => TODAY), store, apiRoot: emulator.apiRoot, log: () => undefined });
+    await bot.init();
+    const app = express().use(webhookRouter(bot, { path: '/telegram/hook', secretToken: 'right-secret_1' }));
+    const update = {
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 777, type: 'private', first_name: 'A' },
+        from: { id: 777, is_bot: false, first_name: 'A', language_code: 'en' },
+        text: '/start guangxi',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      },
+    };
+    const stored = () => emulator.server.storage.botMessages.filter((m) => m.botToken === token);
+    expect((await request(app).post('/telegram/hook').set(SECRET_HEADER, 'wrong').send(update)).status).toBe(401);
+    expect((await request(app).post('/telegram/hook').send(update)).status).toBe(401);
+    expect(stored()).toHaveLength(0);
+    const accepted = await request(app).post('/telegram/hook').set(SECRET_HEADER, 'right-secret_1').send(update);
+    expect(accepted.status).toBe(200);
+    expect(stored()).toHaveLength(1);
+    expect(String((stored()[0]?.message as { text?: string }).text)).toContain('Guangxi');
+
+    expect((await request(app).get('/telegram/hook').set(SECRET_HEADER, 'right-secret_1')).status).toBe(405);
+
+    // A failing update is acknowledged (Telegram would resend it forever) and the user gets the apology.
+    store.get = async () => {
+      throw new StoreUnavailableError();
+    };
+    const failed = await request(app).post('/telegram/hook').set(SECRET_HEADER, 'right-secret_1').send({ ...update, update_id: 2 });
+    expect(failed.status).toBe(200);
+    expect(String((stored().at(-1)?.message as { text?: string }).text)).toBe(bt('en')('errors.storeUnavailable'));
+
+    await registerWebhook(bot.api, 'https://example.org/telegram/hook', 'right-secret_1');
+    const registered = emulator.calls.findLast((c) => c.token === token && c.method === 'setWebhook');
+    expect(registered?.body).toMatchObject({ url: 'https://example.org/telegram/hook', secret_token: 'right-secret_1' });
+    await bot.api.deleteWebhook();
+  });
+});
+
+describe('startTelegram', () => {
+  it('webhook mode mounts the route on the app, registers the webhook and the commands in both languages', async () => {
+    const token = '100005:park-advisor-start-webhook';
+    const store = new MemorySessionStore();
+    const app = express();
+    const logs: Record<string, unknown>[] = [];
+    const telegram = await startTelegram(
+      { token, webhookUrl: 'http://127.0.0.1:1/tg/hook', secretToken: 'abc', apiRoot: emulator.apiRoot },
+      { sessions: new ConversationSessions(store, () => TODAY), store, app, log: (e) => logs.push(e) },
+    );
+    try {
+      expect(telegram.mode).toBe('webhook');
+      const commands = emulator.calls.filter((c) => c.token === token && c.method === 'setMyCommands');
+      expect(commands.map((c) => c.body.language_code)).toEqual([undefined, 'zh']);
+      expect((commands[1]?.body.commands as { command: string }[]).map((c) => c.command)).toEqual([
+        'start', 'results', 'checklist', 'back', 'skip', 'restart', 'lang', 'help',
+      ]);
+      expect(emulator.calls.findLast((c) => c.token === token && c.method === 'setWebhook')?.body).toMatchObject({ secret_token: 'abc' });
+      const update = {
+        update_id: 9,
+        message: { message_id: 9, date: 1, chat: { id: 778, type: 'private', first_name: 'B' }, from: { id: 778, is_bot: false, first_name: 'B' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] },
+      };
+      expect((await request(app).post('/tg/hook').set(SECRET_HEADER, 'nope').send(update)).status).toBe(401);
+      expect((await request(app).post('/tg/hook').set(SECRET_HEADER, 'abc').send(update)).status).toBe(200);
+      expect(emulator.server.storage.botMessages.some((m) => m.botToken === token)).toBe(true);
+    } finally {
+      await telegram.stop();
+    }
+  });
+
+  it('polling mode answers through the runner and stops cleanly', async () => {
+    const token = '100006:park-advisor-start-polling';
+    const store = new MemorySessionStore();
+    const telegram = await startTelegram({ token, apiRoot: emulator.apiRoot, pollIdleMs: 5 }, { sessions: new ConversationSessions(store, () => TODAY), store, log: () => undefined });
+    try {
+      expect(telegram.mode).toBe('polling');
+      const client = emulator.server.getClient(token, { chatId: 779, userId: 779 });
+      await client.sendCommand(client.makeCommand('/start mudanjiang', { from: { language_code: 'zh' } }));
+      await until(() => emulator.server.storage.botMessages.some((m) => m.botToken === token), 'a reply');
+      const reply = emulator.server.storage.botMessages.find((m) => m.botToken === token)?.message as { text?: string };
+      expect(reply.text).toContain('牡丹江');
+    } finally {
+      await telegram.stop();
+    }
+  });
+});

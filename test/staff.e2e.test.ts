@@ -1,0 +1,239 @@
+/**
+ * The staff console in Debian Chromium (playwright-core), behind the strict policy the app will serve it
+ * with (helmet: script-src 'self', style-src 'self'): a profile filled by keyboard alone, the verdict moving at
+ * Shandong's 10,000 m² threshold, the comparison (screenshot under test/artifacts/), quick answers, the shared
+ * link, the Mudanjiang form printed to PDF, and axe-core with no serious or critical violations.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConversationSessions } from '../src/flows/sessions.js';
+import { createApp } from '../src/server/app.js';
+import { staffRoutes } from '../src/server/staff.js';
+import { MUDANJIANG_FORM } from '../src/staff/server/forms.js';
+import { MemorySessionStore } from '../src/store/memory.js';
+
+const TODAY = '2026-11-23';
+const ARTIFACTS = new URL('./artifacts/', import.meta.url);
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What a caller tells about a Shandong park, typed as staff would type it; 9,999 m² is 1 m² short. */
+const SHANDONG: Record<string, string> = {
+  locationType: '1',
+  hasPlanningReport: '是',
+  layout: '设立一个园区',
+  floorArea: '9999',
+  hasAdequateFacilities: '有',
+  occupiedArea: '8000平方米',
+  commercialHrInstitutions: '25家',
+  annualRevenue: '6.2亿',
+  completeServiceChain: '是',
+  lawfulOperation: '是',
+  hasDedicatedOperator: '是',
+  fullTimeStaff: '6',
+  hasManagementRules: '是',
+  supportingServices: '会议、培训、金融、法律、餐饮、网络信息',
+  publicServices: '就业创业、社会保障、人事人才',
+  hasLocalSupportPolicy: '是',
+  hasTenantIncentives: '是',
+  hasDevelopmentFund: '是',
+  holdsPublicWelfareActivities: '是',
+  previousOutcome: '无',
+};
+
+let server: Server;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const problems: string[] = [];
+
+async function axeViolations(target: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+  // evaluate() runs through the debugging protocol, so the page's policy does not stop axe from loading.
+  await target.evaluate(AXE);
+  const violations = await target.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+const focusedQid = (p: Page) => p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.qid ?? document.activeElement?.id ?? '');
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const app = express();
+  app.use(helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'"], styleSrc: ["'self'"] } } }));
+  app.use(staffRoutes({ today: () => TODAY }));
+  const store = new MemorySessionStore();
+  app.use(createApp({ sessions: new ConversationSessions(store, () => TODAY), store }));
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+  context.on('page', (p) => {
+    p.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${p.url()}: ${m.text()}`);
+    });
+    p.on('pageerror', (e) => problems.push(`${p.url()}: ${e.message}`));
+  });
+  page = await context.newPage();
+}, 30_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('the staff console in Chromium', () => {
+  it('takes a whole profile by keyboard and moves the verdict at the 10,000 m² threshold', async () => {
+    await page.goto(`${base}/staff`);
+    await page.waitForSelector('#profile-form input[data-qid]');
+    await page.keyboard.press('Alt+1');
+    const order = await page.$$eval('#profile-form input[data-qid]', (inputs) => inputs.map((i) => (i as HTMLInputElement).dataset.qid ?? ''));
+    expect(order).toEqual(expect.arrayContaining(Object.keys(SHANDONG)));
+    expect(await focusedQid(page)).toBe(order[0]);
+    for (const [i, qid] of order.entries()) {
+      expect(await focusedQid(page)).toBe(qid);
+      if (SHANDONG[qid]) await page.keyboard.type(SHANDONG[qid] ?? '');
+      await page.keyboard.press('Enter');
+      if (i + 1 < order.length) expect(await focusedQid(page)).toBe(order[i + 1]);
+    }
+    // Enter on the last field moves to the verdict.
+    expect(await focusedQid(page)).toBe('verdict-title');
+    const floor = page.locator('#profile-form li[data-criterion="shandong.floor-area"]');
+    await expect.poll(() => floor.getAttribute('data-status')).toBe('unmet');
+    expect(await floor.locator('.detail').textContent()).toBe('园区建筑面积还差 1 平方米');
+    await expect.poll(() => page.locator('#verdict').getAttribute('data-verdict')).toBe('ineligible');
+    expect(await page.locator('#verdict').textContent()).toBe('暂不符合申报条件');
+    // Fields not answered say so, and are not zero.
+    const core = page.locator('.field[data-qid="coreFloorArea"]');
+    expect(await core.getAttribute('data-state')).toBe('unknown');
+    expect(await core.locator('.status').textContent()).toBe('未知');
+    expect(await page.locator('.field[data-qid="annualRevenue"] .status').textContent()).toBe('✓ 6.2 亿元');
+
+    // From the verdict, Tab reaches the unmet condition, Enter goes to its field.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('1 万平方米');
+    await page.keyboard.press('Enter');
+    expect(await focusedQid(page)).toBe('floorArea');
+    await page.keyboard.type('10000');
+    await expect.poll(() => floor.getAttribute('data-status')).toBe('met');
+    await expect.poll(() => page.locator('#verdict').getAttribute('data-verdict')).toBe('eligible');
+    expect(await page.locator('#verdict').textContent()).toBe('符合申报条件');
+    expect(await axeViolations(page)).toEqual([]);
+  }, 30_000);
+
+  it('compares the profile under all five jurisdictions', async () => {
+    await page.keyboard.press('Alt+C');
+    await page.waitForSelector('table.compare tbody tr');
+    expect(await page.$$eval('table.compare thead th[data-jurisdiction]', (ths) => ths.map((th) => (th as HTMLElement).dataset.jurisdiction))).toEqual([
+      'shandong',
+      'jilin',
+      'mudanjiang',
+      'guangxi',
+      'wenzhou',
+    ]);
+    expect(await page.$$eval('table.compare tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.topic))).toEqual([
+      'area',
+      'institutions',
+      'revenue',
+      'operator',
+      'services',
+      'policies',
+      'other',
+    ]);
+    expect(await page.locator('th[data-jurisdiction="shandong"] .verdict-chip').getAttribute('data-verdict')).toBe('eligible');
+    // Jilin asks for 15 commercial institutions and a city-level designation first: a gap in words, or to be confirmed.
+    const jilinInstitutions = page.locator('tr[data-topic="institutions"] td[data-jurisdiction="jilin"]');
+    expect(await jilinInstitutions.getAttribute('data-status')).not.toBe('met');
+    const guangxiArea = page.locator('tr[data-topic="area"] td[data-jurisdiction="guangxi"] li[data-status="unmet"] .gap');
+    expect(await guangxiArea.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/还差/)]));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS.pathname, 'staff-compare.png'), fullPage: true });
+    expect(existsSync(join(ARTIFACTS.pathname, 'staff-compare.png'))).toBe(true);
+  }, 20_000);
+
+  it('finds quick answers by Chinese or English keywords', async () => {
+    await page.keyboard.press('Alt+Q');
+    expect(await focusedQid(page)).toBe('quick-search');
+    await page.keyboard.type('public notice');
+    const first = page.locator('#quick-results article').first();
+    expect(await first.getAttribute('data-topic')).toBe('publicNotice');
+    expect(await first.locator('.summary').textContent()).toBe('公示期：不少于 5 个工作日');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('要交哪些材料');
+    expect(await page.locator('#quick-results article').first().getAttribute('data-topic')).toBe('materials');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('opens the same case from the shared link', async () => {
+    const link = await page.inputValue('#share-link');
+    expect(link).toMatch(/#j=shandong&v=quick&profile=[A-Za-z0-9_-]+$/);
+    const colleague = await context.newPage();
+    await colleague.goto(link.replace('v=quick', 'v=assess'));
+    await colleague.waitForSelector('#profile-form');
+    await expect.poll(() => colleague.inputValue('#q-floorArea')).toBe('10000');
+    await expect.poll(() => colleague.locator('#verdict').getAttribute('data-verdict')).toBe('eligible');
+    expect(await colleague.inputValue('#q-annualRevenue')).toBe('620000000');
+    await colleague.close();
+  });
+
+  it('prints the Mudanjiang 评估认定审批表 on A4, filled from the answers', async () => {
+    await page.keyboard.press('Alt+3');
+    await page.keyboard.press('Alt+P');
+    expect(await focusedQid(page)).toBe('docs-title');
+    await page.locator('#detail-parkName').fill('镜泊湖人力资源服务产业园');
+    await page.locator('#detail-constructionMode').selectOption('new');
+    await page.locator('#open-mudanjiang-form').focus();
+    const [form] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    await form.waitForLoadState('load');
+    const text = (await form.locator('.sheet').textContent()) ?? '';
+    for (const label of Object.values(MUDANJIANG_FORM).filter((v) => !v.startsWith('《'))) expect(text).toContain(label);
+    expect(await form.locator('[data-field="parkName"]').textContent()).toBe('镜泊湖人力资源服务产业园');
+    expect(await form.locator('[data-field="staff"]').textContent()).toBe('专职 6 人');
+    expect(await form.locator('[data-field="constructionMode.new"]').getAttribute('data-checked')).toBe('true');
+    expect(await form.locator('[data-field="address"]').textContent()).toBe('');
+    expect(await axeViolations(form)).toEqual([]);
+    const pdf = await form.pdf({ format: 'A4', printBackground: false });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5_000);
+    // A4 is 595.28 × 841.89 pt; Chromium writes it as about 596 × 843.
+    const box = /MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    expect(Math.abs(Number(box?.[1]) - 595.3)).toBeLessThan(2);
+    expect(Math.abs(Number(box?.[2]) - 841.9)).toBeLessThan(2);
+    // The toolbar is not printed: one sheet, one page.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
+    writeFileSync(join(ARTIFACTS.pathname, 'mudanjiang-form.pdf'), pdf);
+    const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
+    if (pdftotext) {
+      const dir = mkdtempSync(join(tmpdir(), 'staff-pdf-'));
+      writeFileSync(join(dir, 'form.pdf'), pdf);
+      const extracted = execFileSync(pdftotext, ['-layout', join(dir, 'form.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      // Glyphs need a CJK font to be extracted; without one, the page text above stands in.
+      if (/[\u4e00-\u9fff]/.test(extracted)) {
+        for (const label of ['园区名称', '联系电话', '园区可提供的服务', '镜泊湖人力资源服务产业园']) expect(extracted).toContain(label);
+      }
+    }
+    await form.close();
+  }, 20_000);
+
+  it('breaks no rule of the page policy and logs no errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
