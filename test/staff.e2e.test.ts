@@ -159,11 +159,14 @@ describe('the staff console in Chromium', () => {
       'other',
     ]);
     expect(await page.locator('th[data-jurisdiction="shandong"] .verdict-chip').getAttribute('data-verdict')).toBe('eligible');
-    // Jilin asks for 15 commercial institutions and a city-level designation first: a gap in words, or to be confirmed.
-    const jilinInstitutions = page.locator('tr[data-topic="institutions"] td[data-jurisdiction="jilin"]');
-    expect(await jilinInstitutions.getAttribute('data-status')).not.toBe('met');
-    const guangxiArea = page.locator('tr[data-topic="area"] td[data-jurisdiction="guangxi"] li[data-status="unmet"] .gap');
-    expect(await guangxiArea.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/还差/)]));
+    // What Shandong does not ask, Jilin does: 职业培训 among the public services, 招聘大厅 among the supporting ones.
+    expect(await page.locator('th[data-jurisdiction="jilin"] .verdict-chip').getAttribute('data-verdict')).toBe('ineligible');
+    const jilinServices = page.locator('tr[data-topic="services"] td[data-jurisdiction="jilin"]');
+    expect(await jilinServices.getAttribute('data-status')).toBe('unmet');
+    expect(await jilinServices.locator('li[data-status="unmet"] .gap').allTextContents()).toEqual(['公共服务功能缺：职业培训', '配套服务缺：招聘大厅']);
+    expect(await page.locator('tr[data-topic="area"] td[data-jurisdiction="shandong"]').getAttribute('data-status')).toBe('met');
+    // Mudanjiang counts all HR institutions, which this caller was never asked about: to be confirmed, not zero.
+    expect(await page.locator('tr[data-topic="institutions"] td[data-jurisdiction="mudanjiang"]').getAttribute('data-status')).toBe('unknown');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS.pathname, 'staff-compare.png'), fullPage: true });
     expect(existsSync(join(ARTIFACTS.pathname, 'staff-compare.png'))).toBe(true);
