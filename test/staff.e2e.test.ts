@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import helmet from 'helmet';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -22,7 +23,7 @@ import { MUDANJIANG_FORM } from '../src/staff/server/forms.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 
 const TODAY = '2026-11-23';
-const ARTIFACTS = new URL('./artifacts/', import.meta.url);
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** What a caller tells about a Shandong park, typed as staff would type it; 9,999 m² is 1 m² short. */
@@ -168,8 +169,8 @@ describe('the staff console in Chromium', () => {
     // Mudanjiang counts all HR institutions, which this caller was never asked about: to be confirmed, not zero.
     expect(await page.locator('tr[data-topic="institutions"] td[data-jurisdiction="mudanjiang"]').getAttribute('data-status')).toBe('unknown');
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS.pathname, 'staff-compare.png'), fullPage: true });
-    expect(existsSync(join(ARTIFACTS.pathname, 'staff-compare.png'))).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'staff-compare.png'), fullPage: true });
+    expect(existsSync(join(ARTIFACTS, 'staff-compare.png'))).toBe(true);
   }, 20_000);
 
   it('finds quick answers by Chinese or English keywords', async () => {
@@ -222,7 +223,7 @@ describe('the staff console in Chromium', () => {
     expect(Math.abs(Number(box?.[2]) - 841.9)).toBeLessThan(2);
     // The toolbar is not printed: one sheet, one page.
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
-    writeFileSync(join(ARTIFACTS.pathname, 'mudanjiang-form.pdf'), pdf);
+    writeFileSync(join(ARTIFACTS, 'mudanjiang-form.pdf'), pdf);
     const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
     if (pdftotext) {
       const dir = mkdtempSync(join(tmpdir(), 'staff-pdf-'));

@@ -134,6 +134,21 @@ describe('access with a token', () => {
   });
 });
 
+describe('as createApp mounts it', () => {
+  it('guards the console with the configured STAFF_TOKEN, under its own strict policy', async () => {
+    const store = new MemorySessionStore();
+    const app = createApp({ sessions: new ConversationSessions(store, () => TODAY), store, config: { staffToken: TOKEN } });
+    const page = await request(app).get('/staff');
+    expect(page.status).toBe(401);
+    expect(page.headers['content-security-policy']).toBe(STAFF_CSP);
+    const session = await login(app);
+    const console = await request(app).get('/staff').set('cookie', session);
+    expect(console.status).toBe(200);
+    expect(console.text).toContain('/staff/assets/staff.js');
+    expect((await request(app).get('/staff/api/catalog').set('cookie', session)).body.jurisdictions).toHaveLength(5);
+  });
+});
+
 describe('access without a token', () => {
   it('serves loopback clients', async () => {
     const res = await request(appWith()).get('/staff');

@@ -1,9 +1,9 @@
 /**
  * The front-desk staff console (`/staff`): one page on which a staff member answers an enquiry for any of the
  * five jurisdictions — every question on one screen, the verdict live, the five side by side, quick answers,
- * and the documents to hand over. Mounted before the static files:
+ * and the documents to hand over. Mounted before the static files (createApp does, with STAFF_TOKEN):
  *
- *     app.use(staffRoutes({ token: process.env.STAFF_TOKEN }));
+ *     app.use(staffRoutes({ token: config.staffToken }));
  *
  * Routes (all under /staff; see src/staff/server/access.ts for who may use them):
  *
@@ -52,6 +52,7 @@ export interface StaffOptions {
 export const STAFF_CSP = [
   "default-src 'self'",
   "script-src 'self'",
+  "script-src-attr 'none'",
   "style-src 'self'",
   "img-src 'self'",
   "font-src 'self'",
@@ -209,7 +210,7 @@ export function staffRoutes(options: StaffOptions = {}): Router {
     res.json(answersFromFacts(facts.data, lang));
   });
 
-  router.post('/staff/doc/:kind', form, (req, res) => {
+  router.post('/staff/doc/:kind', form, async (req, res) => {
     const uiLang = langOf(req);
     const kind = req.params.kind as DocKind;
     if (!(DOC_KINDS as readonly string[]).includes(kind)) {
@@ -217,39 +218,28 @@ export function staffRoutes(options: StaffOptions = {}): Router {
       return;
     }
     const payload = String((req.body as { payload?: unknown } | undefined)?.payload ?? '');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(payload);
-    } catch {
-      html(res, 400, errorPage(uiLang, staffT(uiLang)('error.badDocument')));
-      return;
-    }
-    const body = DocBody.safeParse(raw);
+    const body = DocBody.safeParse(parseJson(payload));
     const facts = body.success ? FactsSchema.safeParse(body.data.facts) : undefined;
     if (!body.success || !facts?.success) {
       html(res, 400, errorPage(uiLang, staffT(uiLang)('error.badDocument')));
       return;
     }
     const download = req.query.download === '1';
-    void renderWith(download).then(
-      (css) => {
-        const doc = renderDocument({
-          kind,
-          jurisdiction: body.data.jurisdiction,
-          facts: facts.data,
-          details: cleanDetails(body.data.details),
-          lang: body.data.lang ?? uiLang,
-          uiLang,
-          date: today(),
-          payload,
-          download,
-          css,
-        });
-        if (download) res.attachment(doc.filename);
-        html(res, 200, doc.html);
-      },
-      (error: unknown) => res.status(500).type('text').send(String(error)),
-    );
+    const doc = renderDocument({
+      kind,
+      jurisdiction: body.data.jurisdiction,
+      facts: facts.data,
+      details: cleanDetails(body.data.details),
+      lang: body.data.lang ?? uiLang,
+      uiLang,
+      date: today(),
+      payload,
+      download,
+      // A downloaded file stands alone: its stylesheet goes inside it.
+      css: download ? (await stylesheet('doc.css')).body : '',
+    });
+    if (download) res.attachment(doc.filename);
+    html(res, 200, doc.html);
   });
 
   router.use('/staff/api', (_req, _res, next) => next(new StaffApiError(404, 'not_found')));
@@ -263,6 +253,7 @@ export function staffRoutes(options: StaffOptions = {}): Router {
     const known = error instanceof StaffApiError ? error : undefined;
     const status = known?.status ?? ((error as { status?: number }).status === 413 ? 413 : (error as { status?: number }).status === 400 ? 400 : 500);
     const code = known?.code ?? (status === 413 ? 'too_large' : status === 400 ? 'invalid_json' : 'internal');
+    if (status === 500) console.error('[staff]', error);
     if (req.path.startsWith('/api/')) {
       res.status(status).json({ error: { code, message: t(`api.${code}`), details: known?.details ?? null } });
     } else {
@@ -272,9 +263,13 @@ export function staffRoutes(options: StaffOptions = {}): Router {
   return router;
 }
 
-/** The document stylesheet when a file must stand alone, else nothing. */
-async function renderWith(download: boolean): Promise<string> {
-  return download ? (await stylesheet('doc.css')).body : '';
+/** JSON text, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -65,8 +65,8 @@ export function renderCompare(host: HTMLElement, response: CompareResponse | und
   host.append(
     h(
       'div',
-      { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'compare-title' },
-      h('table', { class: 'compare' }, h('caption', {}, t('compare.caption')), h('thead', {}, head), h('tbody', {}, ...rows)),
+      { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'compare-caption' },
+      h('table', { class: 'compare' }, h('caption', { id: 'compare-caption' }, t('compare.caption')), h('thead', {}, head), h('tbody', {}, ...rows)),
     ),
   );
 }

@@ -167,7 +167,8 @@ export function renderForm(
         const state = response.fields[qid];
         // A field typed into after the request left keeps saying "reading…" until its own answer comes.
         if (input && (sent[qid] ?? '') !== input.value) continue;
-        const needed = missing.has(field.dataset.fact ?? '') || (qid.startsWith('branches.') && missing.has('branches'));
+        // A branch figure settles `branches`, not the park's own figure of the same name.
+        const needed = qid.startsWith('branches.') ? missing.has('branches') : missing.has(field.dataset.fact ?? '');
         field.dataset.state = state?.state ?? 'unknown';
         field.dataset.needed = String(needed && state?.state !== 'answered');
         const status = field.querySelector('.status');

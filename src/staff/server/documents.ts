@@ -121,17 +121,17 @@ function checklist(input: DocInput, def: JurisdictionDef, result: AssessmentResu
       (item, i) => `<tr>
   <td class="check"><span aria-hidden="true">☐</span></td>
   <td class="num">${i + 1}</td>
-  <td><span class="item-title">${esc(item.title)}</span>${item.kind === 'evidence' ? ` <span class="tag">${esc(t('doc.checklist.evidence'))}</span>` : ''}<br><span class="quote" lang="zh-CN">${esc(item.quote)}</span></td>
+  <td><span class="item-title">${esc(item.title)}</span>${item.kind === 'evidence' ? ` <span class="tag">${esc(t('doc.checklist.evidence'))}</span>` : ''}${item.quote !== item.title ? `<br><span class="quote" lang="zh-CN">${esc(item.quote)}</span>` : ''}</td>
   <td class="ref">${esc(item.refText)}</td>
 </tr>`,
     )
     .join('\n');
   const where = quickAnswers(def, input.lang).find((q) => q.topic === 'where');
-  const steps = (where?.items ?? []).map((s) => `<li>${esc(s.title)} <span class="ref">（${esc(s.refText)}）</span></li>`).join('\n');
+  const paren = (ref: string) => `<span class="ref">${esc(input.lang === 'zh-CN' ? `（${ref}）` : `(${ref})`)}</span>`;
+  const steps = (where?.items ?? []).map((s) => `<li>${esc(s.title)} ${paren(s.refText)}</li>`).join('\n');
   const unmet = result.criteria.filter((c) => c.status === 'unmet');
-  const unknown = result.criteria.filter((c) => c.status === 'unknown');
   const unmetList = unmet
-    .map((c) => `<li><strong>${esc(c.title)}</strong> <span class="ref">（${esc(c.refText)}）</span>${c.severity === 'advisory' ? ` <span class="tag">${esc(rules('severity.advisory'))}</span>` : ''}<br>${esc(criterionGap(c, def, input.lang))}</li>`)
+    .map((c) => `<li><strong>${esc(c.title)}</strong> ${paren(c.refText)}${c.severity === 'advisory' ? ` <span class="tag">${esc(rules('severity.advisory'))}</span>` : ''}<br>${esc(criterionGap(c, def, input.lang))}</li>`)
     .join('\n');
   const missing = result.missingFacts.map((f) => `<li>${esc(tf(`${f}.label`))}</li>`).join('\n');
   const sheet = `<article class="sheet">
@@ -185,7 +185,7 @@ function mudanjiangForm(input: DocInput): RenderedDoc {
     `<span class="line">${list.map((s) => box(services.has(s.value), s.label, `services.${s.value}`)).join(' ')}</span>`;
   const sheet = `<article class="sheet form-sheet" lang="zh-CN">
 <h1>${esc(F.title)}</h1>
-<p class="form-head"><span>${esc(F.applicant)}${fill(text(details, 'applicantUnit'), 'applicantUnit')}</span><span>${esc(F.fillDate)}${fill(text(details, 'fillDate'), 'fillDate')}</span></p>
+<p class="form-head"><span>${esc(F.applicant)}${fill(text(details, 'applicantUnit'), 'applicantUnit')}${gloss('applicantUnit')}</span><span>${esc(F.fillDate)}${fill(text(details, 'fillDate'), 'fillDate')}${gloss('fillDate')}</span></p>
 <table class="form">
 <colgroup><col class="label"><col class="value"><col class="label"><col class="value"></colgroup>
 <tbody>
@@ -234,7 +234,7 @@ ${[
 </table>
 <h2>${esc(t('doc.jilin.contents'))}</h2>
 <ol class="contents">
-${texts.materials.map((m) => `<li>${esc(m.title)} <span class="ref">（${esc(m.refText)}）</span></li>`).join('\n')}
+${texts.materials.map((m) => `<li>${esc(m.title)} <span class="ref">${esc(input.lang === 'zh-CN' ? `（${m.refText}）` : `(${m.refText})`)}</span></li>`).join('\n')}
 </ol>
 </section>`;
   const groups = questionGroups(def, input.lang)
