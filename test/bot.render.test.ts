@@ -4,17 +4,40 @@
  * result of every jurisdiction in both languages within the limit with balanced tags; views with hints,
  * feedback and keyboards; keyboards within Telegram's limits (callback data ≤ 64 bytes, ≤ 8 buttons a row)
  * for every question; callback data that round-trips and recognises an outdated step; the checklist document;
- * the command menus; the language rule; the keyed ids.
+ * the command menus; the language rule; the keyed ids; the answers list (escaped, split within the limit, its
+ * Change buttons within Telegram's limits and bound to the step) and the change prompt's keyboard for every
+ * question (bound to the pending change).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Action, CALLBACK_DATA_LIMIT, decodeAction, encodeAction, isCurrent, type StepAction, stepToken } from '../src/bot/callbacks.js';
+import {
+  type Action,
+  CALLBACK_DATA_LIMIT,
+  type ChangeAction,
+  decodeAction,
+  encodeAction,
+  isChangeAction,
+  isChangeCurrent,
+  isCurrent,
+  type StepAction,
+  stepToken,
+} from '../src/bot/callbacks.js';
 import { commandList, COMMANDS, helpText } from '../src/bot/commands.js';
 import { escapeHtml, MESSAGE_LIMIT, splitMessage } from '../src/bot/html.js';
 import { ChatKeys } from '../src/bot/keys.js';
-import { answeredKeyboard, languageKeyboard, selectedValues, stepKeyboard } from '../src/bot/keyboards.js';
+import {
+  answeredKeyboard,
+  answersKeyboard,
+  CHANGE_BUTTONS_MAX,
+  changeKeyboard,
+  languageKeyboard,
+  maskOf,
+  maskValues,
+  selectedValues,
+  stepKeyboard,
+} from '../src/bot/keyboards.js';
 import { langOfUser } from '../src/bot/lang.js';
-import { renderView } from '../src/bot/render.js';
+import { renderAnswers, renderChange, renderView } from '../src/bot/render.js';
 import { checklistMarkdown, renderResult } from '../src/bot/report.js';
 import { webhookSecret } from '../src/bot/webhook.js';
 import { advanceConversation, startConversation, type View } from '../src/flows/conversation.js';
@@ -254,8 +277,15 @@ describe('callback data', () => {
     { op: 'results', questionId: 'layout', token },
     { op: 'continue', questionId: '', token },
     { op: 'restart', questionId: '', token },
+    { op: 'change', questionId: 'institutionsNetServiceRevenueOver500K', token, index: 399 },
+    { op: 'changeTo', questionId: 'institutionsNetServiceRevenueOver500K', token, index: 9 },
+    { op: 'changeToggle', questionId: 'businessLines', token, mask: 1023, index: 9 },
+    { op: 'changeDone', questionId: 'branches.99.occupiedArea', token, mask: 5 },
+    { op: 'changeSkip', questionId: 'branches.99.occupiedArea', token },
+    { op: 'cancel', questionId: 'floorArea', token },
     { op: 'lang', lang: 'en' },
     { op: 'checklist' },
+    { op: 'answers' },
     { op: 'noop' },
   ];
 
@@ -336,5 +366,147 @@ describe('language, ids and secrets', () => {
     expect(webhookSecret('1:t')).toMatch(/^[A-Za-z0-9_-]{1,256}$/);
     expect(webhookSecret('1:t')).toBe(webhookSecret('1:t', ''));
     expect(() => webhookSecret('1:t', 'has space')).toThrow(RangeError);
+  });
+});
+
+/** A view with `count` answers (questions and answers from `make`), asking `asking` or in results. */
+function withAnswers(count: number, make: (i: number) => { question: string; answer: string; skipped?: boolean }, asking?: string): View {
+  const answers = Array.from({ length: count }, (_, i) => {
+    const { question, answer, skipped = false } = make(i);
+    return { questionId: `q${i}`, question, answer, skipped };
+  });
+  const spec = asking ? questionById(asking) : undefined;
+  return {
+    state: spec ? 'interviewing' : 'results',
+    lang: 'zh-CN',
+    jurisdiction: 'guangxi',
+    feedback: [],
+    answers,
+    pending: spec ? 3 : 0,
+    ...(spec ? { prompt: questionPrompt(spec, 'zh-CN', count, 3) } : {}),
+  };
+}
+
+describe('the answers list', () => {
+  it('escapes every question and answer, marks a skipped one, and numbers the lines', () => {
+    const view = withAnswers(3, (i) =>
+      i === 1 ? { question: '是否 & "有"？', answer: '不清楚', skipped: true } : { question: `<b>问题</b> ${i}`, answer: `<script>x</script> & ${i}` },
+    );
+    const [message, ...rest] = renderAnswers(view);
+    expect(rest).toEqual([]);
+    const html = message?.html ?? '';
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>问题</b>');
+    expect(html).toContain('1. &lt;b&gt;问题&lt;/b&gt; 0 — <b>&lt;script&gt;x&lt;/script&gt; &amp; 0</b>');
+    expect(html).toContain('2. 是否 &amp; &quot;有&quot;？ — <i>不清楚</i>');
+    expect(shown(html)).toContain('3. <b>问题</b> 2 — <script>x</script> & 2');
+    expect(balanced(html)).toBe(true);
+    expect(message?.keyboard?.inline_keyboard.flat().map((b) => b.text)).toEqual(['✏️ 修改 1', '✏️ 修改 2', '✏️ 修改 3']);
+  });
+
+  it('says so when nothing was answered, without buttons', () => {
+    expect(renderAnswers(withAnswers(0, () => ({ question: '', answer: '' })))).toEqual([{ html: '您还没有回答任何问题。' }]);
+    expect(answersKeyboard(withAnswers(0, () => ({ question: '', answer: '' })))).toBeUndefined();
+  });
+
+  it.each([
+    [1, 'institutionsNetServiceRevenueOver500K'],
+    [9, 'branches.99.occupiedArea'],
+    [60, 'floorArea'],
+    [150, undefined],
+  ] as const)('%i answers (asking %s): split within 4096 characters; Change buttons within Telegram limits, current', (count, asking) => {
+    const view = withAnswers(count, (i) => ({ question: `${'园区'.repeat(40)} <${i}>`, answer: `${'x&'.repeat(20)}${i}` }), asking);
+    const messages = renderAnswers(view);
+    for (const message of messages) {
+      expect(message.html.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(balanced(message.html)).toBe(true);
+    }
+    expect(messages.slice(0, -1).every((m) => m.keyboard === undefined)).toBe(true);
+    if (count >= 60) expect(messages.length).toBeGreaterThan(1);
+    const rows = messages.at(-1)?.keyboard?.inline_keyboard ?? [];
+    expect(rows.flat()).toHaveLength(Math.min(count, CHANGE_BUTTONS_MAX));
+    rows.flat().forEach((button, index) => {
+      const data = 'callback_data' in button ? button.callback_data : '';
+      expect(Buffer.byteLength(data), data).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);
+      const action = decodeAction(data);
+      expect(action).toMatchObject({ op: 'change', index });
+      expect(action && 'token' in action && isCurrent(action, view)).toBe(true);
+      // After one more answer (or a restart) the list is outdated.
+      const moved = { ...view, answers: view.answers.slice(1) };
+      expect(action && 'token' in action && isCurrent(action, moved)).toBe(false);
+    });
+    for (const row of rows) {
+      expect(row.length).toBeGreaterThan(0);
+      expect(row.length).toBeLessThanOrEqual(8);
+    }
+  });
+
+  it('the results keyboard offers "My answers" once something was answered', () => {
+    const data = (view: View) => stepKeyboard(view)?.inline_keyboard.flat().map((b) => ('callback_data' in b ? b.callback_data : ''));
+    expect(data(withAnswers(2, () => ({ question: 'q', answer: 'a' })))).toContain('m');
+    expect(data(withAnswers(0, () => ({ question: 'q', answer: 'a' })))).not.toContain('m');
+  });
+});
+
+describe('the change prompt', () => {
+  it.each(LANGUAGES)('every question of every jurisdiction (%s): data ≤ 64 bytes, ≤ 8 buttons a row, bound to the pending change', (lang) => {
+    for (const questionId of allQuestions) {
+      const view = asking('floorArea', lang);
+      const prompt = asking(questionId, lang).prompt;
+      if (!prompt) throw new Error(questionId);
+      const change = { questionId, token: stepToken(view) };
+      const full = (1 << (prompt.options?.length ?? 0)) - 1;
+      for (const mask of [0, full]) {
+        const rows = changeKeyboard(lang, prompt, change, mask).inline_keyboard;
+        expect(rows.flat().length, questionId).toBeLessThanOrEqual(100);
+        for (const row of rows) {
+          expect(row.length).toBeGreaterThan(0);
+          expect(row.length).toBeLessThanOrEqual(8);
+          for (const button of row) {
+            const data = 'callback_data' in button ? button.callback_data : '';
+            expect(Buffer.byteLength(data), data).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);
+            expect([...button.text].length).toBeLessThanOrEqual(64);
+            const action = decodeAction(data) as StepAction;
+            expect(isChangeAction(action), data).toBe(true);
+            const answered = { ...view, answers: [...view.answers, { questionId, question: '', answer: '', skipped: false }] };
+            const pending = { questionId, token: stepToken(answered) };
+            const bound = { ...(action as ChangeAction), token: pending.token };
+            expect(isChangeCurrent(bound, pending, answered)).toBe(true);
+            // Not once the change is dropped, for another change, or after the conversation moved on.
+            expect(isChangeCurrent(bound, undefined, answered)).toBe(false);
+            expect(isChangeCurrent(bound, { ...pending, questionId: 'other' }, answered)).toBe(false);
+            expect(isChangeCurrent(bound, pending, { ...answered, answers: answered.answers.slice(1) })).toBe(false);
+          }
+        }
+      }
+    }
+  });
+
+  it('shows the current answer escaped, the question, how to answer, and starts a multi choice from the answer', () => {
+    const view = asking('publicServices', 'zh-CN');
+    const prompt = view.prompt;
+    if (!prompt?.options) throw new Error('no options');
+    const [a, , c] = prompt.options;
+    const answer = [a?.label, c?.label].join('、');
+    const mask = maskOf(prompt, answer, 'zh-CN');
+    expect(mask).toBe(0b101);
+    expect(maskValues(prompt, mask)).toEqual([a?.value, c?.value]);
+    expect(maskOf(prompt, '不清楚', 'zh-CN')).toBe(0);
+    const entry = { questionId: 'publicServices', question: prompt.text, answer: '<i>&', skipped: false };
+    const [message, ...rest] = renderChange({ ...view, error: { code: 'x', message: '<bad>' } }, prompt, entry, { questionId: 'publicServices', token: stepToken(view) }, { mask });
+    expect(rest).toEqual([]);
+    expect(message?.html).toMatch(/^⚠️ &lt;bad&gt;/);
+    expect(message?.html).toContain('原回答：<b>&lt;i&gt;&amp;</b>');
+    expect(message?.html).toContain(`<b>${escapeHtml(prompt.text)}</b>`);
+    expect(message?.questionId).toBe('publicServices');
+    expect(balanced(message?.html ?? '')).toBe(true);
+    const labels = message?.keyboard?.inline_keyboard.flat().map((b) => b.text) ?? [];
+    expect(labels.slice(0, 3)).toEqual([`☑ ${a?.label}`, expect.stringMatching(/^☐ /), `☑ ${c?.label}`]);
+    expect(labels.slice(-3)).toEqual(['✅ 完成', '⏭ 不清楚，跳过', '✖ 取消']);
+    const number = asking('floorArea', 'en');
+    const [typed] = renderChange(number, number.prompt!, { questionId: 'floorArea', question: 'q', answer: "Don't know", skipped: true }, { questionId: 'floorArea', token: stepToken(number) });
+    expect(typed?.html).toContain("Current answer: <i>Don't know</i>");
+    expect(typed?.html).toContain('Type the figure');
+    expect(typed?.keyboard?.inline_keyboard.flat().map((b) => b.text)).toEqual(["⏭ Don't know, skip", '✖ Cancel']);
   });
 });

@@ -12,7 +12,9 @@
  * stale button (answered, outdated, not counted twice); multi-choice toggles; a long result split under 4096
  * characters a message; /checklist with its Markdown document; HTML typed by a user escaped in the reply; an
  * unreachable store (an apology, and the next update handled); other failures (an apology, a log line without
- * personal data); the webhook (wrong secret 401, right secret handled; setWebhook with the secret); and
+ * personal data); changing an earlier answer (/answers, Change, a typed or pressed new answer sent as CHANGE,
+ * a parse hint that keeps the change pending, a "what if" in the results, a stale Change button, Cancel and
+ * /cancel); the webhook (wrong secret 401, right secret handled; setWebhook with the secret); and
  * startTelegram in both modes.
  */
 import { once } from 'node:events';
@@ -610,6 +612,169 @@ describe('messages', () => {
   });
 });
 
+describe('changing an earlier answer', () => {
+  const zh = bt('zh-CN');
+  /** The Change button of the answer to `questionId` in the newest answers list, and that list. */
+  async function changeButton(chat: Chat, list: BotMessage, questionId: string) {
+    const index = (await chat.view())?.answers.findIndex((a) => a.questionId === questionId) ?? -1;
+    expect(index, `${questionId} answered`).toBeGreaterThanOrEqual(0);
+    const button = list.keyboard.flat().find((b) => b.text === zh('buttons.change', { n: index + 1 }));
+    if (!button) throw new Error(`no Change button ${index + 1} in ${JSON.stringify(list.keyboard)}`);
+    expect(decodeAction(button.callback_data)).toMatchObject({ op: 'change', index });
+    return button;
+  }
+
+  it('/answers lists the answers; Change re-asks a figure; a parse hint keeps the change; a short figure shows the gap', { timeout: 10_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    while (chat.question() !== 'floorArea') await answerAll1(chat, profile('shandong'));
+    await chat.say('1.2万平方米');
+    const current = chat.question();
+    expect(current).not.toBe('floorArea');
+    const asked = chat.live();
+
+    const [list] = await chat.command('/answers');
+    if (!list) throw new Error('no answers list');
+    expect(list.text).toContain(`<b>${zh('answers.heading')}</b>`);
+    expect(list.text).toContain(`${compiledTranslator('zh-CN', 'questions')('floorArea.text')} — <b>12,000 平方米</b>`);
+    expect(list.text).toMatch(/^1\. /m);
+    // The list does not take the question's buttons away.
+    expect(chat.messages().find((m) => m.id === asked.id)?.keyboard.length).toBeGreaterThan(0);
+
+    const [prompt] = await chat.press((await changeButton(chat, list, 'floorArea')).callback_data, list.id);
+    expect(prompt?.text).toContain(zh('change.heading'));
+    expect(prompt?.text).toContain(`${zh('change.current')}<b>12,000 平方米</b>`);
+    expect(prompt?.text).toContain(compiledTranslator('zh-CN', 'questions')('floorArea.text'));
+    expect(prompt?.text).toContain(zh('hints.number'));
+    expect(prompt?.keyboard.flat().map((b) => b.callback_data.split('|').slice(0, 2).join('|'))).toEqual(['y|floorArea', 'q|floorArea']);
+    expect(chat.messages().find((m) => m.id === list.id)?.keyboard).toEqual([]);
+
+    // Not a figure: the hint, and the same question asked again as a change.
+    const [hint] = await chat.say('很大');
+    expect(hint?.text).toMatch(/^⚠️ /);
+    expect(hint?.text).toContain(zh('change.heading'));
+    expect((await chat.view())?.answers.find((a) => a.questionId === 'floorArea')?.answer).toBe('12,000 平方米');
+
+    // A figure short of the threshold: taken as a change, with the gap; the interview goes on where it was.
+    const changed = await chat.say('9999平方米');
+    const text = changed.map((m) => m.text).join('\n');
+    expect(text).toContain(zh('change.done', { question: compiledTranslator('zh-CN', 'questions')('floorArea.text'), answer: '9,999 平方米' }));
+    expect(text).toContain('📌 ');
+    expect(text).toContain('还差 1 平方米');
+    expect(chat.question()).toBe(current);
+    expect(chat.messages().find((m) => m.id === hint?.id)?.keyboard.flat()[0]?.text).toBe('✓ 9,999 平方米');
+    const view = await chat.view();
+    expect(view?.answers.find((a) => a.questionId === 'floorArea')?.answer).toBe('9,999 平方米');
+    expect(view?.prompt?.questionId).toBe(current);
+
+    const [again] = await chat.command('/answers');
+    expect(again?.text).toContain('— <b>9,999 平方米</b>');
+    // The next typed text answers the question asked now, not the change.
+    expect(await chat.say('8000平方米')).toHaveLength(1);
+    expect((await chat.view())?.answers.find((a) => a.questionId === 'floorArea')?.answer).toBe('9,999 平方米');
+  });
+
+  it('in the results, "My answers" → Change annualRevenue to 4.9亿: the verdict becomes 暂不符合', { timeout: 20_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    const end = await answerAll(chat, profile('shandong'), 'zh-CN');
+    expect(end.map((m) => m.text).join('\n')).toContain('结论：符合申报条件');
+    const results = chat.live();
+    expect(results.keyboard.flat().find((b) => b.callback_data === 'm')?.text).toBe(zh('buttons.answers'));
+
+    const [list] = await chat.tap((d) => d === 'm');
+    if (!list) throw new Error('no answers list');
+    expect(list.text).toContain('6.2 亿元');
+    expect(chat.messages().find((m) => m.id === results.id)?.keyboard.length).toBeGreaterThan(0); // results keep their buttons
+    await chat.press((await changeButton(chat, list, 'annualRevenue')).callback_data, list.id);
+    expect(chat.messages().find((m) => m.id === results.id)?.keyboard).toEqual([]); // the change prompt is the live keyboard now
+
+    const whatIf = await chat.say('4.9亿');
+    const text = whatIf.map((m) => m.text).join('\n');
+    expect(text).toContain('结论：暂不符合申报条件');
+    expect(text).toContain(zh('change.done', { question: compiledTranslator('zh-CN', 'questions')('annualRevenue.text'), answer: '4.9 亿元' }));
+    const view = await chat.view();
+    expect(view?.state).toBe('results');
+    expect(view?.answers.find((a) => a.questionId === 'annualRevenue')?.answer).toBe('4.9 亿元');
+    expect(whatIf.at(-1)?.keyboard.flat().map((b) => b.callback_data)).toContain('m');
+    // Typed text in the results, with no change pending, is not taken as one.
+    await chat.say('6.2亿');
+    expect((await chat.view())?.answers.find((a) => a.questionId === 'annualRevenue')?.answer).toBe('4.9 亿元');
+  });
+
+  it('a Change button from before /restart is outdated and changes nothing', async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    await chat.tap((d) => d.startsWith('a|layout|') && d.endsWith('|0'));
+    const [list] = await chat.command('/answers');
+    if (!list) throw new Error('no answers list');
+    const button = await changeButton(chat, list, 'layout');
+    await chat.command('/restart');
+    expect((await chat.view())?.answers).toEqual([]);
+    const pressed = await chat.press(button.callback_data, list.id);
+    expect(pressed).toEqual([]);
+    expect(chat.answers().at(-1)?.text).toBe(zh('outdated'));
+    expect(chat.messages().find((m) => m.id === list.id)?.keyboard).toEqual([]);
+    expect((await chat.view())?.answers).toEqual([]);
+    expect(chat.question()).toBe('layout');
+    // Typed text now answers the question asked, as usual.
+    await chat.say('1');
+    expect((await chat.view())?.answers.map((a) => a.questionId)).toEqual(['layout']);
+  });
+
+  it('Cancel and /cancel leave the answer unchanged; a button of the change prompt changes a choice', { timeout: 10_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    await chat.tap((d) => d.startsWith('a|layout|') && d.endsWith('|0'));
+    await chat.tap((d) => d.startsWith('a|locationType|') && d.endsWith('|0'));
+    const current = chat.question();
+    const before = (await chat.view())?.answers;
+
+    // The Cancel button: said so, the question asked now shown again with its buttons.
+    let [list] = await chat.command('/answers');
+    await chat.press((await changeButton(chat, list!, 'locationType')).callback_data, list!.id);
+    const prompt = chat.live();
+    expect(prompt.keyboard.flat().filter((b) => b.callback_data.startsWith('v|locationType|')).length).toBeGreaterThan(1);
+    const cancelled = await chat.tap((d) => d.startsWith('q|locationType|'));
+    expect(cancelled.at(-1)?.text).toContain(zh('change.cancelled'));
+    expect(chat.question()).toBe(current);
+    expect((await chat.view())?.answers).toEqual(before);
+    expect(chat.messages().find((m) => m.id === prompt.id)?.keyboard).toEqual([]);
+    // The cancelled prompt's buttons are outdated now.
+    const option = prompt.keyboard.flat().find((b) => b.callback_data.startsWith('v|'));
+    expect(await chat.press(option?.callback_data ?? '', prompt.id)).toEqual([]);
+    expect(chat.answers().at(-1)?.text).toBe(zh('outdated'));
+    expect((await chat.view())?.answers).toEqual(before);
+
+    // /cancel: the same; afterwards typed text answers the question asked now.
+    [list] = await chat.command('/answers');
+    await chat.press((await changeButton(chat, list!, 'locationType')).callback_data, list!.id);
+    const [said] = await chat.command('/cancel');
+    expect(said?.text).toContain(zh('change.cancelled'));
+    expect((await chat.view())?.answers).toEqual(before);
+    expect((await chat.command('/cancel'))[0]?.text).toBe(zh('change.nothing'));
+
+    // A button of the change prompt: the choice changes, the prompt is marked with it.
+    [list] = await chat.command('/answers');
+    await chat.press((await changeButton(chat, list!, 'locationType')).callback_data, list!.id);
+    const changePrompt = chat.live();
+    const other = changePrompt.keyboard.flat().find((b) => b.callback_data.startsWith('v|locationType|') && b.callback_data.endsWith('|1'));
+    const done = await chat.press(other?.callback_data ?? '', changePrompt.id);
+    expect(done.at(0)?.text).toContain(zh('change.done', { question: compiledTranslator('zh-CN', 'questions')('locationType.text'), answer: other?.text ?? '' }));
+    expect((await chat.view())?.answers.find((a) => a.questionId === 'locationType')?.answer).toBe(other?.text);
+    expect(chat.messages().find((m) => m.id === changePrompt.id)?.keyboard.flat()[0]?.text).toBe(`✓ ${other?.text}`);
+  });
+
+  it('/help mentions /answers and /cancel', async () => {
+    const chat = new Chat(emulator, running, 'en');
+    const [help] = await chat.command('/help');
+    expect(help?.text).toContain(`/answers — ${bt('en')('commands.answers')}`);
+    expect(help?.text).toContain('/cancel — ');
+    await chat.command('/start');
+    expect((await chat.command('/answers'))[0]?.text).toBe(bt('en')('answers.none'));
+  });
+});
+
 /** A store that can be made unreachable, as Redis is when it is down. */
 class FlakyStore extends MemorySessionStore {
   down = false;
@@ -742,7 +907,7 @@ describe('startTelegram', () => {
       const commands = emulator.calls.filter((c) => c.token === token && c.method === 'setMyCommands');
       expect(commands.map((c) => c.body.language_code)).toEqual([undefined, 'zh']);
       expect((commands[1]?.body.commands as { command: string }[]).map((c) => c.command)).toEqual([
-        'start', 'results', 'checklist', 'back', 'skip', 'restart', 'lang', 'help',
+        'start', 'results', 'answers', 'checklist', 'back', 'skip', 'cancel', 'restart', 'lang', 'help',
       ]);
       expect(emulator.calls.findLast((c) => c.token === token && c.method === 'setWebhook')?.body).toMatchObject({ secret_token: 'abc' });
       const update = {

@@ -2,7 +2,8 @@
  * The embeddable widget in a real browser: Debian's Chromium driven by playwright-core, against the real app
  * (in-memory sessions) on a free port, through the demo bureau page that embeds it with one script tag.
  * Full conversations by mouse (Chinese and English) to a result with a checklist and downloads; resuming after
- * a reload; an expired session; keyboard only; a phone; axe-core; a strict CSP; typed HTML shown as text.
+ * a reload; an expired session; keyboard only; changing earlier answers ("My answers", a "what if" on the
+ * result) by mouse and by keyboard; a phone; axe-core; a strict CSP; typed HTML shown as text.
  * CI installs Chromium (`.ci/run`); without it this suite fails, it does not skip.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -188,7 +189,7 @@ function focused(page: Page): Promise<{ inWidget: boolean; tag: string; classNam
       inWidget,
       tag: active?.tagName.toLowerCase() ?? '',
       className: (active as HTMLElement | null)?.className ?? '',
-      command: active?.getAttribute('data-command') ?? active?.getAttribute('data-action') ?? active?.getAttribute('data-item') ?? null,
+      command: active?.getAttribute('data-command') ?? active?.getAttribute('data-action') ?? active?.getAttribute('data-item') ?? active?.getAttribute('data-change') ?? null,
       text: active?.textContent?.trim() ?? '',
     };
   });
@@ -351,6 +352,8 @@ describe('the demo page and the widget', () => {
     await page.locator('.choices .opt').first().click();
     await waitForBot(page, bots - 1);
     await page.waitForFunction(() => document.querySelector('park-advisor')?.shadowRoot?.querySelector('.msg.warn')?.textContent?.includes('已过期'));
+    // The note comes before the new conversation's first question.
+    await page.locator('.choices[data-question-id]').waitFor({ state: 'attached' });
     expect((await currentPrompt(page))?.id).toBe('layout');
     expect(await page.evaluate((k) => localStorage.getItem(k), key)).not.toBe(second);
     expect(errors).toEqual([]);
@@ -408,6 +411,168 @@ describe('the demo page and the widget', () => {
     await page.keyboard.press('Enter');
     expect((await focused(page)).tag).toBe('h3');
     expect(await inWidget(page, (root) => root.querySelectorAll('.checklist input:checked').length)).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  it('lists the answers so far and changes an earlier one in place, by mouse (hint, then feedback)', async () => {
+    // axe-core is injected as an inline script, which the app's own CSP would refuse.
+    const { context, page, errors } = await newPage({ bypassCSP: true });
+    await page.goto(`${base}/`);
+    await open(page, '园区申报助手');
+    const facts = profiles.shandong.default as Facts;
+    for (let turn = 0; turn < 3; turn++) await answerOne(page, (await currentPrompt(page))!, facts, 'zh-CN', turn);
+    let before = await botCount(page);
+    await page.locator('[data-command="skip"]').click();
+    await waitForBot(page, before);
+    const where = (await currentPrompt(page))!;
+
+    // The list: question and answer, 不清楚 for the skipped one; focus on its heading.
+    await page.getByRole('button', { name: '我的回答', exact: true }).click();
+    expect(await page.getByRole('region', { name: '我的回答' }).isVisible()).toBe(true);
+    const items = await inWidget(page, (root) => Array.from(root.querySelectorAll('.review li')).map((li) => Array.from(li.querySelectorAll('p')).map((p) => p.textContent)));
+    expect(items).toHaveLength(4);
+    expect(items[2]).toEqual([expect.stringMatching(/^园区建筑面积是多少平方米/), '12,000 平方米']);
+    expect(items[3]?.[1]).toBe('不清楚');
+    expect(await focused(page)).toMatchObject({ tag: 'h3', text: '我的回答' });
+    expect(await axeViolations(page)).toEqual([]);
+    // Cancel goes back to the question the user was on.
+    await page.locator('[data-command="cancel"]').click();
+    expect(await inWidget(page, (root) => root.querySelector('.review'))).toBeNull();
+    expect(await currentPrompt(page)).toEqual(where);
+
+    // Change the floor area: the same question again, with the text box, focus in it.
+    await page.locator('[data-command="answers"]').click();
+    before = await botCount(page);
+    await page.getByRole('button', { name: /^修改：园区建筑面积/ }).click();
+    await waitForBot(page, before);
+    expect(await currentPrompt(page)).toMatchObject({ id: 'floorArea', kind: 'number', text: expect.stringMatching(/^修改回答：园区建筑面积/) });
+    expect(await inWidget(page, (root) => root.querySelector('.msg.bot:last-of-type .help')?.textContent)).toMatch(/^目前的回答：12,000 平方米/);
+    expect(await focused(page)).toMatchObject({ tag: 'input', className: 'text' });
+    expect(await inWidget(page, (root) => root.querySelector('[data-command="skip"]')?.hasAttribute('hidden'))).toBe(true);
+    // Not understood: the hint, and the question stays open.
+    await page.locator('#pa-input').fill('很大');
+    await page.locator('.form button[type="submit"]').click();
+    await page.waitForFunction(() => document.querySelector('park-advisor')?.shadowRoot?.querySelector('.msg.error'));
+    expect(await page.locator('#pa-input').getAttribute('aria-invalid')).toBe('true');
+    expect((await currentPrompt(page))?.id).toBe('floorArea');
+    expect(await axeViolations(page)).toEqual([]);
+    // From passing (12,000) to failing (5,000): the inline feedback, then the question the user was on.
+    before = await botCount(page);
+    await page.locator('#pa-input').fill('5000');
+    await page.locator('.form button[type="submit"]').click();
+    await waitForBot(page, before);
+    const log = await inWidget(page, (root) => ({ warn: Array.from(root.querySelectorAll('.msg.warn')).map((m) => m.textContent), notes: Array.from(root.querySelectorAll('.msg.note')).map((m) => m.textContent) }));
+    expect(log.warn.length).toBeGreaterThan(0);
+    expect(log.warn.join('')).toMatch(/建筑面积/);
+    expect(log.notes).toContain('已修改回答。');
+    expect(await currentPrompt(page)).toMatchObject({ id: where.id, kind: where.kind });
+    await page.locator('[data-command="answers"]').click();
+    expect(await inWidget(page, (root) => root.querySelectorAll('.review li')[2]?.querySelector('.a')?.textContent)).toBe('5,000 平方米');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  it('changes an answer on the result view ("what if") and shows the verdict again', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto(`${base}/`);
+    await open(page, '园区申报助手');
+    await answerAll(page, profiles.shandong.default as Facts, 'zh-CN');
+    expect(await page.locator('.result .verdict').textContent()).toBe('符合申报条件');
+    await page.locator('[data-command="answers"]').click();
+    expect(await page.locator('.result').isVisible()).toBe(false);
+    // A multi-select comes back with the current answer ticked; Cancel returns to the result as it was.
+    let before = await botCount(page);
+    await page.locator('.review [data-change="supportingServices"]').click();
+    await waitForBot(page, before);
+    expect(await inWidget(page, (root) => root.querySelectorAll('.choices input:checked').length)).toBe(6);
+    expect((await focused(page)).tag).toBe('input');
+    await page.locator('[data-command="cancel"]').click();
+    expect(await botCount(page)).toBe(before);
+    expect(await page.locator('.result .verdict').textContent()).toBe('符合申报条件');
+    expect((await focused(page)).tag).toBe('h3');
+    await page.locator('[data-command="answers"]').click();
+    before = await botCount(page);
+    await page.locator('.review [data-change="annualRevenue"]').click();
+    await waitForBot(page, before);
+    expect(await focused(page)).toMatchObject({ tag: 'input', className: 'text' });
+    await page.locator('#pa-input').fill('4.9亿');
+    await page.locator('.form button[type="submit"]').click();
+    await page.locator('.result[data-verdict="ineligible"]').waitFor();
+    expect(await page.locator('.result .verdict').textContent()).toBe('暂不符合申报条件');
+    expect(await page.locator('.result .crit').first().textContent()).toMatch(/营业收入/);
+    expect((await focused(page)).tag).toBe('h3');
+    expect(await page.evaluate(() => (window as unknown as { __events: unknown[] }).__events)).toContainEqual(['result', 'ineligible']);
+    // And back again: 6.2亿 is eligible once more.
+    await page.locator('[data-command="answers"]').click();
+    await page.locator('.review [data-change="annualRevenue"]').click();
+    await page.locator('.choices[data-question-id="annualRevenue"]').waitFor({ state: 'attached' });
+    await page.locator('#pa-input').fill('6.2亿');
+    await page.locator('.form button[type="submit"]').click();
+    await page.locator('.result[data-verdict="eligible"]').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 40_000);
+
+  it('changes an earlier choice by keyboard alone, and Escape cancels a change', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto(`${base}/`);
+    await page.locator('body').focus();
+    await tabTo(page, (f) => f.inWidget && f.className === 'launcher');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('park-advisor')?.shadowRoot?.querySelector('.choices .opt'));
+    for (const key of ['Enter', 'Space']) {
+      const before = await botCount(page);
+      await page.keyboard.press(key);
+      await waitForBot(page, before);
+    }
+    let before = await botCount(page);
+    await page.keyboard.type('12000');
+    await page.keyboard.press('Enter');
+    await waitForBot(page, before);
+    const where = (await currentPrompt(page))!;
+    const label = () => inWidget(page, (root) => root.querySelector(`[id="${root.querySelector('.choices-group')?.getAttribute('aria-labelledby')}"]`)?.textContent ?? '');
+
+    // My answers → Change (location) → the question again, focus on its first option → another option with Space.
+    await tabTo(page, (f) => f.command === 'answers');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ tag: 'h3', text: '我的回答' });
+    await tabTo(page, (f) => f.command === 'locationType');
+    before = await botCount(page);
+    await page.keyboard.press('Enter');
+    await waitForBot(page, before);
+    expect(await focused(page)).toMatchObject({ tag: 'button', className: 'opt', text: '设区市（地级市、自治州）' });
+    expect(await label()).toMatch(/^修改回答：园区位于哪类区域/);
+    await tabTo(page, (f) => f.text === '国家级自由贸易试验区');
+    before = await botCount(page);
+    await page.keyboard.press('Space');
+    await waitForBot(page, before);
+    expect(await currentPrompt(page)).toMatchObject({ id: where.id });
+    expect(await focused(page)).toMatchObject({ tag: 'input', className: 'text' });
+    expect(await inWidget(page, (root) => Array.from(root.querySelectorAll('.msg.user p')).map((p) => p.textContent))).toContain('国家级自由贸易试验区');
+
+    // Another change, cancelled with Escape: the panel stays open, the question is gone, nothing changed.
+    await tabTo(page, (f) => f.command === 'answers');
+    await page.keyboard.press('Space');
+    expect(await inWidget(page, (root) => root.querySelectorAll('.review li')[1]?.querySelector('.a')?.textContent)).toBe('国家级自由贸易试验区');
+    await tabTo(page, (f) => f.command === 'layout');
+    before = await botCount(page);
+    await page.keyboard.press('Enter');
+    await waitForBot(page, before);
+    expect((await currentPrompt(page))?.id).toBe('layout');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').isVisible()).toBe(true);
+    expect(await botCount(page)).toBe(before);
+    expect(await currentPrompt(page)).toEqual(where);
+    expect(await focused(page)).toMatchObject({ tag: 'input', className: 'text' });
+    // Escape in the list closes the list; then Escape closes the panel as before.
+    await tabTo(page, (f) => f.command === 'answers');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    expect(await inWidget(page, (root) => root.querySelector('.review'))).toBeNull();
+    expect(await page.getByRole('dialog').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   }, 30_000);

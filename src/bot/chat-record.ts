@@ -1,11 +1,13 @@
 /**
  * What the bot remembers about a chat besides the conversation: the language the user chose with /lang (absent:
  * follow Telegram's language_code), and which message carries the live keyboard, so that the keyboard can be
- * marked or removed when the conversation moves on. Kept in the same session store as the conversations (own
+ * marked or removed when the conversation moves on, and an earlier answer the user is changing (pressed Change,
+ * not yet answered), so that the next answer to it is taken as a change. Kept in the same session store as the conversations (own
  * ids, same TTL), so every process serving the bot sees it.
  */
 import { isLang, type Lang } from '../i18n/index.js';
 import { type SessionStore, updateWithRetry } from '../store/types.js';
+import type { PendingChange } from './callbacks.js';
 import type { ChatKeys } from './keys.js';
 
 /** The shape version of a stored chat record. */
@@ -21,6 +23,8 @@ export interface LiveKeyboard {
 export interface ChatRecord {
   lang?: Lang;
   keyboard?: LiveKeyboard;
+  /** The earlier answer being changed: the next answer to it is sent as CHANGE. */
+  change?: PendingChange;
 }
 
 /** Reads and writes chat records. */
@@ -56,13 +60,19 @@ export class ChatRecords {
 function sanitize(value: unknown): ChatRecord {
   const record: ChatRecord = {};
   if (value === null || typeof value !== 'object') return record;
-  const { lang, keyboard } = value as { lang?: unknown; keyboard?: unknown };
+  const { lang, keyboard, change } = value as { lang?: unknown; keyboard?: unknown; change?: unknown };
   if (isLang(lang)) record.lang = lang;
   if (keyboard !== null && typeof keyboard === 'object') {
     const { messageId, questionId } = keyboard as { messageId?: unknown; questionId?: unknown };
     if (Number.isSafeInteger(messageId) && (messageId as number) > 0) {
       record.keyboard = { messageId: messageId as number };
       if (typeof questionId === 'string' && questionId.length <= 80) record.keyboard.questionId = questionId;
+    }
+  }
+  if (change !== null && typeof change === 'object') {
+    const { questionId, token } = change as { questionId?: unknown; token?: unknown };
+    if (typeof questionId === 'string' && questionId.length > 0 && questionId.length <= 80 && typeof token === 'string' && /^[A-Za-z0-9_-]{6}$/.test(token)) {
+      record.change = { questionId, token };
     }
   }
   return record;

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/index.js';
 import { botText } from './lang.js';
 
 /** Every command, in the order Telegram's menu shows them. */
-export const COMMANDS = ['start', 'results', 'checklist', 'back', 'skip', 'restart', 'lang', 'help'] as const;
+export const COMMANDS = ['start', 'results', 'answers', 'checklist', 'back', 'skip', 'cancel', 'restart', 'lang', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The command list with descriptions in `lang`. */

@@ -2,15 +2,39 @@
  * What the bot does with each command, button press and typed message. Every handler runs one turn (see
  * `turn.ts`) against the shared conversation flows; typed text goes through the same parser as every channel
  * (an ANSWER with the text as typed), and button presses are checked against the step that showed them.
+ *
+ * /answers lists the answers given with a Change button each; Change asks that question again, and the next
+ * answer to it (a button of the change prompt, or text typed while the change is pending) is sent as CHANGE,
+ * in the interview and in the results alike (a "what if"). /cancel or the Cancel button drops the change.
  */
 import { Composer, type Context } from 'grammy';
 import type { ConversationEvent } from '../flows/machine.js';
 import { matchJurisdiction } from '../flows/places.js';
 import type { SessionView } from '../flows/sessions.js';
-import { type Action, decodeAction, isCurrent, type StepAction } from './callbacks.js';
+import { questionById } from '../flows/questions.js';
+import { questionPrompt } from '../flows/prompts.js';
+import {
+  type Action,
+  type ChangeAction,
+  decodeAction,
+  isChangeAction,
+  isChangeCurrent,
+  isChangePending,
+  isCurrent,
+  type StepAction,
+} from './callbacks.js';
 import { helpText } from './commands.js';
 import { apologyFor } from './errors.js';
-import { jurisdictionName, languageKeyboard, selectedValues, stepKeyboard } from './keyboards.js';
+import {
+  changeKeyboard,
+  jurisdictionName,
+  languageKeyboard,
+  maskOf,
+  maskValues,
+  resultsKeyboard,
+  selectedValues,
+  stepKeyboard,
+} from './keyboards.js';
 import { langNamed } from './lang.js';
 import { type Answered, ChatTurn, type TurnDeps } from './turn.js';
 
@@ -81,6 +105,24 @@ export function conversationHandlers(deps: TurnDeps): Composer<Context> {
     await turn.present(view.state === 'results' ? view : await turn.send({ type: 'RESULTS' }));
   });
 
+  chats.command('answers', async (ctx) => {
+    const turn = await ChatTurn.open(ctx, deps);
+    const { view, created } = await turn.current();
+    if (created) return turn.present(view);
+    await turn.sendAnswers(view);
+  });
+
+  chats.command('cancel', async (ctx) => {
+    const turn = await ChatTurn.open(ctx, deps);
+    const { view, created } = await turn.current();
+    if (created) return turn.present(view);
+    if (!isChangePending(turn.change, view)) {
+      if (turn.change) await turn.dropChange();
+      return turn.say(turn.text('change.nothing'));
+    }
+    await cancelChange(turn, view);
+  });
+
   chats.command('checklist', async (ctx) => {
     const turn = await ChatTurn.open(ctx, deps);
     const { view, created } = await turn.current(true);
@@ -122,6 +164,10 @@ export function conversationHandlers(deps: TurnDeps): Composer<Context> {
     if (text.startsWith('/')) return turn.say(turn.text('unknownCommand'));
     const { view, created } = await turn.current();
     if (created) return turn.present(view);
+    if (turn.change) {
+      if (isChangePending(turn.change, view)) return applyChange(turn, { type: 'CHANGE', questionId: turn.change.questionId, value: text });
+      await turn.dropChange(); // the conversation moved on since: the text answers the question asked now
+    }
     if (view.state === 'choosing') {
       const next = await turn.send({ type: 'CHOOSE', value: text });
       return turn.present(next, { answered: chosenIn(next) });
@@ -163,6 +209,11 @@ async function onPress(ctx: Context, deps: TurnDeps, action: Action | undefined,
       if (created || !view.result) return turn.present(view, { ...(pressed ? { pressed } : {}) });
       return turn.sendChecklist(view.result);
     }
+    case 'answers': {
+      const { view, created } = await turn.current();
+      if (created) return turn.present(view, { ...(pressed ? { pressed } : {}) });
+      return turn.sendAnswers(view);
+    }
     default:
       break;
   }
@@ -171,7 +222,21 @@ async function onPress(ctx: Context, deps: TurnDeps, action: Action | undefined,
     toast.text = turn.text('outdated');
     return turn.present(view, { ...(pressed ? { pressed } : {}) });
   }
+  if (isChangeAction(action)) {
+    if (!isChangeCurrent(action, turn.change, view)) return outdated();
+    return onChangePress(turn, view, action, pressed);
+  }
   if (!isCurrent(action, view)) return outdated();
+  if (action.op === 'change') {
+    const entry = view.answers[action.index];
+    const question = entry ? questionById(entry.questionId) : undefined;
+    if (!entry || !question) return outdated();
+    const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending);
+    const mask = prompt.kind === 'multi' && !entry.skipped ? maskOf(prompt, entry.answer, view.lang) : 0;
+    // A hint left from an earlier input is not about this question: ask it afresh.
+    const { error: _error, ...fresh } = view;
+    return turn.askChange({ ...fresh, feedback: [] }, entry, prompt, { mask, ...(pressed !== undefined ? { pressed } : {}) });
+  }
   if (action.op === 'toggle') {
     const count = view.prompt?.options?.length ?? 0;
     if (view.prompt?.kind !== 'multi' || action.index >= count || pressed === undefined) return outdated();
@@ -184,6 +249,59 @@ async function onPress(ctx: Context, deps: TurnDeps, action: Action | undefined,
   const next = await turn.send(event);
   const answered = action.op === 'choose' ? chosenIn(next) : ['answer', 'done', 'skip'].includes(action.op) ? answeredIn(next, action.questionId) : undefined;
   await turn.present(next, { ...(answered ? { answered } : {}), ...(pressed ? { pressed } : {}) });
+}
+
+/** A press on the live change prompt (checked current): toggle, cancel, or send the change. */
+async function onChangePress(turn: ChatTurn, view: SessionView, action: ChangeAction, pressed: number | undefined): Promise<void> {
+  const { questionId } = action;
+  const question = questionById(questionId);
+  if (!question) return;
+  const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending);
+  const options = prompt.options ?? [];
+  switch (action.op) {
+    case 'cancel':
+      return cancelChange(turn, view);
+    case 'changeToggle': {
+      if (prompt.kind !== 'multi' || action.index >= options.length || pressed === undefined) return;
+      const mask = (action.mask ^ (1 << action.index)) & ((1 << options.length) - 1);
+      return turn.editKeyboard(pressed, changeKeyboard(view.lang, prompt, { questionId, token: action.token }, mask));
+    }
+    case 'changeTo': {
+      const option = options[action.index];
+      if (!option) return;
+      return applyChange(turn, { type: 'CHANGE', questionId, value: option.value }, pressed);
+    }
+    case 'changeDone':
+      if (prompt.kind !== 'multi') return;
+      return applyChange(turn, { type: 'CHANGE', questionId, value: maskValues(prompt, action.mask) }, pressed);
+    case 'changeSkip':
+      return applyChange(turn, { type: 'CHANGE', questionId, value: null }, pressed);
+  }
+}
+
+/**
+ * Sends a change and shows what came of it: the new answer marked on the change prompt and the view (feedback
+ * on conditions it left unmet, the question asked now, or the updated result); or, when it was not taken, the
+ * hint and the same question again, the change still pending.
+ */
+async function applyChange(turn: ChatTurn, event: Extract<ConversationEvent, { type: 'CHANGE' }>, pressed?: number): Promise<void> {
+  const next = await turn.send(event);
+  const entry = next.answers.find((a) => a.questionId === event.questionId);
+  const question = questionById(event.questionId);
+  if (next.error && entry && question) {
+    const prompt = questionPrompt(question, next.lang, next.answers.length, next.pending);
+    return turn.askChange({ ...next, feedback: [] }, entry, prompt, pressed !== undefined ? { pressed } : {});
+  }
+  const answered = answeredIn(next, event.questionId);
+  const intro = entry && !next.error ? [turn.text('change.done', { question: entry.question, answer: entry.answer })] : [];
+  await turn.present(next, { intro, ...(answered ? { answered } : {}), ...(pressed !== undefined ? { pressed } : {}) });
+}
+
+/** Drops the pending change and gives the user back where the conversation stands, the answer unchanged. */
+async function cancelChange(turn: ChatTurn, view: SessionView): Promise<void> {
+  const { error: _error, ...unchanged } = view;
+  if (view.state === 'results') return turn.say(turn.text('change.cancelled'), resultsKeyboard(unchanged));
+  await turn.present({ ...unchanged, feedback: [] }, { intro: [turn.text('change.cancelled')] });
 }
 
 /** The conversation event a current step button stands for; undefined if it names no option of the step. */

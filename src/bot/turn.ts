@@ -2,22 +2,26 @@
  * One update's dealings with its chat: the chat's language and record, the conversation (created again, with a
  * notice, if it expired), events sent to it, and the messages that show where it stands. Keeps exactly one live
  * keyboard per chat: when the conversation moves on, the previous keyboard is marked with the answer it took
- * ("✓ 12,000 平方米") or removed, so old buttons neither linger nor invite a second press.
+ * ("✓ 12,000 平方米") or removed, so old buttons neither linger nor invite a second press. A change of an
+ * earlier answer is pending while its prompt carries the live keyboard: retiring that keyboard drops it.
  */
 import { type Context, type InlineKeyboard, InputFile } from 'grammy';
+import type { AnswerSummary } from '../flows/conversation.js';
 import type { ConversationEvent } from '../flows/machine.js';
+import type { Prompt } from '../flows/prompts.js';
 import type { ConversationSessions, SessionView } from '../flows/sessions.js';
 import { compiledTranslator } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import type { AssessmentResult } from '../rules/evaluate.js';
 import type { JurisdictionId } from '../rules/types.js';
 import type { SessionStore } from '../store/types.js';
+import { type PendingChange, stepToken } from './callbacks.js';
 import type { ChatRecord, ChatRecords } from './chat-record.js';
 import { escapeHtml } from './html.js';
 import type { ChatKeys } from './keys.js';
 import { answeredKeyboard, noKeyboard } from './keyboards.js';
 import { botText, langOfUser } from './lang.js';
-import { renderView } from './render.js';
+import { type OutgoingMessage, renderAnswers, renderChange, renderView } from './render.js';
 import { checklistMarkdown, renderChecklist } from './report.js';
 
 /** What a turn needs. */
@@ -42,6 +46,16 @@ export interface PresentOptions {
   answered?: Answered;
   /** The message whose button was pressed (retired as well, if it is not the live keyboard). */
   pressed?: number;
+}
+
+/** How to ask an earlier question again. */
+export interface ChangeOptions {
+  /** Plain lines said before the prompt. */
+  intro?: readonly string[];
+  /** The message whose button was pressed (its keyboard is removed). */
+  pressed?: number;
+  /** The selection a multi choice starts from. */
+  mask?: number;
 }
 
 const SEND_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
@@ -130,12 +144,50 @@ export class ChatTurn {
   /** Shows `view`: retires the previous keyboard, sends the messages, remembers the new live keyboard. */
   async present(view: SessionView, options: PresentOptions = {}): Promise<void> {
     await this.retire(options.pressed, options.answered);
+    this.#record.keyboard = await this.#sendAll(renderView(view, { intro: options.intro ?? [] }));
+    await this.save();
+  }
+
+  /** Sends `messages`; returns the last keyboard sent (the new live one), if any. */
+  async #sendAll(messages: readonly OutgoingMessage[]): Promise<ChatRecord['keyboard']> {
     let live: ChatRecord['keyboard'];
-    for (const message of renderView(view, { intro: options.intro ?? [] })) {
+    for (const message of messages) {
       const sent = await this.#ctx.api.sendMessage(this.chatId, message.html, { ...SEND_OPTIONS, ...(message.keyboard ? { reply_markup: message.keyboard } : {}) });
       if (message.keyboard) live = { messageId: sent.message_id, ...(message.questionId ? { questionId: message.questionId } : {}) };
     }
-    this.#record.keyboard = live;
+    return live;
+  }
+
+  /**
+   * Sends the answers given so far with their Change buttons. The list does not take the live keyboard: the
+   * question being asked keeps its buttons, and the list's buttons stop counting once the conversation moves on.
+   */
+  async sendAnswers(view: SessionView): Promise<void> {
+    await this.#sendAll(renderAnswers(view));
+  }
+
+  /** The change of an earlier answer this chat has pending, if any (check it with `isChangePending`). */
+  get change(): PendingChange | undefined {
+    return this.#record.change;
+  }
+
+  /** Forgets the pending change (the conversation moved on, or the user cancelled). */
+  async dropChange(): Promise<void> {
+    this.#record.change = undefined;
+    await this.save();
+  }
+
+  /**
+   * Asks `entry`'s question again, as a change: retires the previous keyboard (and the pressed one), sends the
+   * prompt with its change keyboard as the live one, and remembers the change as pending at `view`'s step.
+   */
+  async askChange(view: SessionView, entry: AnswerSummary, prompt: Prompt, options: ChangeOptions = {}): Promise<void> {
+    await this.retire(options.pressed);
+    const change: PendingChange = { questionId: entry.questionId, token: stepToken(view) };
+    this.#record.keyboard = await this.#sendAll(
+      renderChange(view, prompt, entry, change, { intro: options.intro ?? [], ...(options.mask ? { mask: options.mask } : {}) }),
+    );
+    this.#record.change = change;
     await this.save();
   }
 
@@ -163,6 +215,8 @@ export class ChatTurn {
       await this.#ctx.api.editMessageReplyMarkup(this.chatId, messageId, { reply_markup }).catch(() => undefined);
     }
     if (live && edits.has(live.messageId)) this.#record.keyboard = undefined;
+    // A pending change lives with its prompt's keyboard: whatever replaces that keyboard ends it.
+    this.#record.change = undefined;
   }
 
   /** Removes the buttons of one message (pressed on an outdated keyboard); the live keyboard stays. */
@@ -170,6 +224,7 @@ export class ChatTurn {
     await this.#ctx.api.editMessageReplyMarkup(this.chatId, messageId, { reply_markup: noKeyboard() }).catch(() => undefined);
     if (this.#record.keyboard?.messageId === messageId) {
       this.#record.keyboard = undefined;
+      this.#record.change = undefined;
       await this.save();
     }
   }

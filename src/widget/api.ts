@@ -2,9 +2,15 @@
  * The conversation API client: `POST /api/sessions`, `GET /api/sessions/:id` and the commands under it. Every
  * call resolves to an outcome instead of throwing: a view (422 "not understood" included, it carries the same
  * question and a hint), `expired` (404: the session is gone), a server `error` with its localized message, or
- * `network` when nothing came back.
+ * `network` when nothing came back. `GET /api/jurisdictions` supplies the questions (with their options) for
+ * changing an earlier answer.
  */
-import type { WidgetLang, WireView } from './types.js';
+import type { Prompt, WidgetLang, WireView } from './types.js';
+
+/** Every jurisdiction's questions as `GET /api/jurisdictions` lists them (to ask an earlier question again). */
+export interface Catalog {
+  jurisdictions: { id: string; questions: Prompt[] }[];
+}
 
 /** What a call came to. */
 export type Outcome =
@@ -37,7 +43,25 @@ export class ApiClient {
     return this.call('POST', `/api/sessions/${encodeURIComponent(id)}/${command}`, body);
   }
 
+  /** Every jurisdiction's questions in `lang`; undefined when they could not be had. */
+  async catalog(lang: WidgetLang): Promise<Catalog | undefined> {
+    const reply = await this.request('GET', `/api/jurisdictions?lang=${encodeURIComponent(lang)}`);
+    const data = reply?.data as Partial<Catalog> | null | undefined;
+    return reply?.status === 200 && data && Array.isArray(data.jurisdictions) ? (data as Catalog) : undefined;
+  }
+
   private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Outcome> {
+    const reply = await this.request(method, path, body);
+    if (!reply) return { kind: 'network' };
+    const { status } = reply;
+    const data = reply.data as (Partial<WireView> & { error?: { code?: string; message?: string } }) | null;
+    if (data && typeof data.state === 'string' && typeof data.id === 'string') return { kind: 'view', view: data as WireView };
+    if (status === 404 && data?.error?.code === 'session_not_found') return { kind: 'expired' };
+    return { kind: 'error', status, code: data?.error?.code ?? 'http', message: data?.error?.message ?? '' };
+  }
+
+  /** The status and JSON body of a request (null when the body is not JSON); undefined when nothing came back. */
+  private async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; data: unknown } | undefined> {
     const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
     const timer = controller ? setTimeout(() => controller.abort(), TIMEOUT_MS) : undefined;
     try {
@@ -48,12 +72,9 @@ export class ApiClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         ...(controller ? { signal: controller.signal } : {}),
       });
-      const data = (await response.json().catch(() => null)) as (Partial<WireView> & { error?: { code?: string; message?: string } }) | null;
-      if (data && typeof data.state === 'string' && typeof data.id === 'string') return { kind: 'view', view: data as WireView };
-      if (response.status === 404 && data?.error?.code === 'session_not_found') return { kind: 'expired' };
-      return { kind: 'error', status: response.status, code: data?.error?.code ?? 'http', message: data?.error?.message ?? '' };
+      return { status: response.status, data: await response.json().catch(() => null) };
     } catch {
-      return { kind: 'network' };
+      return undefined;
     } finally {
       if (timer !== undefined) clearTimeout(timer);
     }

@@ -1,15 +1,16 @@
 /**
  * The answer area under the conversation: quick-reply buttons for choices and yes/no, checkboxes with a confirm
  * button for multi-select, a text box for numbers, dates and free text (the server reads "1.2万平方米"), and the
- * commands (back, 不清楚/skip, show results now, keep answering, start over). Each render returns the control
- * that should receive focus, labelled by the question it answers.
+ * commands (back, 不清楚/skip, show results now, keep answering, my answers, start over, cancel). An earlier
+ * question asked again to change its answer uses the same controls. Each render returns the control that should
+ * receive focus, labelled by the question it answers.
  */
 import { clear, h, uid } from './dom.js';
 import type { T } from './i18n.js';
 import type { Prompt } from './types.js';
 
 /** The commands the tool row offers. */
-export type ToolName = 'back' | 'skip' | 'results' | 'continue' | 'restart' | 'retry';
+export type ToolName = 'back' | 'skip' | 'results' | 'continue' | 'answers' | 'restart' | 'retry' | 'cancel';
 
 /** What the user did. */
 export interface ComposerHandlers {
@@ -22,7 +23,8 @@ export interface ComposerHandlers {
 
 /** What the area shows. */
 export type ComposerMode =
-  | { kind: 'prompt'; prompt: Prompt; labelId: string; tools: ToolName[]; hintId?: string }
+  /** `current`: the answer being changed, as shown (its options start ticked in a multi-select). */
+  | { kind: 'prompt'; prompt: Prompt; labelId: string; tools: ToolName[]; hintId?: string; current?: string }
   | { kind: 'tools'; tools: ToolName[] }
   | { kind: 'idle' };
 
@@ -31,8 +33,10 @@ const TOOL_KEYS: Record<ToolName, string> = {
   skip: 'commands.skip',
   results: 'commands.results',
   continue: 'commands.continue',
+  answers: 'commands.answers',
   restart: 'commands.restart',
   retry: 'commands.retry',
+  cancel: 'commands.cancel',
 };
 
 /** The answer area. */
@@ -95,7 +99,7 @@ export class Composer {
       this.input.removeAttribute('aria-describedby');
       this.input.value = '';
     }
-    if (prompt.kind === 'multi') return this.multi(prompt, labelId) ?? this.input;
+    if (prompt.kind === 'multi') return this.multi(prompt, labelId, mode.current) ?? this.input;
     if (prompt.options?.length) {
       const group = h('div', { role: 'group', class: 'choices-group', 'aria-labelledby': labelId });
       for (const option of prompt.options) {
@@ -111,19 +115,21 @@ export class Composer {
   }
 
   /** Checkboxes and a confirm button; an empty selection means "none of these". */
-  private multi(prompt: Prompt, labelId: string): HTMLElement | undefined {
+  private multi(prompt: Prompt, labelId: string, current?: string): HTMLElement | undefined {
+    const sep = this.t('listSeparator');
     const legendId = uid('legend');
     const fieldset = h('fieldset', { 'aria-labelledby': labelId, 'aria-describedby': legendId }, h('legend', { id: legendId }, this.t('multiHint')));
     const boxes: { input: HTMLInputElement; value: unknown; label: string }[] = [];
     for (const option of prompt.options ?? []) {
       const input = h('input', { type: 'checkbox', value: String(option.value) });
+      input.checked = current !== undefined && (sep + current + sep).includes(sep + option.label + sep);
       boxes.push({ input, value: option.value, label: option.label });
       fieldset.appendChild(h('label', { class: 'check' }, input, h('span', {}, option.label)));
     }
     const confirm = h('button', { type: 'button', class: 'primary confirm' }, this.t('confirm'));
     confirm.addEventListener('click', () => {
       const chosen = boxes.filter((b) => b.input.checked);
-      const shown = chosen.length ? chosen.map((b) => b.label).join(this.t('listSeparator')) : this.t('noneSelected');
+      const shown = chosen.length ? chosen.map((b) => b.label).join(sep) : this.t('noneSelected');
       this.handlers.answer(
         chosen.map((b) => b.value),
         shown,

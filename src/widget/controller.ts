@@ -2,8 +2,11 @@
  * One mounted widget: it opens a conversation on first use (or resumes the stored one from the server), sends
  * what the user does, and renders each view the API returns: the question with its controls, feedback and
  * hints, or the result. It keeps only the session id in storage; an expired session starts over with a note.
+ * "My answers" lists the answers so far; Change asks one of them again with the usual controls and sends it to
+ * `/change` (in the result, a "what if" that shows the verdict again); Cancel or Escape goes back to where the
+ * user was.
  */
-import { ApiClient, type Command, type Outcome } from './api.js';
+import { ApiClient, type Catalog, type Command, type Outcome } from './api.js';
 import { Composer, type ToolName } from './composer.js';
 import { clear } from './dom.js';
 import type { Emitter } from './events.js';
@@ -11,11 +14,12 @@ import { checklistHtml, checklistMarkdown, download } from './exporting.js';
 import { normalizeLang, otherLang, type T, translator } from './i18n.js';
 import { printResult } from './print.js';
 import { renderResult } from './result.js';
+import { type Answer, reaskPrompt, renderAnswers } from './review.js';
 import type { Settings } from './settings.js';
 import { Shell } from './shell.js';
 import { type IdStore, idStore } from './storage.js';
 import { Transcript } from './transcript.js';
-import type { AssessmentResult, WidgetLang, WireView } from './types.js';
+import type { AssessmentResult, Prompt, WidgetLang, WireView } from './types.js';
 import { fitToVisualViewport } from './viewport.js';
 
 /** A widget on the page. */
@@ -31,6 +35,11 @@ export class Widget {
   private view: WireView | null = null;
   private question: { id: string; labelId: string } | null = null;
   private focusTarget: HTMLElement | undefined;
+  private resultHeading: HTMLElement | undefined;
+  /** The list of answers is open, or an earlier question is being asked again (`labelId`: its message). */
+  private review: { prompt?: Prompt; labelId?: string; current?: string } | null = null;
+  /** The question catalog by language, fetched once (a failed fetch is tried again next time). */
+  private readonly catalogs = new Map<WidgetLang, Promise<Catalog | undefined>>();
   private started = false;
   private busy = false;
   private mounted = false;
@@ -51,6 +60,11 @@ export class Widget {
       toggle: () => this.toggle(),
       close: () => this.close(true),
       switchLanguage: () => void this.setLocale(otherLang(this.lang)),
+      escape: () => {
+        if (!this.review) return false;
+        if (!this.busy) this.cancel();
+        return true;
+      },
     });
     this.transcript = new Transcript(this.shell.log, () => this.shell.scrollToEnd());
     this.composer = new Composer(this.shell.foot, {
@@ -168,14 +182,20 @@ export class Widget {
     this.focusCurrent();
   }
 
-  /** Answers the current question (a value or typed text), showing `shown` as the user's reply. */
+  /** Answers the current question, or the one being changed (a value or typed text), showing `shown` as the user's reply. */
   private answer(value: unknown, shown: string): void {
-    const prompt = this.view?.prompt;
+    const changing = this.review?.prompt;
+    const prompt = changing ?? this.view?.prompt;
     if (!prompt || this.busy) return;
-    void this.send('answers', { questionId: prompt.questionId, value }, shown);
+    void this.send(changing ? 'change' : 'answers', { questionId: prompt.questionId, value }, shown);
   }
 
   private command(name: ToolName): void {
+    if (name === 'answers') return this.showAnswers();
+    if (name === 'cancel') {
+      if (!this.busy) this.cancel();
+      return;
+    }
     if (name === 'retry') {
       if (!this.busy) void this.start();
       return;
@@ -208,7 +228,20 @@ export class Widget {
       }
       if (command === 'lang') this.rebuild(view);
       if (command === 'back' && !view.error) this.transcript.note(this.t('notes.back'), 'note');
-      this.apply(view, command === 'back' || command === 'continue');
+      const review = this.review;
+      if (command === 'change' && review?.prompt && review.labelId) {
+        if (view.error) {
+          // Not taken: the same question again, with the hint.
+          this.view = view;
+          const hintId = this.transcript.note(view.error.message, 'error');
+          this.focusTarget = this.composer.show({ kind: 'prompt', prompt: review.prompt, labelId: review.labelId, tools: ['cancel'], hintId });
+          this.shell.scrollToEnd();
+          this.moveFocus();
+          return;
+        }
+        this.transcript.note(this.t('notes.changed'), 'note');
+      }
+      this.apply(view, command === 'back' || command === 'continue' || command === 'change');
       return;
     }
     if (outcome.kind === 'expired') {
@@ -224,6 +257,7 @@ export class Widget {
 
   /** Renders a view. `reask` shows the question again even when it is the one already asked. */
   private apply(view: WireView, reask = false): void {
+    this.endReview();
     this.view = view;
     if (view.lang !== this.lang) this.applyLang(view.lang);
     const t = this.t;
@@ -234,13 +268,10 @@ export class Widget {
     if (view.state === 'results' && view.result) {
       this.question = null;
       this.transcript.bot(view.pending > 0 ? t('notes.early', { count: view.pending }) : t('notes.results'), t);
-      const tools: ToolName[] = [...(view.answers.length ? (['back'] as const) : []), ...(view.pending > 0 ? (['continue'] as const) : []), 'restart'];
-      this.composer.show({ kind: 'tools', tools });
+      this.showControls(view);
       this.shell.setProgress(undefined);
-      this.focusTarget = this.showResult(view.result, view.pending);
-      // The result starts at the top of the conversation area, and focus lands on its heading.
-      this.shell.scroll.scrollTop = Math.max(0, this.shell.resultBox.offsetTop - 8);
-      this.moveFocus();
+      this.resultHeading = this.showResult(view.result, view.pending);
+      this.showResultTop();
       this.events.emit('result', { jurisdiction: view.result.jurisdiction, verdict: view.result.verdict, result: view.result });
       return;
     }
@@ -250,14 +281,104 @@ export class Widget {
     if (reask || !hintId || this.question?.id !== prompt.questionId) {
       this.question = { id: prompt.questionId, labelId: this.transcript.bot(prompt.text, t, prompt.help) };
     }
-    const tools: ToolName[] =
-      view.state === 'choosing'
-        ? []
-        : [...(view.answers.length || !this.settings.jurisdiction ? (['back'] as const) : []), 'skip', 'results', 'restart'];
-    this.focusTarget = this.composer.show({ kind: 'prompt', prompt, labelId: this.question.labelId, tools, ...(hintId ? { hintId } : {}) });
+    this.focusTarget = this.showControls(view, hintId);
     this.shell.setProgress(prompt.progress);
     this.shell.scrollToEnd();
     this.moveFocus();
+  }
+
+  /** Shows the answer area for `view` (the question's controls, or the result's commands); returns what to focus. */
+  private showControls(view: WireView, hintId?: string): HTMLElement | undefined {
+    const answers = view.answers.length ? (['answers'] as const) : [];
+    if (view.state === 'results') {
+      this.composer.show({ kind: 'tools', tools: [...(view.answers.length ? (['back'] as const) : []), ...(view.pending > 0 ? (['continue'] as const) : []), ...answers, 'restart'] });
+      return undefined;
+    }
+    if (!view.prompt || !this.question) return undefined;
+    const tools: ToolName[] =
+      view.state === 'choosing' ? [] : [...(view.answers.length || !this.settings.jurisdiction ? (['back'] as const) : []), 'skip', 'results', ...answers, 'restart'];
+    return this.composer.show({ kind: 'prompt', prompt: view.prompt, labelId: this.question.labelId, tools, ...(hintId ? { hintId } : {}) });
+  }
+
+  /** The result starts at the top of the conversation area, and focus lands on its heading. */
+  private showResultTop(): void {
+    this.focusTarget = this.resultHeading;
+    this.shell.scroll.scrollTop = Math.max(0, this.shell.resultBox.offsetTop - 8);
+    this.moveFocus();
+  }
+
+  /** Opens the list of answers so far (in place of the result, if any), and fetches the questions meanwhile. */
+  private showAnswers(): void {
+    const view = this.view;
+    if (!view || this.busy) return;
+    void this.catalog();
+    this.review = {};
+    const { section, heading } = renderAnswers(view.answers, this.t, (answer) => void this.change(answer));
+    clear(this.shell.reviewBox);
+    this.shell.reviewBox.appendChild(section);
+    this.shell.resultBox.hidden = true;
+    this.composer.show({ kind: 'tools', tools: ['cancel'] });
+    this.focusTarget = heading;
+    this.shell.scroll.scrollTop = Math.max(0, this.shell.reviewBox.offsetTop - 8);
+    this.moveFocus();
+  }
+
+  /** Asks `answer`'s question again, with the usual controls; what is sent goes to `/change`. */
+  private async change(answer: Answer): Promise<void> {
+    const view = this.view;
+    if (!view || this.busy) return;
+    const generation = this.generation;
+    this.setBusy(true);
+    const catalog = await this.catalog();
+    if (generation !== this.generation) return;
+    this.setBusy(false);
+    if (!this.review) return;
+    const t = this.t;
+    const prompt = reaskPrompt(answer, view, catalog);
+    const current = answer.skipped ? t('commands.skip') : answer.answer;
+    clear(this.shell.reviewBox);
+    const help = [t('review.current', { answer: current }), prompt.help].filter(Boolean).join('\n');
+    const labelId = this.transcript.bot(t('review.reask', { question: prompt.text }), t, help);
+    this.review = { prompt, labelId, current };
+    this.focusTarget = this.composer.show({ kind: 'prompt', prompt, labelId, tools: ['cancel'], current });
+    this.shell.scrollToEnd();
+    this.moveFocus();
+  }
+
+  /** Leaves the list or the change, back to the question or the result, as they were. */
+  private cancel(): void {
+    const view = this.view;
+    const labelId = this.review?.labelId;
+    if (labelId) this.shell.log.querySelector(`[id="${labelId}"]`)?.parentElement?.remove();
+    this.endReview();
+    if (!view) return;
+    if (view.state === 'results') {
+      this.showControls(view);
+      this.showResultTop();
+      return;
+    }
+    this.focusTarget = this.showControls(view);
+    this.shell.scrollToEnd();
+    this.moveFocus();
+  }
+
+  private endReview(): void {
+    this.review = null;
+    clear(this.shell.reviewBox);
+    this.shell.resultBox.hidden = false;
+  }
+
+  private catalog(): Promise<Catalog | undefined> {
+    const lang = this.lang;
+    let catalog = this.catalogs.get(lang);
+    if (!catalog) {
+      catalog = this.api.catalog(lang).then((c) => {
+        if (!c) this.catalogs.delete(lang);
+        return c;
+      });
+      this.catalogs.set(lang, catalog);
+    }
+    return catalog;
   }
 
   /** Re-renders the conversation so far from the server's summary (after a reload or a language switch). */
@@ -285,6 +406,7 @@ export class Widget {
 
   /** Clears the result and progress (while asking, or before anything is shown). */
   private showNothing(): void {
+    this.endReview();
     clear(this.shell.resultBox);
     this.shell.setProgress(undefined);
     this.composer.show({ kind: 'idle' });

@@ -1,7 +1,7 @@
 /**
  * The widget's frame: a `<park-advisor>` host with an open shadow root holding the launcher button and the chat
  * panel (`role="dialog"`): a header (title, language switch, close), progress, the scrolling conversation
- * (`role="log"`, `aria-live="polite"`) with room for the result, and the answer area. It owns opening,
+ * (`role="log"`, `aria-live="polite"`) with room for the result and for the list of answers, and the answer area. It owns opening,
  * closing, Escape and focus return; what goes inside is filled in by the transcript, composer and result modules.
  */
 import { h, icon } from './dom.js';
@@ -19,6 +19,8 @@ export interface ShellHandlers {
   toggle(): void;
   close(): void;
   switchLanguage(): void;
+  /** Escape was pressed: true when that cancelled something (then the panel stays open). */
+  escape(): boolean;
 }
 
 /** The frame's elements. */
@@ -37,6 +39,7 @@ export class Shell {
   readonly scroll: HTMLElement;
   readonly log: HTMLElement;
   readonly resultBox: HTMLElement;
+  readonly reviewBox: HTMLElement;
   readonly foot: HTMLElement;
   private readonly launcherText: HTMLElement;
 
@@ -60,7 +63,8 @@ export class Shell {
     this.progress = h('div', { class: 'progress', hidden: true }, this.progressText, h('div', { class: 'bar', 'aria-hidden': 'true' }, this.progressFill));
     this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' });
     this.resultBox = h('div', { class: 'result-box' });
-    this.scroll = h('div', { class: 'scroll' }, this.log, this.resultBox);
+    this.reviewBox = h('div');
+    this.scroll = h('div', { class: 'scroll' }, this.log, this.resultBox, this.reviewBox);
     this.foot = h('div', { class: 'foot' });
     this.panel = h(
       'div',
@@ -75,13 +79,14 @@ export class Shell {
     this.launcher.addEventListener('click', () => handlers.toggle());
     this.closeButton.addEventListener('click', () => handlers.close());
     this.langButton.addEventListener('click', () => handlers.switchLanguage());
-    // Escape closes from anywhere in the widget (the launcher included) and focus returns to the launcher.
+    // Escape cancels a change under way, or else closes from anywhere in the widget (the launcher included) and
+    // focus returns to the launcher.
     this.root.addEventListener('keydown', (event) => {
       const e = event as KeyboardEvent;
       if (e.key === 'Escape' && this.isOpen) {
         e.preventDefault();
         e.stopPropagation();
-        handlers.close();
+        if (!handlers.escape()) handlers.close();
       }
     });
   }
