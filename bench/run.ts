@@ -53,3 +53,6 @@ for (const row of rows) console.log(line(row));
 
 // Conversation turns through the session stores (bench/turns.ts).
 await import('./turns.js');
+
+// The soak: concurrent applicants over HTTP against the real server with Redis (bench/soak.ts).
+await import('./soak.js');

@@ -11,31 +11,59 @@ import { ConversationSessions } from './flows/sessions.js';
 import { createApp } from './server/app.js';
 import { loadConfigOrExit } from './server/config.js';
 import { connectRateLimitRedis, type RateLimitRedis } from './server/rate-limit.js';
-import { createSessionStore } from './store/index.js';
+import { createLogger } from './server/logger.js';
+import { createSessionStore, type SessionStore, StoreUnavailableError } from './store/index.js';
 
 const config = loadConfigOrExit();
 const { port, host, redisUrl } = config;
+const logger = createLogger({ nodeEnv: config.nodeEnv });
 
-const store = await createSessionStore(redisUrl ? { redisUrl } : {});
+let store: SessionStore;
+try {
+  store = await createSessionStore(redisUrl ? { redisUrl } : {});
+} catch (error) {
+  if (!(error instanceof StoreUnavailableError)) throw error;
+  // One line, like a configuration error (the URL itself is never printed: it may hold a password).
+  process.stderr.write(`Cannot reach Redis (REDIS_URL): ${error.message.replace(/[\r\n]+/g, ' ')}. Start Redis or fix REDIS_URL.\n`);
+  process.exit(1);
+}
 // The rate limiter counts in Redis too when there is one, on its own connection.
 const rateLimitRedis: RateLimitRedis | undefined = redisUrl && config.rateLimitPerMinute > 0 ? await connectRateLimitRedis(redisUrl) : undefined;
 const sessions = new ConversationSessions(store);
-const app = createApp({ sessions, store, config, ...(rateLimitRedis ? { rateLimitRedis } : {}) });
+const app = createApp({ sessions, store, config, logger, ...(rateLimitRedis ? { rateLimitRedis } : {}) });
 // The bot's webhook (when configured) is mounted in front of the app, whose last handler answers 404.
 const root = express();
 root.disable('x-powered-by');
-const telegram = config.telegram ? await startTelegram(config.telegram, { sessions, store, app: root }) : undefined;
+const botLog = logger.child({ component: 'telegram' });
+const telegram = config.telegram
+  ? await startTelegram(config.telegram, {
+      sessions,
+      store,
+      app: root,
+      // The bot's entries are already free of personal data (src/bot/errors.ts): { level, msg, ...fields }.
+      log: ({ level, msg, ...fields }) => {
+        const at = level === 'error' || level === 'warn' || level === 'debug' ? level : 'info';
+        botLog[at](fields, typeof msg === 'string' ? msg : '');
+      },
+    })
+  : undefined;
 root.use(app);
 const server: Server = root.listen(port, host, () => {
   // The port actually bound (PORT=0 picks a free one).
   const bound = (server.address() as AddressInfo | null)?.port ?? port;
   const where = `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`;
-  console.log(`Park Advisor listening on ${where} (${redisUrl ? 'Redis' : 'in-memory'} sessions${telegram ? `, Telegram bot by ${telegram.mode}` : ''})`);
+  logger.info({ port: bound }, `Park Advisor listening on ${where} (${redisUrl ? 'Redis' : 'in-memory'} sessions${telegram ? `, Telegram bot by ${telegram.mode}` : ''})`);
 });
 
 /** Stops accepting, lets in-flight requests finish, then closes the store and the rate limiter's connection. */
+let stopping = false;
 function shutdown(signal: string): void {
-  console.log(`${signal}: shutting down`);
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: shutting down`);
+  // Keep-alive connections that go idle once their request is answered are closed too (close() alone only
+  // closes those idle at the moment it is called), so shutdown does not wait for the keep-alive timeout.
+  setInterval(() => server.closeIdleConnections(), 100).unref();
   // Stop taking bot updates first, so that those in flight finish before the store closes.
   void Promise.allSettled([telegram?.stop()]).then(() =>
     server.close(() => {

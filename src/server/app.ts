@@ -12,6 +12,7 @@ import type { SessionStore } from '../store/types.js';
 import { apiRouter } from './api.js';
 import { type AppConfig, DEFAULT_CONFIG } from './config.js';
 import { apiErrors, notFound } from './errors.js';
+import { defaultLogger, httpLogger, type Logger } from './logger.js';
 import { apiRateLimit, type RateLimitRedis } from './rate-limit.js';
 import { apiCors, crossOriginResources, rejectForbiddenKeys, requestId, requireJsonBody, securityHeaders } from './security.js';
 import { staffRoutes } from './staff.js';
@@ -30,6 +31,8 @@ export interface AppDependencies {
   rateLimitRedis?: RateLimitRedis;
   /** The Redis key prefix of the rate limiter's counters (tests keep theirs apart). */
   rateLimitPrefix?: string;
+  /** Where the access log and errors go (`createLogger()`); default `defaultLogger` (silent under NODE_ENV=test). */
+  logger?: Logger;
 }
 
 /** The largest request body accepted (413 beyond). */
@@ -38,12 +41,12 @@ export const BODY_LIMIT = '32kb';
 const PUBLIC_DIR = new URL('./public/', import.meta.url);
 
 /** Creates the application (not listening). */
-export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix }: AppDependencies): Express {
+export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, logger = defaultLogger }: AppDependencies): Express {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...given };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(requestId(), securityHeaders(), crossOriginResources());
+  app.use(requestId(), httpLogger(logger), securityHeaders(), crossOriginResources());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

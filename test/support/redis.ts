@@ -24,7 +24,7 @@ export interface TestRedis {
 
 /** A redis-server this process started: it can also be restarted on the same port, to test recovery. */
 export interface SpawnedRedis extends TestRedis {
-  /** Stops the server (if running) and starts a fresh, empty one on the same port. */
+  /** Stops the server (if running) and starts it again on the same port: empty, unless spawned with AOF. */
   restart(): Promise<void>;
 }
 
@@ -41,17 +41,32 @@ export async function startRedis(): Promise<TestRedis> {
   return { url, port: Number(new URL(url).port || 6379), keyPrefix, stop: () => deleteKeys(url, keyPrefix) };
 }
 
-/** Spawns `redis-server` (no persistence) on a free port and waits until it answers PING. */
-export async function spawnRedis(): Promise<SpawnedRedis> {
+/** Options of {@link spawnRedis}. */
+export interface SpawnRedisOptions {
+  /** Persist with AOF (fsync on every write) in this directory, so that data survives `restart()`. */
+  appendOnlyDir?: string;
+  /** More `redis-server` arguments, e.g. `['--enable-debug-command', 'yes']`. */
+  extraArgs?: string[];
+}
+
+/**
+ * Spawns `redis-server` on a free port and waits until it answers PING. Without `appendOnlyDir` nothing is
+ * persisted, so `restart()` gives an empty server.
+ */
+export async function spawnRedis(options: SpawnRedisOptions = {}): Promise<SpawnedRedis> {
   const port = await freePort();
-  let server: ChildProcess | undefined = await startServer(port);
+  const persistence = options.appendOnlyDir
+    ? ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.appendOnlyDir]
+    : ['--save', '', '--appendonly', 'no'];
+  const args = [...persistence, ...(options.extraArgs ?? [])];
+  let server: ChildProcess | undefined = await startServer(port, args);
   const stop = async () => {
     if (server !== undefined) await stopServer(server);
     server = undefined;
   };
   const restart = async () => {
     await stop();
-    server = await startServer(port);
+    server = await startServer(port, args);
   };
   return { url: `redis://127.0.0.1:${port}`, port, keyPrefix: uniquePrefix(), stop, restart };
 }
@@ -61,7 +76,7 @@ function uniquePrefix(): string {
 }
 
 /** A port the OS considers free right now (it could be taken before we use it; good enough for tests). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = net.createServer();
   await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve));
   const { port } = probe.address() as net.AddressInfo;
@@ -69,8 +84,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startServer(port: number): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+async function startServer(port: number, extra: string[]): Promise<ChildProcess> {
+  const args = ['--port', String(port), '--bind', '127.0.0.1', ...extra];
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000)));

@@ -1,0 +1,138 @@
+/**
+ * The container files, checked without a Docker engine: the Dockerfile is parsed line by line (continuations
+ * joined, comments dropped) and compose.yaml is checked with a few regexes over its indentation, which is all
+ * its small, fixed shape needs.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+interface Instruction {
+  op: string;
+  args: string;
+}
+
+/** Dockerfile instructions in order (parser directives and comments dropped, `\` continuations joined). */
+function parseDockerfile(text: string): Instruction[] {
+  const logical: string[] = [];
+  let pending = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    if (pending === '' && /^\s*#/.test(line)) continue;
+    if (line.endsWith('\\')) {
+      pending += `${line.slice(0, -1)} `;
+      continue;
+    }
+    const whole = (pending + line).trim();
+    pending = '';
+    if (whole !== '') logical.push(whole);
+  }
+  return logical.map((line) => {
+    const match = /^(\S+)\s*(.*)$/.exec(line) as RegExpExecArray;
+    return { op: (match[1] as string).toUpperCase(), args: match[2] ?? '' };
+  });
+}
+
+/** A COPY's flags, sources and destination (shell form). */
+function parseCopy(args: string): { flags: string[]; sources: string[]; dest: string } {
+  const words = args.split(/\s+/).filter((w) => w !== '');
+  const flags = words.filter((w) => w.startsWith('--'));
+  const paths = words.filter((w) => !w.startsWith('--'));
+  return { flags, sources: paths.slice(0, -1), dest: paths.at(-1) ?? '' };
+}
+
+describe('Dockerfile', () => {
+  const instructions = parseDockerfile(read('Dockerfile'));
+  const all = (op: string) => instructions.filter((i) => i.op === op);
+  const lastStage = instructions.slice(instructions.map((i) => i.op).lastIndexOf('FROM'));
+
+  it('is multi-stage on node:20 bookworm-slim', () => {
+    const froms = all('FROM');
+    expect(froms.length).toBeGreaterThanOrEqual(2);
+    for (const from of froms) expect(from.args).toMatch(/^node:20-bookworm-slim\b/);
+  });
+
+  it('installs production dependencies only, from the lockfile', () => {
+    const runs = all('RUN').map((r) => r.args);
+    expect(runs.some((r) => /\bnpm ci\b.*--omit=dev/.test(r))).toBe(true);
+    expect(runs.some((r) => /\bnpm (install|i)\b/.test(r))).toBe(false);
+  });
+
+  it('runs as a user other than root, in production mode, on 0.0.0.0:3000', () => {
+    const users = lastStage.filter((i) => i.op === 'USER');
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.at(-1)?.args).not.toMatch(/^(root|0)(:|$)/);
+    const env = lastStage.filter((i) => i.op === 'ENV').map((i) => i.args).join(' ');
+    expect(env).toMatch(/\bNODE_ENV=production\b/);
+    expect(env).toMatch(/\bHOST=0\.0\.0\.0\b/);
+    expect(all('EXPOSE').map((e) => e.args)).toContain('3000');
+  });
+
+  it('has a HEALTHCHECK on /healthz that needs no curl, and starts with npm start', () => {
+    const health = all('HEALTHCHECK');
+    expect(health).toHaveLength(1);
+    expect(health[0]?.args).toContain('/healthz');
+    expect(health[0]?.args).toMatch(/CMD \[?"?node"?/);
+    expect(health[0]?.args).not.toMatch(/\bcurl\b|\bwget\b/);
+    const cmd = all('CMD').at(-1)?.args ?? '';
+    expect(JSON.parse(cmd)).toEqual(['npm', 'start']);
+    expect(JSON.parse(read('package.json')).scripts.start).toMatch(/^tsx src\/main\.ts$/);
+  });
+
+  it('copies only paths that exist, and everything src/main.ts needs at runtime', () => {
+    const copied = new Set<string>();
+    for (const copy of all('COPY').map((c) => parseCopy(c.args))) {
+      if (copy.flags.some((f) => f.startsWith('--from'))) continue; // from another stage
+      for (const source of copy.sources) {
+        expect(existsSync(new URL(source, root)), `COPY ${source}`).toBe(true);
+        copied.add(source.replace(/\/$/, ''));
+      }
+    }
+    for (const needed of ['src', 'locales', 'regulations', 'package.json', 'package-lock.json']) expect(copied).toContain(needed);
+    // The production dependencies include what `npm start` and the bundles run on.
+    const deps = JSON.parse(read('package.json')).dependencies as Record<string, string>;
+    for (const needed of ['tsx', 'esbuild', 'pino', 'pino-http', 'redis', 'express']) expect(deps).toHaveProperty(needed);
+  });
+
+  it('.dockerignore keeps node_modules, tests and .git out of the build context', () => {
+    const ignored = read('.dockerignore').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    for (const entry of ['node_modules', 'test', '.git']) expect(ignored).toContain(entry);
+    // ...but nothing the image copies.
+    for (const needed of ['src', 'locales', 'regulations', 'package.json', 'package-lock.json']) expect(ignored).not.toContain(needed);
+  });
+});
+
+describe('compose.yaml', () => {
+  const text = read('compose.yaml');
+  /** The block of a top-level service (its indented lines), from `  name:` to the next service or section. */
+  const service = (name: string): string => {
+    const match = new RegExp(`^  ${name}:\\n((?:(?:    .*)?\\n)*)`, 'm').exec(text);
+    return match?.[1] ?? '';
+  };
+
+  it('has the app and Redis', () => {
+    expect(text).toMatch(/^services:\s*$/m);
+    expect(service('app')).toMatch(/^\s+build: \.\s*$/m);
+    expect(service('redis')).toMatch(/^\s+image: redis:7-alpine\s*$/m);
+  });
+
+  it('points REDIS_URL at the redis service, waits for it to be healthy and restarts unless stopped', () => {
+    const app = service('app');
+    expect(app).toMatch(/REDIS_URL: redis:\/\/redis:6379\b/);
+    expect(app).toMatch(/depends_on:\s*\n\s+redis:\s*\n\s+condition: service_healthy/);
+    expect(app).toMatch(/restart: unless-stopped/);
+    expect(app).toMatch(/NODE_ENV: production/);
+    expect(app).toMatch(/ALLOWED_ORIGINS:/);
+    expect(app).toMatch(/STAFF_TOKEN:/);
+  });
+
+  it('gives Redis persistence (AOF on a volume) and a healthcheck', () => {
+    const redis = service('redis');
+    expect(redis).toMatch(/--appendonly", "yes"|--appendonly yes/);
+    expect(redis).toMatch(/healthcheck:\s*\n\s+test: .*redis-cli.*ping/);
+    expect(redis).toMatch(/volumes:\s*\n\s+- \S+:\/data/);
+    expect(redis).toMatch(/restart: unless-stopped/);
+  });
+});
