@@ -51,8 +51,17 @@ console.log(`evaluate() with explanations, ${BATCHES}×${BATCH} calls each, Node
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 
+// The widget's weight as a browser downloads it (budget: 30 KB gzipped, widget and CSS together).
+{
+  const { gzipSync } = await import('node:zlib');
+  const { buildWidget } = await import('../src/server/widget.js');
+  const bundle = await buildWidget();
+  const bytes = Buffer.byteLength(bundle.code);
+  console.log(`\nwidget.js: ${(bytes / 1024).toFixed(1)} KB minified, ${(gzipSync(bundle.code).length / 1024).toFixed(1)} KB gzipped (budget 30 KB)`);
+}
+
 // Conversation turns through the session stores (bench/turns.ts).
 await import('./turns.js');
 
-// The soak: concurrent applicants over HTTP against the real server with Redis (bench/soak.ts).
+// The soak: concurrent applicants over HTTP against the real server with Redis and with memory (bench/soak.ts).
 await import('./soak.js');

@@ -139,12 +139,22 @@ async function post(url: string, body: unknown, record: (ms: number) => void): P
 
 const scripts = JURISDICTION_IDS.map(scriptFor);
 let redis: SpawnedRedis | undefined;
-let app: ChildProcess | undefined;
 let bare: ChildProcess | undefined;
-try {
-  redis = await spawnRedis();
+const apps: ChildProcess[] = [];
+const exits: (number | null)[] = [];
+
+interface StoreSoak {
+  label: string;
+  warmup: Run;
+  soak: Run;
+  rss: { start: number; warm: number; mid: number; end: number };
+}
+
+/** Starts the real server with `env`, soaks it with full conversations, stops it (recording its exit code). */
+async function soakServer(label: string, env: Record<string, string>, budgetMs: number): Promise<StoreSoak> {
   const appPort = await freePort();
-  app = await startProcess(['--import', 'tsx', 'src/main.ts'], { HOST: '127.0.0.1', REDIS_URL: redis.url, NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', TELEGRAM_BOT_TOKEN: '' }, appPort, '/readyz');
+  const app = await startProcess(['--import', 'tsx', 'src/main.ts'], { HOST: '127.0.0.1', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', TELEGRAM_BOT_TOKEN: '', ...env }, appPort, '/readyz');
+  apps.push(app);
   const base = `http://127.0.0.1:${appPort}`;
   let next = 0;
   const conversation = async (record: (ms: number) => void, fail: (why: string) => void) => {
@@ -160,15 +170,16 @@ try {
     }
     if (last.state !== 'results') fail(`${script.jurisdiction}: ended in ${String(last.state)}`);
   };
-
-  const rssStart = rssMiB(app.pid);
+  const start = rssMiB(app.pid);
   const warmup = await load(conversation, WARMUP_TURNS, 10_000);
-  const rssWarm = rssMiB(app.pid);
+  const warm = rssMiB(app.pid);
   // In two halves, so that RSS in the middle tells a plateau (heap sized to the load) from steady growth (a leak).
-  const first = await load(conversation, MAX_TURNS / 2, BUDGET_MS / 2);
-  const rssMid = rssMiB(app.pid);
-  const second = await load(conversation, MAX_TURNS / 2, BUDGET_MS / 2);
-  const rssEnd = rssMiB(app.pid);
+  const first = await load(conversation, MAX_TURNS / 2, budgetMs / 2);
+  const mid = rssMiB(app.pid);
+  const second = await load(conversation, MAX_TURNS / 2, budgetMs / 2);
+  const end = rssMiB(app.pid);
+  exits.push(await stopProcess(app));
+  apps.splice(apps.indexOf(app), 1);
   const soak: Run = {
     latenciesMs: [...first.latenciesMs, ...second.latenciesMs],
     errors: first.errors + second.errors,
@@ -176,6 +187,13 @@ try {
     conversations: first.conversations + second.conversations,
     ...(first.firstError ?? second.firstError ? { firstError: first.firstError ?? second.firstError } : {}),
   };
+  return { label, warmup, soak, rss: { start, warm, mid, end } };
+}
+
+try {
+  redis = await spawnRedis();
+  const withRedis = await soakServer('park advisor, Redis', { REDIS_URL: redis.url }, BUDGET_MS);
+  const inMemory = await soakServer('park advisor, memory', {}, BUDGET_MS / 2);
 
   // The baseline: a bare express app with one JSON route, in its own process, hit by the same loop.
   const barePort = await freePort();
@@ -198,36 +216,40 @@ try {
     const sorted = [...run.latenciesMs].sort((a, b) => a - b);
     return { rate: (run.latenciesMs.length / run.wallMs) * 1000, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), n: run.latenciesMs.length };
   };
-  const s = describe(soak);
   const b = describe(baseline);
   console.log('');
   console.log(
-    `Soak: ${APPLICANTS} concurrent applicants over HTTP (keep-alive), the real server (NODE_ENV=production, JSON access log) with Redis, ` +
-      `≤${MAX_TURNS} requests or ${BUDGET_MS / 1000} s, after ${warmup.latenciesMs.length} warm-up requests; Node ${process.version}, loopback, load generator on the same machine`,
+    `Soak: ${APPLICANTS} concurrent applicants over HTTP (keep-alive), the real server (NODE_ENV=production, JSON access log), ` +
+      `≤${MAX_TURNS} requests or ${BUDGET_MS / 1000} s (memory: half), after ${WARMUP_TURNS} warm-up requests; Node ${process.version}, loopback, load generator on the same machine`,
   );
-  const rows = [
-    ['', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
-    ['park advisor', String(s.n), s.rate.toFixed(0), s.p50.toFixed(2), s.p99.toFixed(2), String(soak.errors + warmup.errors)],
-    ['bare express (baseline)', String(b.n), b.rate.toFixed(0), b.p50.toFixed(2), b.p99.toFixed(2), String(baseline.errors)],
-    ['ratio', '', `${(b.rate / s.rate).toFixed(1)}× fewer`, `${(s.p50 / b.p50).toFixed(1)}×`, `${(s.p99 / b.p99).toFixed(1)}×`, ''],
-  ];
+  const rows = [['', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput vs baseline', 'p99 vs baseline']];
+  for (const run of [withRedis, inMemory]) {
+    const s = describe(run.soak);
+    rows.push([run.label, String(s.n), s.rate.toFixed(0), s.p50.toFixed(2), s.p99.toFixed(2), String(run.soak.errors + run.warmup.errors), `${((s.rate / b.rate) * 100).toFixed(0)}%`, `${(s.p99 / b.p99).toFixed(1)}×`]);
+  }
+  rows.push(['bare express (baseline)', String(b.n), b.rate.toFixed(0), b.p50.toFixed(2), b.p99.toFixed(2), String(baseline.errors), '100%', '1.0×']);
   const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
-  console.log(
-    `conversations completed: ${soak.conversations} (every one reached its result: ${soak.errors === 0 ? 'yes' : 'NO'}); ` +
-      `server RSS: ${rssStart.toFixed(1)} MiB after start-up, ${rssWarm.toFixed(1)} MiB after warm-up, ${rssMid.toFixed(1)} MiB half-way, ` +
-      `${rssEnd.toFixed(1)} MiB at the end (growth: first half ${(rssMid - rssWarm).toFixed(1)} MiB, second half ${(rssEnd - rssMid).toFixed(1)} MiB)`,
-  );
-  if (soak.errors + warmup.errors > 0) {
-    console.log(`ERRORS: ${soak.errors + warmup.errors}; first: ${soak.firstError ?? warmup.firstError}`);
-    process.exitCode = 1;
+  for (const run of [withRedis, inMemory]) {
+    const { start, warm, mid, end } = run.rss;
+    console.log(
+      `${run.label}: conversations completed ${run.soak.conversations} (all reached a result: ${run.soak.errors === 0 ? 'yes' : 'NO'}); ` +
+        `RSS ${start.toFixed(1)} MiB after start-up, ${warm.toFixed(1)} after warm-up, ${mid.toFixed(1)} half-way, ${end.toFixed(1)} at the end ` +
+        `(growth: first half ${(mid - warm).toFixed(1)} MiB, second half ${(end - mid).toFixed(1)} MiB)`,
+    );
+    if (run.soak.errors + run.warmup.errors > 0) {
+      console.log(`ERRORS (${run.label}): ${run.soak.errors + run.warmup.errors}; first: ${run.soak.firstError ?? run.warmup.firstError}`);
+      process.exitCode = 1;
+    }
   }
+  console.log(`targets (issue 4): p99 < 20 ms; throughput with Redis ≥ 30% of the bare route's — both measured on this shared 2-core machine`);
 } finally {
-  const appExit = app ? await stopProcess(app) : undefined;
+  for (const app of apps) exits.push(await stopProcess(app));
   if (bare) await stopProcess(bare);
   await redis?.stop();
-  if (appExit !== undefined && appExit !== 0) {
-    console.log(`the server exited with ${appExit} on SIGTERM (expected 0)`);
+  const bad = exits.filter((code) => code !== 0);
+  if (bad.length > 0) {
+    console.log(`a server exited with ${bad.join(', ')} on SIGTERM (expected 0)`);
     process.exitCode = 1;
   }
 }
