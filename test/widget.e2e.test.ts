@@ -196,6 +196,15 @@ function focused(page: Page): Promise<{ inWidget: boolean; tag: string; classNam
 }
 
 /** Presses Tab until the focused element matches (at most `max` times). */
+/** Loads `url` and opens the widget with the keyboard alone (Tab to the launcher, Enter), up to its first question. */
+async function openByKeyboard(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('body').focus();
+  await tabTo(page, (f) => f.inWidget && f.className === 'launcher');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('park-advisor')?.shadowRoot?.querySelector('.choices .opt'));
+}
+
 async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
@@ -362,11 +371,7 @@ describe('the demo page and the widget', () => {
 
   it('is usable by keyboard alone (Tab, Enter, Space, Escape and typing)', async () => {
     const { context, page, errors } = await newPage();
-    await page.goto(`${base}/`);
-    await page.locator('body').focus();
-    await tabTo(page, (f) => f.inWidget && f.className === 'launcher');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('park-advisor')?.shadowRoot?.querySelector('.choices .opt'));
+    await openByKeyboard(page, `${base}/`);
     for (let turn = 0; turn < 6; turn++) {
       const prompt = (await currentPrompt(page))!;
       const f = await focused(page);
@@ -516,11 +521,7 @@ describe('the demo page and the widget', () => {
 
   it('changes an earlier choice by keyboard alone, and Escape cancels a change', async () => {
     const { context, page, errors } = await newPage();
-    await page.goto(`${base}/`);
-    await page.locator('body').focus();
-    await tabTo(page, (f) => f.inWidget && f.className === 'launcher');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('park-advisor')?.shadowRoot?.querySelector('.choices .opt'));
+    await openByKeyboard(page, `${base}/`);
     for (const key of ['Enter', 'Space']) {
       const before = await botCount(page);
       await page.keyboard.press(key);
