@@ -22,6 +22,43 @@ export function shortLabel(label: string): string {
   return chars.length <= LABEL_MAX ? label : `${chars.slice(0, LABEL_MAX - 1).join('')}…`;
 }
 
+/** The callback operations an option keyboard uses: answering the current question, or changing an earlier one. */
+interface OptionOps {
+  pick: 'answer' | 'changeTo';
+  toggle: 'toggle' | 'changeToggle';
+  done: 'done' | 'changeDone';
+}
+
+/** Adds a prompt's options: yes/no in one row, one choice per row, or toggles with Done for a multi choice. */
+function optionButtons(
+  keyboard: InlineKeyboard,
+  prompt: Prompt,
+  ops: OptionOps,
+  step: { questionId: string; token: string; mask: number },
+  b: ReturnType<typeof botText>,
+): void {
+  const { questionId, token, mask } = step;
+  const options = prompt.options ?? [];
+  switch (prompt.kind) {
+    case 'boolean':
+      options.forEach((o, index) => keyboard.text(o.label, encodeAction({ op: ops.pick, questionId, token, index })));
+      keyboard.row();
+      break;
+    case 'choice':
+      options.forEach((o, index) => keyboard.text(shortLabel(o.label), encodeAction({ op: ops.pick, questionId, token, index })).row());
+      break;
+    case 'multi':
+      options.forEach((o, index) => {
+        const on = (mask & (1 << index)) !== 0;
+        keyboard.text(shortLabel(b(on ? 'buttons.on' : 'buttons.off', { label: o.label })), encodeAction({ op: ops.toggle, questionId, token, mask, index })).row();
+      });
+      keyboard.text(b('buttons.done'), encodeAction({ op: ops.done, questionId, token, mask })).row();
+      break;
+    default:
+      break;
+  }
+}
+
 /** The keyboard for where `view` stands; undefined when the step has no buttons. */
 export function stepKeyboard(view: View, mask = 0): InlineKeyboard | undefined {
   if (view.state === 'results') return resultsKeyboard(view);
@@ -37,24 +74,7 @@ export function stepKeyboard(view: View, mask = 0): InlineKeyboard | undefined {
     const other: Lang = view.lang === 'zh-CN' ? 'en' : 'zh-CN';
     return keyboard.text(b(`buttons.${other}`), encodeAction({ op: 'lang', lang: other }));
   }
-  switch (prompt.kind) {
-    case 'boolean':
-      options.forEach((o, index) => keyboard.text(o.label, encodeAction({ op: 'answer', questionId, token, index })));
-      keyboard.row();
-      break;
-    case 'choice':
-      options.forEach((o, index) => keyboard.text(shortLabel(o.label), encodeAction({ op: 'answer', questionId, token, index })).row());
-      break;
-    case 'multi':
-      options.forEach((o, index) => {
-        const on = (mask & (1 << index)) !== 0;
-        keyboard.text(shortLabel(b(on ? 'buttons.on' : 'buttons.off', { label: o.label })), encodeAction({ op: 'toggle', questionId, token, mask, index })).row();
-      });
-      keyboard.text(b('buttons.done'), encodeAction({ op: 'done', questionId, token, mask })).row();
-      break;
-    default:
-      break;
-  }
+  optionButtons(keyboard, prompt, { pick: 'answer', toggle: 'toggle', done: 'done' }, { questionId, token, mask }, b);
   return keyboard
     .text(b('buttons.skip'), encodeAction({ op: 'skip', questionId, token }))
     .text(b('buttons.back'), encodeAction({ op: 'back', questionId, token }))
@@ -106,25 +126,7 @@ export function changeKeyboard(lang: Lang, prompt: Prompt, change: PendingChange
   const { questionId, token } = change;
   const b = botText(lang);
   const keyboard = new InlineKeyboard();
-  const options = prompt.options ?? [];
-  switch (prompt.kind) {
-    case 'boolean':
-      options.forEach((o, index) => keyboard.text(o.label, encodeAction({ op: 'changeTo', questionId, token, index })));
-      keyboard.row();
-      break;
-    case 'choice':
-      options.forEach((o, index) => keyboard.text(shortLabel(o.label), encodeAction({ op: 'changeTo', questionId, token, index })).row());
-      break;
-    case 'multi':
-      options.forEach((o, index) => {
-        const on = (mask & (1 << index)) !== 0;
-        keyboard.text(shortLabel(b(on ? 'buttons.on' : 'buttons.off', { label: o.label })), encodeAction({ op: 'changeToggle', questionId, token, mask, index })).row();
-      });
-      keyboard.text(b('buttons.done'), encodeAction({ op: 'changeDone', questionId, token, mask })).row();
-      break;
-    default:
-      break;
-  }
+  optionButtons(keyboard, prompt, { pick: 'changeTo', toggle: 'changeToggle', done: 'changeDone' }, { questionId, token, mask }, b);
   return keyboard
     .text(b('buttons.skip'), encodeAction({ op: 'changeSkip', questionId, token }))
     .text(b('buttons.cancel'), encodeAction({ op: 'cancel', questionId, token }));
