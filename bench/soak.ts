@@ -15,11 +15,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startConversation, advanceConversation } from '../src/flows/conversation.js';
-import type { Facts } from '../src/rules/facts.js';
-import { JURISDICTION_IDS, type JurisdictionId } from '../src/rules/types.js';
+import { JURISDICTION_IDS } from '../src/rules/types.js';
 import { freePort, spawnRedis, type SpawnedRedis } from '../test/support/redis.js';
-import { typed, valueFor } from '../test/support/typing.js';
+import { type ConversationScript, conversationScript } from './script.js';
 
 const APPLICANTS = 50;
 const MAX_TURNS = 12_000;
@@ -28,31 +26,7 @@ const WARMUP_TURNS = 1_000;
 const DATE = '2026-11-23';
 const ROOT = new URL('../', import.meta.url).pathname;
 
-interface Turn {
-  questionId: string;
-  value: unknown;
-}
-interface Script {
-  jurisdiction: JurisdictionId;
-  turns: Turn[];
-}
-
-/** The answers of a full conversation, found by playing it once through the engine (as bench/turns.ts). */
-function scriptFor(jurisdiction: JurisdictionId): Script {
-  const facts = JSON.parse(readFileSync(new URL(`../examples/${jurisdiction}-eligible.json`, import.meta.url), 'utf8')) as Facts;
-  let { persisted, view } = startConversation({ jurisdiction, lang: 'zh-CN', date: DATE });
-  const turns: Turn[] = [];
-  for (let i = 0; view.state === 'interviewing' && i < 200; i++) {
-    const prompt = view.prompt;
-    if (!prompt) throw new Error(`${jurisdiction}: interviewing without a prompt`);
-    const fact = valueFor(prompt, facts);
-    const value = fact === undefined ? null : typed(prompt, fact, 'zh-CN', i);
-    ({ persisted, view } = advanceConversation(persisted, value === null ? { type: 'SKIP', questionId: prompt.questionId } : { type: 'ANSWER', questionId: prompt.questionId, value }));
-    turns.push({ questionId: prompt.questionId, value });
-  }
-  if (view.state !== 'results') throw new Error(`${jurisdiction}: the script does not reach the results`);
-  return { jurisdiction, turns };
-}
+type Script = ConversationScript;
 
 /** A child process listening on `port`, ready once `probe` answers. */
 async function startProcess(args: string[], env: Record<string, string>, port: number, probe: string): Promise<ChildProcess> {
@@ -137,7 +111,7 @@ async function post(url: string, body: unknown, record: (ms: number) => void): P
   return { status: res.status, json };
 }
 
-const scripts = JURISDICTION_IDS.map(scriptFor);
+const scripts = JURISDICTION_IDS.map((id) => conversationScript(id, DATE));
 let redis: SpawnedRedis | undefined;
 let bare: ChildProcess | undefined;
 const apps: ChildProcess[] = [];

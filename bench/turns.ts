@@ -14,15 +14,13 @@
  * budget. Redis is REDIS_URL when set (keys under a unique prefix, deleted afterwards), otherwise a private
  * redis-server on a free port that is stopped at the end.
  */
-import { readFileSync } from 'node:fs';
 import { advanceConversation, startConversation } from '../src/flows/conversation.js';
 import type { ConversationEvent } from '../src/flows/machine.js';
 import { ConversationSessions } from '../src/flows/sessions.js';
-import type { Facts } from '../src/rules/facts.js';
 import { JURISDICTION_IDS, type JurisdictionId } from '../src/rules/types.js';
 import { MemorySessionStore, RedisSessionStore, type SessionStore } from '../src/store/index.js';
 import { startRedis, type TestRedis } from '../test/support/redis.js';
-import { typed, valueFor } from '../test/support/typing.js';
+import { conversationScript } from './script.js';
 
 const DATE = '2026-11-23';
 const today = () => DATE;
@@ -39,22 +37,12 @@ interface Script {
   events: ConversationEvent[];
 }
 
-/** The events of a full conversation for `jurisdiction`, found by playing it once through the engine. */
+/** The events of a full conversation for `jurisdiction` (see bench/script.ts). */
 function scriptFor(jurisdiction: JurisdictionId): Script {
-  const facts = JSON.parse(readFileSync(new URL(`../examples/${jurisdiction}-eligible.json`, import.meta.url), 'utf8')) as Facts;
-  let { persisted, view } = startConversation({ jurisdiction, lang: 'zh-CN', date: DATE });
-  const events: ConversationEvent[] = [];
-  for (let turn = 0; view.state === 'interviewing' && turn < 200; turn++) {
-    const prompt = view.prompt;
-    if (!prompt) throw new Error(`${jurisdiction}: interviewing without a prompt`);
-    const value = valueFor(prompt, facts);
-    const event: ConversationEvent =
-      value === undefined ? { type: 'SKIP' } : { type: 'ANSWER', questionId: prompt.questionId, value: typed(prompt, value, 'zh-CN', turn) };
-    ({ persisted, view } = advanceConversation(persisted, event));
-    if (view.error) throw new Error(`${jurisdiction}: ${prompt.questionId} was refused (${view.error.code})`);
-    events.push(event);
-  }
-  if (view.state !== 'results') throw new Error(`${jurisdiction}: the script does not reach the results`);
+  const { turns } = conversationScript(jurisdiction, DATE);
+  const events = turns.map(({ questionId, value }): ConversationEvent =>
+    value === null ? { type: 'SKIP' } : { type: 'ANSWER', questionId, value },
+  );
   return { jurisdiction, events };
 }
 

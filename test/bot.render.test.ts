@@ -9,6 +9,7 @@
  * question (bound to the pending change).
  */
 import { readFileSync } from 'node:fs';
+import type { InlineKeyboardButton } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import {
   type Action,
@@ -61,6 +62,21 @@ function shown(html: string): string {
   return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
+
+/** Checks Telegram's limits on a keyboard (≤ 100 buttons, 1–8 a row, data ≤ 64 bytes, text ≤ 64 chars), then `check`s each button's data. */
+function forEachButton(rows: readonly (readonly InlineKeyboardButton[])[], questionId: string, check: (data: string) => void): void {
+  expect(rows.flat().length, questionId).toBeLessThanOrEqual(100);
+  for (const row of rows) {
+    expect(row.length).toBeGreaterThan(0);
+    expect(row.length).toBeLessThanOrEqual(8);
+    for (const button of row) {
+      const data = 'callback_data' in button ? button.callback_data : '';
+      expect(Buffer.byteLength(data), data).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);
+      expect([...button.text].length).toBeLessThanOrEqual(64);
+      check(data);
+    }
+  }
+}
 describe('escapeHtml', () => {
   it('escapes the characters HTML parse mode reads, and nothing else', () => {
     expect(escapeHtml('<b>A & "B"</b> 1.2万平方米 ≥ 60%')).toBe('&lt;b&gt;A &amp; &quot;B&quot;&lt;/b&gt; 1.2万平方米 ≥ 60%');
@@ -221,19 +237,11 @@ describe('keyboards', () => {
       const full = (1 << (view.prompt?.options?.length ?? 0)) - 1;
       for (const mask of [0, full]) {
         const rows = stepKeyboard(view, mask)?.inline_keyboard ?? [];
-        expect(rows.flat().length, questionId).toBeLessThanOrEqual(100);
-        for (const row of rows) {
-          expect(row.length).toBeGreaterThan(0);
-          expect(row.length).toBeLessThanOrEqual(8);
-          for (const button of row) {
-            const data = 'callback_data' in button ? button.callback_data : '';
-            expect(Buffer.byteLength(data), data).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);
-            expect([...button.text].length).toBeLessThanOrEqual(64);
-            const action = decodeAction(data);
-            expect(action, data).toBeDefined();
-            if (action && 'token' in action) expect(isCurrent(action, view)).toBe(true);
-          }
-        }
+        forEachButton(rows, questionId, (data) => {
+          const action = decodeAction(data);
+          expect(action, data).toBeDefined();
+          if (action && 'token' in action) expect(isCurrent(action, view)).toBe(true);
+        });
       }
     }
   });
@@ -458,26 +466,18 @@ describe('the change prompt', () => {
       const full = (1 << (prompt.options?.length ?? 0)) - 1;
       for (const mask of [0, full]) {
         const rows = changeKeyboard(lang, prompt, change, mask).inline_keyboard;
-        expect(rows.flat().length, questionId).toBeLessThanOrEqual(100);
-        for (const row of rows) {
-          expect(row.length).toBeGreaterThan(0);
-          expect(row.length).toBeLessThanOrEqual(8);
-          for (const button of row) {
-            const data = 'callback_data' in button ? button.callback_data : '';
-            expect(Buffer.byteLength(data), data).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);
-            expect([...button.text].length).toBeLessThanOrEqual(64);
-            const action = decodeAction(data) as StepAction;
-            expect(isChangeAction(action), data).toBe(true);
-            const answered = { ...view, answers: [...view.answers, { questionId, question: '', answer: '', skipped: false }] };
-            const pending = { questionId, token: stepToken(answered) };
-            const bound = { ...(action as ChangeAction), token: pending.token };
-            expect(isChangeCurrent(bound, pending, answered)).toBe(true);
-            // Not once the change is dropped, for another change, or after the conversation moved on.
-            expect(isChangeCurrent(bound, undefined, answered)).toBe(false);
-            expect(isChangeCurrent(bound, { ...pending, questionId: 'other' }, answered)).toBe(false);
-            expect(isChangeCurrent(bound, pending, { ...answered, answers: answered.answers.slice(1) })).toBe(false);
-          }
-        }
+        forEachButton(rows, questionId, (data) => {
+          const action = decodeAction(data) as StepAction;
+          expect(isChangeAction(action), data).toBe(true);
+          const answered = { ...view, answers: [...view.answers, { questionId, question: '', answer: '', skipped: false }] };
+          const pending = { questionId, token: stepToken(answered) };
+          const bound = { ...(action as ChangeAction), token: pending.token };
+          expect(isChangeCurrent(bound, pending, answered)).toBe(true);
+          // Not once the change is dropped, for another change, or after the conversation moved on.
+          expect(isChangeCurrent(bound, undefined, answered)).toBe(false);
+          expect(isChangeCurrent(bound, { ...pending, questionId: 'other' }, answered)).toBe(false);
+          expect(isChangeCurrent(bound, pending, { ...answered, answers: answered.answers.slice(1) })).toBe(false);
+        });
       }
     }
   });
