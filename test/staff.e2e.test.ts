@@ -228,7 +228,8 @@ describe('the staff console in Chromium', () => {
     if (pdftotext) {
       const dir = mkdtempSync(join(tmpdir(), 'staff-pdf-'));
       writeFileSync(join(dir, 'form.pdf'), pdf);
-      const extracted = execFileSync(pdftotext, ['-layout', join(dir, 'form.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      const extracted = execFileSync(pdftotext, ['-raw', join(dir, 'form.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      // -raw keeps reading order, so a label wrapped inside its table cell (园区可提供的服/务) reads whole.
       // Glyphs need a CJK font to be extracted; without one, the page text above stands in.
       if (/[\u4e00-\u9fff]/.test(extracted)) {
         for (const label of ['园区名称', '联系电话', '园区可提供的服务', '镜泊湖人力资源服务产业园']) expect(extracted).toContain(label);
