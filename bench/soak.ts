@@ -1,175 +1,96 @@
 /**
- * The soak: N concurrent simulated applicants against the REAL server process (`node --import tsx src/main.ts`,
- * NODE_ENV=production so the JSON access log is written, to /dev/null) with sessions in a private redis-server,
- * all on loopback, with the load generator on the same machine. Run by `npm run bench` after the other
- * benchmarks (or alone: `tsx bench/soak.ts`).
+ * The HTTP soak: the REAL server process (NODE_ENV=production, so the JSON access log is written — to /dev/null —
+ * and with every middleware of production: security headers, request ids, validation, compare-and-set) against a
+ * bare express app with one JSON POST route, both loaded by autocannon (50 keep-alive connections) from this
+ * process, on loopback, on the same 2 cores. Every figure is a ratio to the bare route measured in the same run
+ * (twice, before and after, averaged), so the targets hold on a noisy machine. The rate limit is OFF for the
+ * measurement only (RATE_LIMIT_PER_MINUTE=0): with it on, 50 connections from one address would be refused.
  *
- * Each applicant runs full conversations over HTTP: POST /api/sessions, then every question of
- * `examples/<id>-eligible.json` answered as people type ("1.2万平方米", "是"), round-robin over the five
- * jurisdictions, until the turn budget or the time budget runs out. Reported: turns/s, p50/p99 latency per
- * request, errors (anything but the expected status, or a conversation that does not reach its result: must be
- * 0), and the server's RSS (VmRSS) after start-up, after a warm-up and at the end. The baseline, in the same
- * run: a bare express app (one JSON POST route, express.json()) in its own process, hit by the same client
- * loop; the ratios compare the two. Node's fetch (undici) with keep-alive; everything started is stopped.
+ * Scenarios:
+ * - conversation turns with Redis: each connection runs whole conversations as a person would — `POST
+ *   /api/sessions`, then every question of `examples/<id>-eligible.json` answered as typed ("1.2万平方米", "是"),
+ *   round-robin over the five jurisdictions — carrying the session id from one request to the next in
+ *   autocannon's per-connection context; a conversation that does not reach its result is an error. Run twice
+ *   (two halves of the soak) to read the server's RSS in the middle and at the end: flat means no leak.
+ * - `POST /api/assess` with a full profile (a 16 KB result);
+ * - the same turns with the in-memory store, and with Redis but metrics off (`METRICS_ENABLED=false`), to show what
+ *   `/metrics` costs (target < 5 %).
+ *
+ * Prints one table (route, req/s, p50, p99, errors, throughput ratio, p99 ratio) and exits non-zero when a target is
+ * missed. Run by `npm run bench` last, or alone: `tsx bench/soak.ts`. Everything started is stopped.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
 import { JURISDICTION_IDS } from '../src/rules/types.js';
 import { freePort, spawnRedis, type SpawnedRedis } from '../test/support/redis.js';
-import { type ConversationScript, conversationScript } from './script.js';
+import { conversationRequests, rssMiB, startProcess, stopProcess, type Tally } from './http.js';
+import { conversationScript } from './script.js';
 
-const APPLICANTS = 50;
-const MAX_TURNS = 12_000;
-const BUDGET_MS = 24_000;
-const WARMUP_TURNS = 1_000;
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 8);
+const WARMUP_SECONDS = 3;
 const DATE = '2026-11-23';
-const ROOT = new URL('../', import.meta.url).pathname;
+/** How the server is started: the built artifact when there is one (`npm run build`), else the sources through tsx. */
+const SERVER_ARGS = process.env.SOAK_SERVER === 'dist' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
 
-type Script = ConversationScript;
-
-/** A child process listening on `port`, ready once `probe` answers. */
-async function startProcess(args: string[], env: Record<string, string>, port: number, probe: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
-  process.once('exit', () => child.kill('SIGKILL'));
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}${probe}`)).ok) return child;
-    } catch {
-      // not yet
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`process did not answer ${probe}: ${stderr}`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  const code = await Promise.race([exited, sleep(12_000).then(() => 'timeout' as const)]);
-  if (code === 'timeout') {
-    child.kill('SIGKILL');
-    return null;
-  }
-  return code;
-}
-
-/** VmRSS of `pid` in MiB (Linux). */
-function rssMiB(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : Number.NaN;
-}
-
-interface Run {
-  latenciesMs: number[];
+/** One measured scenario. */
+interface Row {
+  label: string;
+  rate: number;
+  p50: number;
+  p99: number;
   errors: number;
-  wallMs: number;
-  conversations: number;
-  firstError?: string;
+  requests: number;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-
-/** `APPLICANTS` workers, each repeating `unit` (which times its own requests) until `maxTurns` or `budgetMs`. */
-async function load(unit: (record: (ms: number) => void, fail: (why: string) => void) => Promise<void>, maxTurns: number, budgetMs: number): Promise<Run> {
-  const run: Run = { latenciesMs: [], errors: 0, wallMs: 0, conversations: 0 };
-  const started = performance.now();
-  const deadline = started + budgetMs;
-  const record = (ms: number) => run.latenciesMs.push(ms);
-  const fail = (why: string) => {
-    run.errors += 1;
-    run.firstError ??= why;
+/** Runs autocannon and folds its result (non-2xx, socket errors, timeouts and `extraErrors`) into a row. */
+async function cannon(label: string, options: autocannon.Options, extraErrors: () => number = () => 0): Promise<Row> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  return {
+    label,
+    rate: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts + extraErrors(),
+    requests: result.requests.total,
   };
-  const worker = async () => {
-    while (run.latenciesMs.length < maxTurns && performance.now() < deadline) {
-      try {
-        await unit(record, fail);
-        run.conversations += 1;
-      } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: APPLICANTS }, worker));
-  run.wallMs = performance.now() - started;
-  return run;
-}
-
-/** One timed JSON POST; the body is read (and parsed) before the clock stops. */
-async function post(url: string, body: unknown, record: (ms: number) => void): Promise<{ status: number; json: Record<string, any> }> {
-  const t = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as Record<string, any>;
-  record(performance.now() - t);
-  return { status: res.status, json };
 }
 
 const scripts = JURISDICTION_IDS.map((id) => conversationScript(id, DATE));
+const profile = JSON.parse(readFileSync(new URL('../examples/wenzhou-eligible.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const started: ChildProcess[] = [];
+const exits: (number | null)[] = [];
 let redis: SpawnedRedis | undefined;
 let bare: ChildProcess | undefined;
-const apps: ChildProcess[] = [];
-const exits: (number | null)[] = [];
 
-interface StoreSoak {
-  label: string;
-  warmup: Run;
-  soak: Run;
-  rss: { start: number; warm: number; mid: number; end: number };
+async function server(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = await startProcess(SERVER_ARGS, { HOST: '127.0.0.1', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', TELEGRAM_BOT_TOKEN: '', ...env }, port, '/readyz');
+  started.push(child);
+  return { url: `http://127.0.0.1:${port}`, child };
 }
 
-/** Starts the real server with `env`, soaks it with full conversations, stops it (recording its exit code). */
-async function soakServer(label: string, env: Record<string, string>, budgetMs: number): Promise<StoreSoak> {
-  const appPort = await freePort();
-  const app = await startProcess(['--import', 'tsx', 'src/main.ts'], { HOST: '127.0.0.1', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', TELEGRAM_BOT_TOKEN: '', ...env }, appPort, '/readyz');
-  apps.push(app);
-  const base = `http://127.0.0.1:${appPort}`;
-  let next = 0;
-  const conversation = async (record: (ms: number) => void, fail: (why: string) => void) => {
-    const script = scripts[next++ % scripts.length] as Script;
-    const created = await post(`${base}/api/sessions`, { jurisdiction: script.jurisdiction }, record);
-    if (created.status !== 201) return fail(`create: ${created.status}`);
-    const id = created.json.id as string;
-    let last: Record<string, any> = created.json;
-    for (const turn of script.turns) {
-      const res = await post(`${base}/api/sessions/${id}/answers`, turn, record);
-      if (res.status !== 200) return fail(`${script.jurisdiction} ${turn.questionId}: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
-      last = res.json;
-    }
-    if (last.state !== 'results') fail(`${script.jurisdiction}: ended in ${String(last.state)}`);
-  };
-  const start = rssMiB(app.pid);
-  const warmup = await load(conversation, WARMUP_TURNS, 10_000);
-  const warm = rssMiB(app.pid);
-  // In two halves, so that RSS in the middle tells a plateau (heap sized to the load) from steady growth (a leak).
-  const first = await load(conversation, MAX_TURNS / 2, budgetMs / 2);
-  const mid = rssMiB(app.pid);
-  const second = await load(conversation, MAX_TURNS / 2, budgetMs / 2);
-  const end = rssMiB(app.pid);
-  exits.push(await stopProcess(app));
-  apps.splice(apps.indexOf(app), 1);
-  const soak: Run = {
-    latenciesMs: [...first.latenciesMs, ...second.latenciesMs],
-    errors: first.errors + second.errors,
-    wallMs: first.wallMs + second.wallMs,
-    conversations: first.conversations + second.conversations,
-    ...(first.firstError ?? second.firstError ? { firstError: first.firstError ?? second.firstError } : {}),
-  };
-  return { label, warmup, soak, rss: { start, warm, mid, end } };
+/** Stops a server of ours, which must drain and exit 0 on SIGTERM (the bare baseline has no handler: not counted). */
+async function stop(child: ChildProcess, counted = true): Promise<void> {
+  const code = await stopProcess(child);
+  if (counted) exits.push(code);
+  started.splice(started.indexOf(child), 1);
 }
 
+/** Whole conversations for `SECONDS` after a warm-up; conversations cut off by the clock are not counted. */
+async function turns(label: string, url: string): Promise<{ row: Row; tally: Tally }> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: conversationRequests(scripts, { completed: 0, broken: 0 }) });
+  const tally: Tally = { completed: 0, broken: 0 };
+  const row = await cannon(label, { url, requests: conversationRequests(scripts, tally) }, () => tally.broken);
+  return { row, tally };
+}
+
+const rows: Row[] = [];
+const notes: string[] = [];
+let failed = false;
 try {
-  redis = await spawnRedis();
-  const withRedis = await soakServer('park advisor, Redis', { REDIS_URL: redis.url }, BUDGET_MS);
-  const inMemory = await soakServer('park advisor, memory', {}, BUDGET_MS / 2);
-
-  // The baseline: a bare express app with one JSON route, in its own process, hit by the same loop.
+  // The baseline: a bare express app with one JSON route, in its own process.
   const barePort = await freePort();
   const bareSource = `import express from 'express';
     const app = express(); app.use(express.json());
@@ -177,53 +98,88 @@ try {
     app.post('/hello', (q, r) => r.json({ hello: 'world', got: q.body }));
     app.listen(Number(process.env.PORT), '127.0.0.1');`;
   bare = await startProcess(['--input-type=module', '-e', bareSource], {}, barePort, '/hello');
-  const hello = async (record: (ms: number) => void, fail: (why: string) => void) => {
-    for (let i = 0; i < 20; i++) {
-      const res = await post(`http://127.0.0.1:${barePort}/hello`, { questionId: 'floorArea', value: '1.2万平方米' }, record);
-      if (res.status !== 200) fail(`hello: ${res.status}`);
-    }
+  started.push(bare);
+  const bareOptions: autocannon.Options = {
+    url: `http://127.0.0.1:${barePort}/hello`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ questionId: 'floorArea', value: '1.2万平方米' }),
   };
-  await load(hello, WARMUP_TURNS, 10_000);
-  const baseline = await load(hello, MAX_TURNS, BUDGET_MS);
+  await autocannon({ ...bareOptions, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+  const bareBefore = await cannon('bare express POST (before)', bareOptions);
 
-  const describe = (run: Run) => {
-    const sorted = [...run.latenciesMs].sort((a, b) => a - b);
-    return { rate: (run.latenciesMs.length / run.wallMs) * 1000, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), n: run.latenciesMs.length };
+  redis = await spawnRedis();
+  const withRedis = await server({ REDIS_URL: redis.url });
+  const rssStart = rssMiB(withRedis.child.pid);
+  const first = await turns('turns, Redis', withRedis.url);
+  const rssMid = rssMiB(withRedis.child.pid);
+  const second = await cannon('turns, Redis (second half)', { url: withRedis.url, requests: conversationRequests(scripts, first.tally) }, () => first.tally.broken);
+  const rssEnd = rssMiB(withRedis.child.pid);
+  await autocannon({ url: `${withRedis.url}/api/assess`, connections: CONNECTIONS, duration: WARMUP_SECONDS, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jurisdiction: 'wenzhou', facts: profile }) });
+  const assess = await cannon('POST /api/assess, full profile', {
+    url: `${withRedis.url}/api/assess`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jurisdiction: 'wenzhou', facts: profile }),
+  });
+  await stop(withRedis.child);
+
+  const noMetrics = await server({ REDIS_URL: redis.url, METRICS_ENABLED: 'false' });
+  const withoutMetrics = await turns('turns, Redis, metrics off', noMetrics.url);
+  await stop(noMetrics.child);
+
+  const inMemory = await server({});
+  const memory = await turns('turns, memory store', inMemory.url);
+  await stop(inMemory.child);
+
+  const bareAfter = await cannon('bare express POST (after)', bareOptions);
+  await stop(bare, false);
+
+  const baseline: Row = {
+    label: 'bare express POST (baseline: mean of before and after)',
+    rate: (bareBefore.rate + bareAfter.rate) / 2,
+    p50: (bareBefore.p50 + bareAfter.p50) / 2,
+    p99: (bareBefore.p99 + bareAfter.p99) / 2,
+    errors: bareBefore.errors + bareAfter.errors,
+    requests: bareBefore.requests + bareAfter.requests,
   };
-  const b = describe(baseline);
+  rows.push(first.row, second, assess, withoutMetrics.row, memory.row, bareBefore, bareAfter, baseline);
+
+  const ratio = (row: Row) => ({ throughput: row.rate / baseline.rate, p99: row.p99 / baseline.p99 });
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput vs bare', 'p99 vs bare'];
+  const table = [header, ...rows.map((r) => [r.label, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), `${(ratio(r).throughput * 100).toFixed(0)} %`, `${ratio(r).p99.toFixed(2)}×`])];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
   console.log('');
-  console.log(
-    `Soak: ${APPLICANTS} concurrent applicants over HTTP (keep-alive), the real server (NODE_ENV=production, JSON access log), ` +
-      `≤${MAX_TURNS} requests or ${BUDGET_MS / 1000} s (memory: half), after ${WARMUP_TURNS} warm-up requests; Node ${process.version}, loopback, load generator on the same machine`,
-  );
-  const rows = [['', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput vs baseline', 'p99 vs baseline']];
-  for (const run of [withRedis, inMemory]) {
-    const s = describe(run.soak);
-    rows.push([run.label, String(s.n), s.rate.toFixed(0), s.p50.toFixed(2), s.p99.toFixed(2), String(run.soak.errors + run.warmup.errors), `${((s.rate / b.rate) * 100).toFixed(0)}%`, `${(s.p99 / b.p99).toFixed(1)}×`]);
+  console.log(`HTTP soak: autocannon, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; the real server (NODE_ENV=production, JSON access log, rate limit off for the measurement); Node ${process.version}, loopback, load generator on the same 2 cores`);
+  for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
+
+  const check = (what: string, ok: boolean) => {
+    notes.push(`${ok ? 'met    ' : 'MISSED '} ${what}`);
+    if (!ok) failed = true;
+  };
+  for (const row of [first.row, second, assess]) {
+    check(`${row.label}: throughput ≥ 50 % of the bare route (${(ratio(row).throughput * 100).toFixed(0)} %)`, ratio(row).throughput >= 0.5);
+    check(`${row.label}: p99 ≤ 2× the bare route (${ratio(row).p99.toFixed(2)}×)`, ratio(row).p99 <= 2);
   }
-  rows.push(['bare express (baseline)', String(b.n), b.rate.toFixed(0), b.p50.toFixed(2), b.p99.toFixed(2), String(baseline.errors), '100%', '1.0×']);
-  const widths = (rows[0] as string[]).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
-  for (const run of [withRedis, inMemory]) {
-    const { start, warm, mid, end } = run.rss;
-    console.log(
-      `${run.label}: conversations completed ${run.soak.conversations} (all reached a result: ${run.soak.errors === 0 ? 'yes' : 'NO'}); ` +
-        `RSS ${start.toFixed(1)} MiB after start-up, ${warm.toFixed(1)} after warm-up, ${mid.toFixed(1)} half-way, ${end.toFixed(1)} at the end ` +
-        `(growth: first half ${(mid - warm).toFixed(1)} MiB, second half ${(end - mid).toFixed(1)} MiB)`,
-    );
-    if (run.soak.errors + run.warmup.errors > 0) {
-      console.log(`ERRORS (${run.label}): ${run.soak.errors + run.warmup.errors}; first: ${run.soak.firstError ?? run.warmup.firstError}`);
-      process.exitCode = 1;
-    }
+  const metricsCost = 1 - (first.row.rate + second.rate) / 2 / withoutMetrics.row.rate;
+  notes.push(`metrics cost: ${(metricsCost * 100).toFixed(1)} % of turn throughput (Redis, metrics on vs off; target < 5 %, within this machine's noise when negative)`);
+  for (const row of rows) if (row.errors > 0) check(`${row.label}: no errors (${row.errors})`, false);
+  const tallies: [string, Tally][] = [['Redis', first.tally], ['metrics off', withoutMetrics.tally], ['memory', memory.tally]];
+  for (const [label, tally] of tallies) {
+    notes.push(`conversations reaching their result (${label}): ${tally.completed}, broken: ${tally.broken}${tally.firstProblem ? ` (first: ${tally.firstProblem})` : ''}`);
   }
-  console.log(`targets (issue 4): p99 < 20 ms; throughput with Redis ≥ 30% of the bare route's — both measured on this shared 2-core machine`);
+  const firstHalf = rssMid - rssStart;
+  const secondHalf = rssEnd - rssMid;
+  notes.push(`server RSS (Redis): ${rssStart.toFixed(1)} MiB after start-up, ${rssMid.toFixed(1)} half-way, ${rssEnd.toFixed(1)} at the end (first half ${firstHalf >= 0 ? '+' : ''}${firstHalf.toFixed(1)} MiB, second half ${secondHalf >= 0 ? '+' : ''}${secondHalf.toFixed(1)} MiB)`);
+  check(`server RSS flat over the second half (< 20 MiB growth: ${secondHalf.toFixed(1)} MiB)`, secondHalf < 20);
+  for (const note of notes) console.log(note);
 } finally {
-  for (const app of apps) exits.push(await stopProcess(app));
-  if (bare) await stopProcess(bare);
+  for (const child of [...started]) await stop(child, child !== bare);
   await redis?.stop();
   const bad = exits.filter((code) => code !== 0);
   if (bad.length > 0) {
     console.log(`a server exited with ${bad.join(', ')} on SIGTERM (expected 0)`);
-    process.exitCode = 1;
+    failed = true;
   }
+  if (failed) process.exitCode = 1;
 }

@@ -12,15 +12,18 @@ import { createApp } from './server/app.js';
 import { loadConfigOrExit } from './server/config.js';
 import { connectRateLimitRedis, type RateLimitRedis } from './server/rate-limit.js';
 import { createLogger } from './server/logger.js';
+import { createMetrics } from './server/metrics.js';
 import { createSessionStore, type SessionStore, StoreUnavailableError } from './store/index.js';
 
 const config = loadConfigOrExit();
 const { port, host, redisUrl } = config;
 const logger = createLogger({ nodeEnv: config.nodeEnv });
 
+const metrics = config.metricsEnabled ? createMetrics() : undefined;
 let store: SessionStore;
 try {
   store = await createSessionStore(redisUrl ? { redisUrl } : {});
+  if (metrics) store = metrics.observeStore(store);
 } catch (error) {
   if (!(error instanceof StoreUnavailableError)) throw error;
   // One line, like a configuration error (the URL itself is never printed: it may hold a password).
@@ -29,8 +32,8 @@ try {
 }
 // The rate limiter counts in Redis too when there is one, on its own connection.
 const rateLimitRedis: RateLimitRedis | undefined = redisUrl && config.rateLimitPerMinute > 0 ? await connectRateLimitRedis(redisUrl) : undefined;
-const sessions = new ConversationSessions(store);
-const app = createApp({ sessions, store, config, logger, ...(rateLimitRedis ? { rateLimitRedis } : {}) });
+const sessions = new ConversationSessions(store, undefined, metrics?.sessions);
+const app = createApp({ sessions, store, config, logger, ...(metrics ? { metrics } : {}), ...(rateLimitRedis ? { rateLimitRedis } : {}) });
 // The bot's webhook (when configured) is mounted in front of the app, whose last handler answers 404.
 const root = express();
 root.disable('x-powered-by');

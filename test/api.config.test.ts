@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 120,
       trustProxy: ['loopback'],
       nodeEnv: 'development',
+      metricsEnabled: true,
     });
     expect(DEFAULT_CONFIG).toEqual(loadConfig({}));
   });
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
         RATE_LIMIT_PER_MINUTE: '0',
         TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::1',
         NODE_ENV: 'production',
+        METRICS_ENABLED: 'false',
       }),
     ).toEqual({
       port: 8080,
@@ -46,6 +48,7 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 0,
       trustProxy: ['loopback', '10.0.0.0/8', '2001:db8::1'],
       nodeEnv: 'production',
+      metricsEnabled: false,
     });
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);

@@ -42,6 +42,31 @@ export interface OpenOptions {
 /** A view that may carry a notice about the session itself (restarted after an upgrade). */
 export type SessionView = View & { notice?: string };
 
+/** Where a conversation is held, told by its session id's prefix (`tg_` Telegram, `wx_` WeChat, else the web). */
+export type SessionChannel = 'web' | 'telegram' | 'wechat';
+
+/** The channel a session id belongs to. */
+export function channelOfSession(id: string): SessionChannel {
+  if (id.startsWith('tg_')) return 'telegram';
+  if (id.startsWith('wx_')) return 'wechat';
+  return 'web';
+}
+
+/** One turn as observers see it: no answer, no id, nothing personal. */
+export interface TurnInfo {
+  jurisdiction: JurisdictionId | null;
+  channel: SessionChannel;
+  state: View['state'];
+  /** Set when the turn produced a result (the interview ended, or results were asked for). */
+  verdict?: string;
+}
+
+/** Told about conversations as they happen (metrics, insights); must not throw and must return at once. */
+export interface SessionObserver {
+  created?(info: { channel: SessionChannel }): void;
+  turn?(info: TurnInfo): void;
+}
+
 /** 128 random bits, URL-safe: unguessable session ids. */
 export function newSessionId(): string {
   return randomBytes(16).toString('base64url');
@@ -51,10 +76,12 @@ export function newSessionId(): string {
 export class ConversationSessions {
   readonly #store: SessionStore;
   readonly #today: () => string;
+  readonly #observer: SessionObserver;
 
-  constructor(store: SessionStore, today: () => string = todayInChina) {
+  constructor(store: SessionStore, today: () => string = todayInChina, observer: SessionObserver = {}) {
     this.#store = store;
     this.#today = today;
+    this.#observer = observer;
   }
 
   /** Opens a conversation under a new id. */
@@ -62,6 +89,7 @@ export class ConversationSessions {
     const { persisted, view } = this.#open(options);
     const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, { conversation: persisted, opened: options });
     if (!created) throw new Error('session id collision');
+    this.#observer.created?.({ channel: channelOfSession(id) });
     return { id, view };
   }
 
@@ -93,7 +121,10 @@ export class ConversationSessions {
         },
         SEND_ATTEMPTS,
       );
-      if (written) return view;
+      if (written && view) {
+        this.#observer.turn?.({ jurisdiction: view.jurisdiction, channel: channelOfSession(id), state: view.state, ...(view.result ? { verdict: view.result.verdict } : {}) });
+        return view;
+      }
     } catch (error) {
       if (!(error instanceof IncompatibleConversationError)) throw error;
     }

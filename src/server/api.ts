@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { jurisdictionPrompt, questionPrompt } from '../flows/prompts.js';
 import { factsAsked, questionById, specOf } from '../flows/questions.js';
 import type { ConversationSessions, SessionView } from '../flows/sessions.js';
+import type { AssessedLocal } from './metrics.js';
 import { translator } from '../i18n/index.js';
 import { AssessmentInputError } from '../rules/errors.js';
 import { evaluate } from '../rules/evaluate.js';
@@ -52,7 +53,10 @@ export function apiRouter(sessions: ConversationSessions): Router {
     const body = parseBody(AssessBody, req);
     const lang = body.lang ?? requestLang(req);
     try {
-      res.json(evaluate(body.jurisdiction, body.facts, { lang, ...(body.date ? { date: body.date } : {}) }));
+      const result = evaluate(body.jurisdiction, body.facts, { lang, ...(body.date ? { date: body.date } : {}) });
+      // Counted by the metrics, if any, once the response is sent (src/server/metrics.ts).
+      res.locals.assessed = { jurisdiction: result.jurisdiction, verdict: result.verdict, channel: 'api' } satisfies AssessedLocal;
+      res.json(result);
     } catch (error) {
       if (error instanceof AssessmentInputError) throw new ApiError('invalid_facts', error.problems);
       throw error;

@@ -13,6 +13,8 @@ import { apiRouter } from './api.js';
 import { type AppConfig, DEFAULT_CONFIG } from './config.js';
 import { apiErrors, notFound } from './errors.js';
 import { defaultLogger, httpLogger, type Logger } from './logger.js';
+import { metricsRoute } from './metrics-route.js';
+import type { Metrics } from './metrics.js';
 import { apiRateLimit, type RateLimitRedis } from './rate-limit.js';
 import { apiCors, crossOriginResources, rejectForbiddenKeys, requestId, requireJsonBody, securityHeaders } from './security.js';
 import { staffRoutes } from './staff.js';
@@ -31,6 +33,8 @@ export interface AppDependencies {
   rateLimitRedis?: RateLimitRedis;
   /** The Redis key prefix of the rate limiter's counters (tests keep theirs apart). */
   rateLimitPrefix?: string;
+  /** Operators' metrics (`createMetrics()`): when given, every request is timed and `GET /metrics` serves them. */
+  metrics?: Metrics;
   /** Where the access log and errors go (`createLogger()`); default `defaultLogger` (silent under NODE_ENV=test). */
   logger?: Logger;
 }
@@ -41,12 +45,14 @@ export const BODY_LIMIT = '32kb';
 const PUBLIC_DIR = new URL('./public/', import.meta.url);
 
 /** Creates the application (not listening). */
-export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, logger = defaultLogger }: AppDependencies): Express {
+export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, metrics, logger = defaultLogger }: AppDependencies): Express {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...given };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  if (metrics) app.use(metrics.http);
   app.use(requestId(), httpLogger(logger), securityHeaders(), crossOriginResources());
+  if (metrics) app.get('/metrics', metricsRoute(metrics, config.metricsToken));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

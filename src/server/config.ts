@@ -36,6 +36,10 @@ export interface AppConfig {
   nodeEnv: NodeEnv;
   /** Protects the staff console; unset, it is served to loopback clients only. */
   staffToken: string | undefined;
+  /** Protects `GET /metrics` (a bearer token); unset, it is served to loopback clients only. */
+  metricsToken: string | undefined;
+  /** Whether `/metrics` and the counting behind it are on (default true; off only to measure what they cost). */
+  metricsEnabled: boolean;
   /** The Telegram bot: its token (unset: no bot), webhook URL (unset: long polling) and webhook secret. */
   telegram: { token: string; webhookUrl: string | undefined; secretToken: string | undefined } | undefined;
 }
@@ -142,6 +146,12 @@ function readStaffToken(raw: string): string | Invalid {
   return raw.length >= 16 && raw.length <= 256 ? raw : invalid('must be 16 to 256 characters (a long random string)');
 }
 
+function readBoolean(raw: string): boolean | Invalid {
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  return invalid('must be true or false');
+}
+
 function readTelegramToken(raw: string): string | Invalid {
   return /^\d{5,15}:[A-Za-z0-9_-]{30,50}$/.test(raw) ? raw : invalid('must be the token @BotFather gave, such as 123456789:AA…');
 }
@@ -173,6 +183,8 @@ export const EnvSchema = z.object({
   TRUST_PROXY: variable<TrustProxy>(['loopback'], readTrustProxy),
   NODE_ENV: variable<NodeEnv>('development', readNodeEnv),
   STAFF_TOKEN: variable<string | undefined>(undefined, readStaffToken, { secret: true }),
+  METRICS_TOKEN: variable<string | undefined>(undefined, readStaffToken, { secret: true }),
+  METRICS_ENABLED: variable(true, readBoolean),
   TELEGRAM_BOT_TOKEN: variable<string | undefined>(undefined, readTelegramToken, { secret: true }),
   TELEGRAM_WEBHOOK_URL: variable<string | undefined>(undefined, readWebhookUrl),
   TELEGRAM_WEBHOOK_SECRET: variable<string | undefined>(undefined, readWebhookSecret, { secret: true }),
@@ -195,6 +207,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     nodeEnv: e.NODE_ENV,
     staffToken: e.STAFF_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
+    metricsEnabled: e.METRICS_ENABLED,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, webhookUrl: e.TELEGRAM_WEBHOOK_URL, secretToken: e.TELEGRAM_WEBHOOK_SECRET }
       : undefined,
