@@ -60,6 +60,9 @@ for (const row of rows) console.log(line(row));
   console.log(`\nwidget.js: ${(bytes / 1024).toFixed(1)} KB minified, ${(gzipSync(bundle.code).length / 1024).toFixed(1)} KB gzipped (budget 30 KB)`);
 }
 
+// Cold start of the built server against npm start and the sources through tsx (bench/coldstart.ts).
+await import('./coldstart.js');
+
 // Conversation turns through the session stores (bench/turns.ts).
 await import('./turns.js');
 

@@ -9,7 +9,8 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../src/server/config.js';
-import { hasRedisServer, type SpawnedRedis, spawnRedis } from './support/redis.js';
+import { runsWithRedis } from './support/prerequisites.js';
+import { type SpawnedRedis, spawnRedis } from './support/redis.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -176,7 +177,7 @@ describe('the process (src/main.ts)', () => {
     expect(output.stderr()).toBe('');
   }, 30_000);
 
-  it.skipIf(!hasRedisServer())('with REDIS_URL counts requests in Redis, and closes both connections on SIGTERM', async () => {
+  it.skipIf(!runsWithRedis())('with REDIS_URL counts requests in Redis, and closes both connections on SIGTERM', async () => {
     redis = await spawnRedis();
     const child = startMain({ PORT: '0', REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: '2' });
     children.push(child);

@@ -13,7 +13,8 @@ import { ErrorBody } from '../src/server/schemas.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 import { RedisSessionStore } from '../src/store/redis.js';
 import type { SessionStore } from '../src/store/types.js';
-import { hasRedisServer, type SpawnedRedis, spawnRedis, startRedis, type TestRedis } from './support/redis.js';
+import { runsWithRedis } from './support/prerequisites.js';
+import { type SpawnedRedis, spawnRedis, startRedis, type TestRedis } from './support/redis.js';
 
 function limitedApp(limit: number, extra: { store?: SessionStore; rateLimitRedis?: RateLimitRedis; rateLimitPrefix?: string } = {}) {
   const store = extra.store ?? new MemorySessionStore();
@@ -126,7 +127,7 @@ describe('the rate limit in Redis, shared by two app instances', () => {
   });
 });
 
-describe.skipIf(!hasRedisServer())('the rate limit when its Redis stops', () => {
+describe.skipIf(!runsWithRedis())('the rate limit when its Redis stops', () => {
   let own: SpawnedRedis;
   let limiter: RateLimitRedis;
   let store: RedisSessionStore;

@@ -1,6 +1,6 @@
 /**
  * The container files, checked without a Docker engine: the Dockerfile is parsed line by line (continuations
- * joined, comments dropped) and compose.yaml is checked with a few regexes over its indentation, which is all
+ * joined, comments dropped) and split into its stages and compose.yaml is checked with a few regexes over its indentation, which is all
  * its small, fixed shape needs.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,6 +35,22 @@ function parseDockerfile(text: string): Instruction[] {
   });
 }
 
+/** A build stage: its name (`AS name`) and its instructions after FROM. */
+interface Stage {
+  name: string | undefined;
+  body: Instruction[];
+}
+
+/** The stages in order. */
+function stagesOf(instructions: Instruction[]): Stage[] {
+  const stages: Stage[] = [];
+  for (const instruction of instructions) {
+    if (instruction.op === 'FROM') stages.push({ name: /\sAS\s+(\S+)/i.exec(instruction.args)?.[1], body: [] });
+    else stages.at(-1)?.body.push(instruction);
+  }
+  return stages;
+}
+
 /** A COPY's flags, sources and destination (shell form). */
 function parseCopy(args: string): { flags: string[]; sources: string[]; dest: string } {
   const words = args.split(/\s+/).filter((w) => w !== '');
@@ -54,7 +70,7 @@ describe('Dockerfile', () => {
     for (const from of froms) expect(from.args).toMatch(/^node:20-bookworm-slim\b/);
   });
 
-  it('installs production dependencies only, from the lockfile', () => {
+  it('installs from the lockfile only (production dependencies only for the runtime)', () => {
     const runs = all('RUN').map((r) => r.args);
     expect(runs.some((r) => /\bnpm ci\b.*--omit=dev/.test(r))).toBe(true);
     expect(runs.some((r) => /\bnpm (install|i)\b/.test(r))).toBe(false);
@@ -70,37 +86,75 @@ describe('Dockerfile', () => {
     expect(all('EXPOSE').map((e) => e.args)).toContain('3000');
   });
 
-  it('has a HEALTHCHECK on /healthz that needs no curl, and starts with npm start', () => {
+  it('has a HEALTHCHECK on /healthz that needs no curl, and runs node dist/main.js itself as PID 1', () => {
     const health = all('HEALTHCHECK');
     expect(health).toHaveLength(1);
     expect(health[0]?.args).toContain('/healthz');
     expect(health[0]?.args).toMatch(/CMD \[?"?node"?/);
     expect(health[0]?.args).not.toMatch(/\bcurl\b|\bwget\b/);
-    const cmd = all('CMD').at(-1)?.args ?? '';
-    expect(JSON.parse(cmd)).toEqual(['npm', 'start']);
-    expect(JSON.parse(read('package.json')).scripts.start).toMatch(/^tsx src\/main\.ts$/);
+    // Exec form (a JSON array), so no shell and no npm stands between docker stop's SIGTERM and the server.
+    const cmd = JSON.parse(lastStage.filter((i) => i.op === 'CMD').at(-1)?.args ?? 'null') as string[];
+    expect(cmd.slice(cmd[0] === 'tini' || cmd[0]?.endsWith('/tini') ? cmd.indexOf('--') + 1 : 0)).toEqual(['node', 'dist/main.js']);
+    expect(lastStage.some((i) => i.op === 'ENTRYPOINT')).toBe(false);
+    const stop = lastStage.find((i) => i.op === 'STOPSIGNAL');
+    if (stop) expect(stop.args).toBe('SIGTERM');
   });
 
-  it('copies only paths that exist, and everything src/main.ts needs at runtime', () => {
-    const copied = new Set<string>();
-    for (const copy of all('COPY').map((c) => parseCopy(c.args))) {
-      if (copy.flags.some((f) => f.startsWith('--from'))) continue; // from another stage
-      for (const source of copy.sources) {
-        expect(existsSync(new URL(source, root)), `COPY ${source}`).toBe(true);
-        copied.add(source.replace(/\/$/, ''));
-      }
+  it('builds dist/ in a build stage and gives the runtime stage dist/, production dependencies and no sources', () => {
+    const stages = stagesOf(instructions);
+    const runtime = stages.at(-1) as Stage;
+    const copies = runtime.body.filter((i) => i.op === 'COPY').map((c) => parseCopy(c.args));
+    const fromStage = (copy: ReturnType<typeof parseCopy>) => copy.flags.find((f) => f.startsWith('--from='))?.slice('--from='.length);
+    // dist/ comes from a stage that ran `npm run build`...
+    const dist = copies.find((c) => c.sources.some((s) => /\/dist\/?$/.test(s)));
+    const builder = stages.find((s) => s.name === (dist ? fromStage(dist) : undefined));
+    expect(builder?.body.some((i) => i.op === 'RUN' && /\bnpm run build\b/.test(i.args))).toBe(true);
+    // ...node_modules from one that installed production dependencies only...
+    const modules = copies.find((c) => c.sources.some((s) => /\/node_modules\/?$/.test(s)));
+    const deps = stages.find((s) => s.name === (modules ? fromStage(modules) : undefined));
+    expect(deps?.body.some((i) => i.op === 'RUN' && /\bnpm ci\b.*--omit=dev/.test(i.args))).toBe(true);
+    // ...and nothing that compiles: no sources, no build tools, no npm at run time.
+    const local = copies.filter((c) => fromStage(c) === undefined).flatMap((c) => c.sources.map((s) => s.replace(/\/$/, '')));
+    expect(local).not.toContain('src');
+    expect(local).not.toContain('scripts');
+    expect(runtime.body.filter((i) => i.op === 'RUN').map((r) => r.args).join('\n')).not.toMatch(/\b(tsx|esbuild|npm)\b/);
+    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    for (const tool of ['tsx', 'esbuild']) {
+      expect(pkg.dependencies).not.toHaveProperty(tool);
+      expect(pkg.devDependencies).toHaveProperty(tool);
     }
-    for (const needed of ['src', 'locales', 'regulations', 'package.json', 'package-lock.json']) expect(copied).toContain(needed);
-    // The production dependencies include what `npm start` and the bundles run on.
+    // npm start runs the same artifact, exec'd so that npm's signals reach the server.
+    expect(pkg.scripts.start).toMatch(/\bexec node dist\/main\.js$/);
+  });
+
+  it('copies only paths that exist, and everything the build and dist/main.js need', () => {
+    const stages = stagesOf(instructions);
+    const copiedIn = (stage: Stage) => {
+      const copied = new Set<string>();
+      for (const copy of stage.body.filter((i) => i.op === 'COPY').map((c) => parseCopy(c.args))) {
+        if (copy.flags.some((f) => f.startsWith('--from'))) continue; // from another stage
+        for (const source of copy.sources) {
+          expect(existsSync(new URL(source, root)), `COPY ${source}`).toBe(true);
+          copied.add(source.replace(/\/$/, ''));
+        }
+      }
+      return copied;
+    };
+    const builder = stages.find((s) => s.body.some((i) => i.op === 'RUN' && /\bnpm run build\b/.test(i.args))) as Stage;
+    for (const needed of ['src', 'scripts', 'locales', 'tsconfig.json', 'package.json', 'package-lock.json']) expect(copiedIn(builder)).toContain(needed);
+    // At run time: locales are read at start-up, package.json makes dist/ ES modules.
+    for (const needed of ['locales', 'package.json']) expect(copiedIn(stages.at(-1) as Stage)).toContain(needed);
     const deps = JSON.parse(read('package.json')).dependencies as Record<string, string>;
-    for (const needed of ['tsx', 'esbuild', 'pino', 'pino-http', 'redis', 'express']) expect(deps).toHaveProperty(needed);
+    for (const needed of ['pino', 'pino-http', 'redis', 'express']) expect(deps).toHaveProperty(needed);
   });
 
   it('.dockerignore keeps node_modules, tests and .git out of the build context', () => {
     const ignored = read('.dockerignore').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
     for (const entry of ['node_modules', 'test', '.git']) expect(ignored).toContain(entry);
     // ...but nothing the image copies.
-    for (const needed of ['src', 'locales', 'regulations', 'package.json', 'package-lock.json']) expect(ignored).not.toContain(needed);
+    for (const needed of ['src', 'scripts', 'locales', 'regulations', 'package.json', 'package-lock.json', 'tsconfig.json']) expect(ignored).not.toContain(needed);
+    // dist/ is built inside the image, never copied from the build context.
+    expect(ignored).toContain('dist');
   });
 });
 

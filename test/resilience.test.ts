@@ -17,7 +17,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n/index.js';
-import { freePort, hasRedisServer, type SpawnedRedis, spawnRedis } from './support/redis.js';
+import { runsWithRedis } from './support/prerequisites.js';
+import { freePort, type SpawnedRedis, spawnRedis } from './support/redis.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 
@@ -112,7 +113,7 @@ function portIsClosed(port: number): Promise<boolean> {
   });
 }
 
-describe.runIf(hasRedisServer())('resilience of the real server process', { timeout: 60_000 }, () => {
+describe.runIf(runsWithRedis())('resilience of the real server process', { timeout: 60_000 }, () => {
   let redis: SpawnedRedis;
   let dir: string;
   const apps: RunningApp[] = [];

@@ -15,7 +15,8 @@ import {
   createSessionStore,
   updateWithRetry,
 } from '../src/store/index.js';
-import { type SpawnedRedis, type TestRedis, hasRedisServer, spawnRedis, startRedis } from './support/redis.js';
+import { runsWithRedis } from './support/prerequisites.js';
+import { type SpawnedRedis, type TestRedis, spawnRedis, startRedis } from './support/redis.js';
 
 interface Payload {
   items: string[];
@@ -289,7 +290,7 @@ describe('the redis store', () => {
 });
 
 // The outage needs a server of our own to kill, even when REDIS_URL names a shared one.
-describe.skipIf(!hasRedisServer())('the redis store through an outage', () => {
+describe.skipIf(!runsWithRedis())('the redis store through an outage', () => {
   let own: SpawnedRedis;
   beforeAll(async () => {
     own = await spawnRedis();

@@ -1,14 +1,15 @@
 /**
- * Serves the embeddable widget (`/widget.js`). The bundle is built once per process with esbuild's JS API from
- * `src/widget/index.ts` (minified IIFE for ES2019, the locale files and the minified stylesheet inlined), at the
- * first request, and kept in memory with a strong ETag. Bureau sites embed it from other origins, so it is
+ * Serves the embeddable widget (`/widget.js`). The bundle is built with esbuild's JS API from
+ * `src/widget/index.ts` (minified IIFE for ES2019, the locale files and the minified stylesheet inlined): ahead of
+ * time by `npm run build` (so the built server never loads esbuild), or, run from the sources, once per process at
+ * the first request (`prebuilt.ts`); either way it is kept in memory with a strong ETag. Bureau sites embed it from other origins, so it is
  * served with `Cross-Origin-Resource-Policy: cross-origin` and a short cache lifetime plus revalidation
  * (its URL is not versioned).
  */
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin, transform } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import { type Request, type Response, Router } from 'express';
+import { type BundleSet, cachedBundles, etagOf } from './prebuilt.js';
 
 /** The widget's entry point. */
 export const WIDGET_ENTRY = fileURLToPath(new URL('../widget/index.ts', import.meta.url));
@@ -20,7 +21,7 @@ export interface WidgetBundle {
 }
 
 /** Loads `*.css` as a minified string (the widget adopts it into its shadow root). */
-const cssAsText: Plugin = {
+const cssAsText = (transform: typeof import('esbuild').transform): Plugin => ({
   name: 'css-as-text',
   setup(pluginBuild) {
     pluginBuild.onLoad({ filter: /\.css$/ }, async (args) => {
@@ -29,10 +30,11 @@ const cssAsText: Plugin = {
       return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
     });
   },
-};
+});
 
-/** Builds the widget bundle (minified IIFE, ES2019). */
+/** Builds the widget bundle (minified IIFE, ES2019) from the sources; esbuild is loaded only here. */
 export async function buildWidget(): Promise<WidgetBundle> {
+  const { build, transform } = await import('esbuild');
   const result = await build({
     entryPoints: [WIDGET_ENTRY],
     bundle: true,
@@ -44,22 +46,29 @@ export async function buildWidget(): Promise<WidgetBundle> {
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
-    plugins: [cssAsText],
+    plugins: [cssAsText(transform)],
   });
   const code = result.outputFiles[0]?.text ?? '';
-  const etag = `"${createHash('sha256').update(code).digest('base64url').slice(0, 27)}"`;
-  return { code, etag };
+  return { code, etag: etagOf(code) };
 }
 
-let cached: Promise<WidgetBundle> | undefined;
+/** The widget as a set of prebuilt files (`dist/bundles/widget.js`). */
+export const WIDGET_BUNDLES: BundleSet = {
+  files: ['widget.js'],
+  build: async () => ({ 'widget.js': (await buildWidget()).code }),
+};
 
-/** The bundle of this process, built on first use; a failed build is retried on the next request. */
-export function widgetBundle(): Promise<WidgetBundle> {
-  cached ??= buildWidget().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+const widgetFiles = cachedBundles(WIDGET_BUNDLES);
+let current: { files: object; bundle: WidgetBundle } | undefined;
+
+/** The bundle of this process: prebuilt, or built on first use; a failed build is retried on the next request. */
+export async function widgetBundle(): Promise<WidgetBundle> {
+  const files = await widgetFiles();
+  if (current?.files !== files) {
+    const code = files['widget.js'] ?? '';
+    current = { files, bundle: { code, etag: etagOf(code) } };
+  }
+  return current.bundle;
 }
 
 /** Routes that serve the widget bundle. */

@@ -1,11 +1,12 @@
 /**
- * The console's browser code, bundled from TypeScript with esbuild's JS API on first request and kept in
- * memory (one build for every entry point; a failed build is retried on the next request). Stylesheets are
- * static files read once.
+ * The console's browser code, bundled from TypeScript with esbuild's JS API (one build for every entry point):
+ * ahead of time by `npm run build` (`dist/bundles/staff/`), or, run from the sources, on first request
+ * (`src/server/prebuilt.ts`); kept in memory, a failed build retried on the next request. Stylesheets are static
+ * files read once (`npm run build` copies them next to the built module).
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { type BundleSet, cachedBundles, etagOf } from '../../server/prebuilt.js';
 
 const CLIENT_DIR = new URL('../client/', import.meta.url);
 
@@ -22,13 +23,13 @@ export interface Asset {
   etag: string;
 }
 
-const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+const names = Object.keys(ENTRY_POINTS) as ScriptName[];
+/** Where a script lives under `dist/bundles/`. */
+const prebuiltName = (name: ScriptName) => `staff/${name}`;
 
-let scripts: Promise<Record<ScriptName, Asset>> | undefined;
-
-async function buildScripts(): Promise<Record<ScriptName, Asset>> {
+/** Builds every script from the sources; esbuild is loaded only here. */
+async function buildScripts(): Promise<Record<ScriptName, string>> {
   const { build } = await import('esbuild');
-  const names = Object.keys(ENTRY_POINTS) as ScriptName[];
   const result = await build({
     entryPoints: Object.fromEntries(names.map((name) => [name.replace(/\.js$/, ''), fileURLToPath(new URL(ENTRY_POINTS[name], CLIENT_DIR))])),
     bundle: true,
@@ -47,18 +48,35 @@ async function buildScripts(): Promise<Record<ScriptName, Asset>> {
     names.map((name) => {
       const body = byName.get(name);
       if (body === undefined) throw new Error(`esbuild produced no ${name}`);
-      return [name, { body, etag: etagOf(body) }];
+      return [name, body];
     }),
-  ) as Record<ScriptName, Asset>;
+  ) as Record<ScriptName, string>;
 }
 
-/** A bundled script (built on first use). */
+/** The console's scripts as a set of prebuilt files (`dist/bundles/staff/<name>`). */
+export const STAFF_BUNDLES: BundleSet = {
+  files: names.map(prebuiltName),
+  build: async () => {
+    const built = await buildScripts();
+    return Object.fromEntries(names.map((name) => [prebuiltName(name), built[name]]));
+  },
+};
+
+const scriptFiles = cachedBundles(STAFF_BUNDLES);
+const assets = new WeakMap<object, Map<ScriptName, Asset>>();
+
+/** A bundled script (prebuilt, or built on first use). */
 export async function script(name: ScriptName): Promise<Asset> {
-  scripts ??= buildScripts().catch((error: unknown) => {
-    scripts = undefined;
-    throw error;
-  });
-  return (await scripts)[name];
+  const files = await scriptFiles();
+  let byName = assets.get(files);
+  if (!byName) assets.set(files, (byName = new Map()));
+  let asset = byName.get(name);
+  if (!asset) {
+    const body = files[prebuiltName(name)];
+    if (body === undefined) throw new Error(`no bundle ${name}`);
+    byName.set(name, (asset = { body, etag: etagOf(body) }));
+  }
+  return asset;
 }
 
 const sheets = new Map<StylesheetName, Promise<Asset>>();
