@@ -2,13 +2,24 @@
  * What the HTTP benchmarks share: starting and stopping a server process, reading its RSS, and autocannon's request
  * list for whole conversations (a session id carried from one request to the next in the per-connection context).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type autocannon from 'autocannon';
 import type { ConversationScript } from './script.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
+
+/**
+ * Node's arguments for the server under test: the built artifact (`npm run build` first), which is what production
+ * runs, or with `SOAK_SERVER=src` the sources through tsx.
+ */
+export function serverArgs(): string[] {
+  if (process.env.SOAK_SERVER === 'src') return ['--import', 'tsx', 'src/main.ts'];
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  return ['dist/main.js'];
+}
 
 /** A child process listening on `port`, ready once `probe` answers. */
 export async function startProcess(args: string[], env: Record<string, string>, port: number, probe: string): Promise<ChildProcess> {

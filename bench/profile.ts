@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { JURISDICTION_IDS } from '../src/rules/types.js';
 import { freePort, spawnRedis } from '../test/support/redis.js';
-import { conversationRequests, startProcess, stopProcess, type Tally } from './http.js';
+import { conversationRequests, serverArgs, startProcess, stopProcess, type Tally } from './http.js';
 import { conversationScript } from './script.js';
 
 interface ProfileNode {
@@ -59,7 +59,7 @@ const redis = await spawnRedis();
 const port = await freePort();
 const spawnedAt = performance.now();
 const child = await startProcess(
-  ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...(process.env.SOAK_SERVER === 'dist' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'])],
+  ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...serverArgs()],
   { HOST: '127.0.0.1', NODE_ENV: 'production', RATE_LIMIT_PER_MINUTE: '0', TELEGRAM_BOT_TOKEN: '', REDIS_URL: redis.url },
   port,
   '/readyz',

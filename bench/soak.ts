@@ -24,15 +24,15 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { JURISDICTION_IDS } from '../src/rules/types.js';
 import { freePort, spawnRedis, type SpawnedRedis } from '../test/support/redis.js';
-import { conversationRequests, rssMiB, startProcess, stopProcess, type Tally } from './http.js';
+import { conversationRequests, rssMiB, serverArgs, startProcess, stopProcess, type Tally } from './http.js';
 import { conversationScript } from './script.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 8);
 const WARMUP_SECONDS = 3;
 const DATE = '2026-11-23';
-/** How the server is started: the built artifact when there is one (`npm run build`), else the sources through tsx. */
-const SERVER_ARGS = process.env.SOAK_SERVER === 'dist' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+/** The server as production runs it: `node dist/main.js`, built first (`SOAK_SERVER=src`: the sources through tsx). */
+const SERVER_ARGS = serverArgs();
 
 /** One measured scenario. */
 interface Row {

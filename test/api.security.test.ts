@@ -3,11 +3,14 @@
  * pages and on the API, `/widget.js` loadable from bureau sites (CORP cross-origin), and CORS only for the
  * origins in ALLOWED_ORIGINS — preflights included — while same-origin requests need nothing.
  */
+import express from 'express';
+import helmet from 'helmet';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { createApp } from '../src/server/app.js';
 import type { AppConfig } from '../src/server/config.js';
+import { CSP_DIRECTIVES } from '../src/server/security.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 
 const BUREAU = 'https://hrss.example.gov.cn';
@@ -54,6 +57,20 @@ describe('helmet and the Content-Security-Policy', () => {
     expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('sets exactly the headers helmet itself would set, though they are computed once', async () => {
+    const reference = express();
+    reference.use(
+      helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, xFrameOptions: { action: 'deny' }, crossOriginResourcePolicy: { policy: 'same-origin' } }),
+    );
+    reference.get('/', (_req, res) => res.send('ok'));
+    const expected = (await request(reference).get('/')).headers;
+    const ours = (await request(app()).get('/')).headers;
+    const names = Object.keys(expected).filter((name) => !['content-type', 'content-length', 'etag', 'date', 'connection', 'x-powered-by'].includes(name));
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect([name, ours[name]]).toEqual([name, expected[name]]);
+    expect(ours['x-powered-by']).toBeUndefined();
   });
 
   it('serves /widget.js with Cross-Origin-Resource-Policy: cross-origin, so bureau sites can embed it', async () => {

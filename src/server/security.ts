@@ -45,12 +45,29 @@ export const CSP_DIRECTIVES = {
 
 /** helmet with the strict CSP above; framing is refused (also for browsers that only know X-Frame-Options). */
 export function securityHeaders(): RequestHandler {
-  return helmet({
+  const headers = helmetHeaders();
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+}
+
+/**
+ * helmet's headers for our options, computed once: none depends on the request (no nonces, no functions), and
+ * running helmet's dozen middlewares on every request cost more than setting the same headers from a list.
+ */
+function helmetHeaders(): [string, string][] {
+  const captured: [string, string][] = [];
+  const recorder = { setHeader: (name: string, value: unknown) => void captured.push([name, String(value)]), removeHeader: () => undefined };
+  let done = false;
+  helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     xFrameOptions: { action: 'deny' },
     // same-origin for everything but what crossOriginResources() opens up.
     crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
+  })({} as Request, recorder as unknown as Response, () => (done = true));
+  if (!done) throw new Error('helmet did not finish synchronously: its headers cannot be computed once');
+  return captured;
 }
 
 /** Resources other sites embed: the widget bundle (and its source map). */
