@@ -6,7 +6,7 @@
  * for ALLOWED_ORIGINS (preflights end there), the rate limit, a JSON-only body of at most 32 KB without
  * prototype-polluting keys, the routes, and errors as `{ error: { code, message, details } }`.
  */
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { ConversationSessions } from '../flows/sessions.js';
 import type { SessionStore } from '../store/types.js';
 import { apiRouter } from './api.js';
@@ -14,6 +14,7 @@ import { type AppConfig, DEFAULT_CONFIG } from './config.js';
 import { apiErrors, notFound } from './errors.js';
 import { defaultLogger, httpLogger, type Logger } from './logger.js';
 import { apiRateLimit, type RateLimitRedis } from './rate-limit.js';
+import { type ResultLinks, resultPageRoutes } from './result-page.js';
 import { apiCors, crossOriginResources, rejectForbiddenKeys, requestId, requireJsonBody, securityHeaders } from './security.js';
 import { staffRoutes } from './staff.js';
 import { widgetRoutes } from './widget.js';
@@ -33,6 +34,10 @@ export interface AppDependencies {
   rateLimitPrefix?: string;
   /** Where the access log and errors go (`createLogger()`); default `defaultLogger` (silent under NODE_ENV=test). */
   logger?: Logger;
+  /** The WeChat channel's router (`createWechatChannel`), served at `/wechat`. */
+  wechat?: Router;
+  /** Result links (when PUBLIC_URL is set): their pages are served at `/r/<token>`; without, every such path is 404. */
+  resultLinks?: ResultLinks;
 }
 
 /** The largest request body accepted (413 beyond). */
@@ -41,7 +46,7 @@ export const BODY_LIMIT = '32kb';
 const PUBLIC_DIR = new URL('./public/', import.meta.url);
 
 /** Creates the application (not listening). */
-export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, logger = defaultLogger }: AppDependencies): Express {
+export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, logger = defaultLogger, wechat, resultLinks }: AppDependencies): Express {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...given };
   const app = express();
   app.disable('x-powered-by');
@@ -66,6 +71,8 @@ export function createApp({ sessions, store, config: given = {}, rateLimitRedis,
     apiRouter(sessions),
     apiErrors,
   );
+  if (wechat) app.use('/wechat', wechat);
+  app.use(resultPageRoutes(resultLinks));
   app.use(widgetRoutes());
   app.use(staffRoutes({ token: config.staffToken }));
   app.use(express.static(PUBLIC_DIR.pathname, { index: 'index.html', maxAge: '1h' }));
