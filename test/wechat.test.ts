@@ -35,7 +35,7 @@ import { loggedUrl } from '../src/server/logger.js';
 import { ResultLinks } from '../src/server/result-page.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 import { RedisSessionStore } from '../src/store/redis.js';
-import type { SessionStore } from '../src/store/types.js';
+import { type SessionStore, StoreUnavailableError } from '../src/store/types.js';
 import { customMenu, MENU_KEYS, OpenIdKeys, WechatApi } from '../src/wechat/index.js';
 import { createWechatChannel } from '../src/wechat/index.js';
 import { PASSIVE_REPLY_LIMIT } from '../src/wechat/protocol.js';
@@ -76,11 +76,15 @@ const newOpenId = () => `oABCD-${randomBytes(9).toString('base64url')}${(users +
 /** A store whose session writes (not the channel's own records) are slow: a reply that misses the deadline. */
 class SlowSessions implements SessionStore {
   delayMs = 0;
+  /** Redis is down: every call fails as the Redis store's do. */
+  down = false;
   constructor(readonly inner: SessionStore) {}
   get<T>(id: string) {
+    if (this.down) return Promise.reject(new StoreUnavailableError());
     return this.inner.get<T>(id);
   }
   create<T>(id: string, schemaVersion: number, data: T) {
+    if (this.down) return Promise.reject(new StoreUnavailableError());
     return this.inner.create(id, schemaVersion, data);
   }
   async update<T>(id: string, expectedVersion: number, schemaVersion: number, data: T) {
@@ -289,6 +293,22 @@ describe('verification and authenticity', () => {
     const res = await request(h.app).post(`/wechat?${query}`).set('content-type', 'text/xml').send(`<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`);
     expect(res.status).toBe(401);
     expect(await user.view()).toBeUndefined();
+  });
+
+  it('refuses a body that declares a DOCTYPE or entities', async () => {
+    const user = new User(h);
+    const res = await user.deliver(`<!DOCTYPE xml [<!ENTITY a "济南">]>${textXml(user.openId, '&a;')}`);
+    expect(res.status).toBe(400);
+    expect(await user.view()).toBeUndefined();
+  });
+
+  it('says the service is busy when the store is down, and carries on when it is back', async () => {
+    const user = new User(h, 'safe');
+    h.store.down = true;
+    const reply = await user.say('你好');
+    h.store.down = false;
+    expect(reply).toBe(tw('zh-CN')('busy'));
+    expect(await user.say('你好')).toContain(tf('zh-CN')('choose.text'));
   });
 
   it('limits the size of a message body', async () => {

@@ -80,8 +80,12 @@ const parser = new XMLParser({
   htmlEntities: false,
 });
 
-/** The fields of a `<xml>` document; undefined when it is not one. */
+/**
+ * The fields of a `<xml>` document; undefined when it is not one. Messages never declare a DOCTYPE or
+ * entities: a body that does is refused before parsing (no entity expansion to abuse).
+ */
 export function parseXml(body: string): Record<string, string> | undefined {
+  if (/<!DOCTYPE|<!ENTITY/i.test(body)) return undefined;
   let doc: unknown;
   try {
     doc = parser.parse(body, true);

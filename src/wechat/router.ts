@@ -115,18 +115,26 @@ export function wechatRouter(options: WechatRouterOptions): Router {
         try {
           return await conversations.reply(message);
         } catch (error) {
-          log({ level: 'error', msg: 'wechat reply failed', user, error: error instanceof Error ? error.name : 'error', detail: error instanceof Error ? error.message.slice(0, 200) : '' });
+          // The error's name only: a message could quote what the user typed.
+          log({ level: 'error', msg: 'wechat reply failed', user, error: error instanceof Error ? error.name : 'error' });
           return wechatText(DEFAULT_LANG)('busy');
         }
       };
-      const reply = await gate.answer(keys.message(openId, repeatKey), compute, {
-        send: async (text) => {
-          if (!sendLater) throw new Error('no AppSecret: cannot send a late reply');
-          await sendLater(openId, text);
-          log({ level: 'info', msg: 'wechat late reply sent by customer service', user });
-        },
-        failed: (error) => log({ level: 'error', msg: 'wechat late reply lost', user, error: error instanceof Error ? error.message.slice(0, 200) : 'error' }),
-      });
+      let reply: string;
+      try {
+        reply = await gate.answer(keys.message(openId, repeatKey), compute, {
+          send: async (text) => {
+            if (!sendLater) throw new Error('no AppSecret: cannot send a late reply');
+            await sendLater(openId, text);
+            log({ level: 'info', msg: 'wechat late reply sent by customer service', user });
+          },
+          failed: (error) => log({ level: 'error', msg: 'wechat late reply lost', user, error: error instanceof Error ? error.message.slice(0, 200) : 'error' }),
+        });
+      } catch (error) {
+        // The store is unreachable (Redis down): say so rather than leave the user with the platform's error.
+        log({ level: 'error', msg: 'wechat reply failed', user, error: error instanceof Error ? error.name : 'error' });
+        reply = wechatText(DEFAULT_LANG)('busy');
+      }
       log({ level: 'info', msg: 'wechat message', user, type: message.MsgType, event: message.Event ?? undefined, replied: reply !== '' });
       if (reply === '') {
         res.type('text/plain').send('success');
