@@ -536,6 +536,16 @@ describe('whole conversations typed in Chinese, one per jurisdiction', () => {
     expect((await user.view())?.answers).toHaveLength(0);
   });
 
+  it('a first message that names a place starts with it; any other greets without a complaint', async () => {
+    const direct = new User(h);
+    const reply = await direct.say('我在温州乐清');
+    expect((await direct.view())?.jurisdiction).toBe('wenzhou');
+    expect(reply).toContain((await direct.view())?.prompt?.text);
+    const other = new User(h);
+    expect(await other.say('你好')).not.toContain('⚠️');
+    expect(await other.say('帮助')).not.toContain('⚠️');
+  });
+
   it('the checklist before a jurisdiction is chosen asks to choose first', async () => {
     const user = new User(h);
     await user.say('你好');

@@ -7,6 +7,7 @@
  * clicks. Each call returns the text to reply ('' for none).
  */
 import type { ConversationEvent } from '../flows/machine.js';
+import { matchJurisdiction } from '../flows/places.js';
 import type { Prompt } from '../flows/prompts.js';
 import type { ConversationSessions, SessionView } from '../flows/sessions.js';
 import { compiledTranslator } from '../i18n/compiled.js';
@@ -110,9 +111,9 @@ export class WechatConversations {
     const { view, created } = await this.#current(id);
     if (command) return this.#command(id, command, created ? view : undefined);
     if (created && view.state === 'choosing') {
-      // A first message that names a place is the choice; anything else gets the greeting and the question.
-      const chosen = await this.#send(id, { type: 'CHOOSE', value: text });
-      return chosen.error ? this.#present(view) : this.#present(chosen);
+      // A first message that names a place is the choice; anything else gets the greeting and the question
+      // (and is not sent as a choice: its "not covered" hint would linger on the next turn).
+      return this.#present(matchJurisdiction(text) ? await this.#send(id, { type: 'CHOOSE', value: text }) : view);
     }
     if (created) return this.#present(view, this.#greeting(view.lang));
     if (view.state === 'choosing') return this.#present(await this.#send(id, { type: 'CHOOSE', value: text }));
