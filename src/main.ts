@@ -14,6 +14,8 @@ import { connectRateLimitRedis, type RateLimitRedis } from './server/rate-limit.
 import { createLogger } from './server/logger.js';
 import { createMetrics } from './server/metrics.js';
 import { createSessionStore, type SessionStore, StoreUnavailableError } from './store/index.js';
+import { ResultLinks } from './server/result-page.js';
+import { createWechatChannel } from './wechat/index.js';
 
 const config = loadConfigOrExit();
 const { port, host, redisUrl } = config;
@@ -33,7 +35,28 @@ try {
 // The rate limiter counts in Redis too when there is one, on its own connection.
 const rateLimitRedis: RateLimitRedis | undefined = redisUrl && config.rateLimitPerMinute > 0 ? await connectRateLimitRedis(redisUrl) : undefined;
 const sessions = new ConversationSessions(store, undefined, metrics?.sessions);
-const app = createApp({ sessions, store, config, logger, ...(metrics ? { metrics } : {}), ...(rateLimitRedis ? { rateLimitRedis } : {}) });
+// Result pages (PUBLIC_URL) and the WeChat channel (WECHAT_TOKEN), both over the same store.
+const resultLinks = config.publicUrl ? new ResultLinks(store, { publicUrl: config.publicUrl }) : undefined;
+const wechatLog = logger.child({ component: 'wechat' });
+const wechat = config.wechat
+  ? createWechatChannel(config.wechat, {
+      sessions,
+      store,
+      ...(resultLinks ? { links: resultLinks } : {}),
+      // The channel's entries carry no OpenID and no content (src/wechat/router.ts).
+      log: ({ level, msg, ...fields }) => wechatLog[level](fields, msg),
+    })
+  : undefined;
+const app = createApp({
+  sessions,
+  store,
+  config,
+  logger,
+  ...(metrics ? { metrics } : {}),
+  ...(rateLimitRedis ? { rateLimitRedis } : {}),
+  ...(wechat ? { wechat: wechat.router } : {}),
+  ...(resultLinks ? { resultLinks } : {}),
+});
 // The bot's webhook (when configured) is mounted in front of the app, whose last handler answers 404.
 const root = express();
 root.disable('x-powered-by');
@@ -43,6 +66,7 @@ const telegram = config.telegram
       sessions,
       store,
       app: root,
+      ...(resultLinks ? { resultLinks } : {}),
       // The bot's entries are already free of personal data (src/bot/errors.ts): { level, msg, ...fields }.
       log: ({ level, msg, ...fields }) => {
         const at = level === 'error' || level === 'warn' || level === 'debug' ? level : 'info';
@@ -55,7 +79,7 @@ const server: Server = root.listen(port, host, () => {
   // The port actually bound (PORT=0 picks a free one).
   const bound = (server.address() as AddressInfo | null)?.port ?? port;
   const where = `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`;
-  logger.info({ port: bound }, `Park Advisor listening on ${where} (${redisUrl ? 'Redis' : 'in-memory'} sessions${telegram ? `, Telegram bot by ${telegram.mode}` : ''})`);
+  logger.info({ port: bound }, `Park Advisor listening on ${where} (${redisUrl ? 'Redis' : 'in-memory'} sessions${telegram ? `, Telegram bot by ${telegram.mode}` : ''}${wechat ? ', WeChat at /wechat' : ''})`);
 });
 
 /** Stops accepting, lets in-flight requests finish, then closes the store and the rate limiter's connection. */
@@ -68,7 +92,7 @@ function shutdown(signal: string): void {
   // closes those idle at the moment it is called), so shutdown does not wait for the keep-alive timeout.
   setInterval(() => server.closeIdleConnections(), 100).unref();
   // Stop taking bot updates first, so that those in flight finish before the store closes.
-  void Promise.allSettled([telegram?.stop()]).then(() =>
+  void Promise.allSettled([telegram?.stop(), wechat?.drain()]).then(() =>
     server.close(() => {
       void Promise.allSettled([store.close(), rateLimitRedis?.close()]).finally(() => process.exit(0));
     }),

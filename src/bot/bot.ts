@@ -9,6 +9,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { ConversationSessions } from '../flows/sessions.js';
+import type { ResultLinks } from '../server/result-page.js';
 import type { SessionStore } from '../store/types.js';
 import { ChatRecords } from './chat-record.js';
 import { type BotLogger, errorHandler, stderrLogger } from './errors.js';
@@ -28,6 +29,8 @@ export interface BotDependencies {
   log?: BotLogger;
   /** The bot's own user, if known (skips the getMe call at start). */
   botInfo?: UserFromGetMe;
+  /** Result pages (PUBLIC_URL): a link to the full result goes under the result summary. */
+  resultLinks?: ResultLinks;
 }
 
 /** The key that serialises updates: one queue per chat. */
@@ -45,7 +48,7 @@ export function createBot(deps: BotDependencies): Bot {
   const keys = new ChatKeys(deps.token);
   const log = deps.log ?? stderrLogger;
   bot.use(sequentialize(chatOf));
-  bot.use(conversationHandlers({ sessions: deps.sessions, store: deps.store, keys, records: new ChatRecords(deps.store, keys) }));
+  bot.use(conversationHandlers({ sessions: deps.sessions, store: deps.store, keys, records: new ChatRecords(deps.store, keys), ...(deps.resultLinks ? { links: deps.resultLinks } : {}) }));
   bot.catch(errorHandler(log, keys));
   return bot;
 }

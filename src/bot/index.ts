@@ -5,6 +5,7 @@
  */
 import type { Express } from 'express';
 import type { ConversationSessions } from '../flows/sessions.js';
+import type { ResultLinks } from '../server/result-page.js';
 import type { SessionStore } from '../store/types.js';
 import { createBot } from './bot.js';
 import { registerCommands } from './commands.js';
@@ -38,6 +39,8 @@ export interface TelegramDependencies {
   /** The express app to mount the webhook on (required in webhook mode). */
   app?: Express;
   log?: BotLogger;
+  /** Result pages (PUBLIC_URL): the link goes under the result summary. */
+  resultLinks?: ResultLinks;
 }
 
 /** A running bot. */
@@ -54,7 +57,7 @@ export interface TelegramHandle {
 export async function startTelegram(config: TelegramConfig, deps: TelegramDependencies): Promise<TelegramHandle> {
   if (!config.token) throw new RangeError('TELEGRAM_BOT_TOKEN is empty');
   const log = deps.log ?? stderrLogger;
-  const bot = createBot({ token: config.token, sessions: deps.sessions, store: deps.store, log, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) });
+  const bot = createBot({ token: config.token, sessions: deps.sessions, store: deps.store, log, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), ...(deps.resultLinks ? { resultLinks: deps.resultLinks } : {}) });
   const menu = registerCommands(bot.api).catch((error: unknown) => log({ level: 'warn', msg: 'setMyCommands failed', ...describeError(error) }));
 
   if (config.webhookUrl) {

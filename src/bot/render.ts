@@ -26,6 +26,8 @@ export interface OutgoingMessage {
 /** What to say before the view itself (already plain text; escaped here). */
 export interface RenderOptions {
   intro?: readonly string[];
+  /** A plain line with the link to the full result page, said under the result summary. */
+  link?: string;
 }
 
 /** The lines that report on the last input: notice, intro, why it was not taken, and unmet conditions. */
@@ -58,7 +60,8 @@ export function renderView(view: SessionView, options: RenderOptions = {}): Outg
     const opening = view.pending > 0 ? tf('results.early', { count: view.pending }) : tf('results.ready');
     const chunks = renderResult(view.result, [opening]);
     const leadChunks = lead.length > 0 ? splitMessage(lead.join('\n')) : [];
-    const messages: OutgoingMessage[] = [...leadChunks, ...chunks].map((html) => ({ html }));
+    const linkChunks = options.link ? [escapeHtml(options.link)] : [];
+    const messages: OutgoingMessage[] = [...leadChunks, ...chunks, ...linkChunks].map((html) => ({ html }));
     const last = messages.at(-1);
     if (last) last.keyboard = stepKeyboard(view);
     return messages;

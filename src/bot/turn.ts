@@ -14,6 +14,7 @@ import { compiledTranslator } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import type { AssessmentResult } from '../rules/evaluate.js';
 import type { JurisdictionId } from '../rules/types.js';
+import { type ResultLinks, resultLinkLine } from '../server/result-page.js';
 import type { SessionStore } from '../store/types.js';
 import { type PendingChange, stepToken } from './callbacks.js';
 import type { ChatRecord, ChatRecords } from './chat-record.js';
@@ -30,6 +31,8 @@ export interface TurnDeps {
   store: SessionStore;
   keys: ChatKeys;
   records: ChatRecords;
+  /** Result pages (PUBLIC_URL): a link to the full result goes under the result summary. */
+  links?: ResultLinks;
 }
 
 /** An answer the conversation just took, to mark on the keyboard that asked for it. */
@@ -144,7 +147,9 @@ export class ChatTurn {
   /** Shows `view`: retires the previous keyboard, sends the messages, remembers the new live keyboard. */
   async present(view: SessionView, options: PresentOptions = {}): Promise<void> {
     await this.retire(options.pressed, options.answered);
-    this.#record.keyboard = await this.#sendAll(renderView(view, { intro: options.intro ?? [] }));
+    const links = this.#deps.links;
+    const link = links && view.state === 'results' && view.result ? resultLinkLine(view.lang, await links.create(view.result), links.hours) : undefined;
+    this.#record.keyboard = await this.#sendAll(renderView(view, { intro: options.intro ?? [], ...(link ? { link } : {}) }));
     await this.save();
   }
 

@@ -6,7 +6,7 @@
  * for ALLOWED_ORIGINS (preflights end there), the rate limit, a JSON-only body of at most 32 KB without
  * prototype-polluting keys, the routes, and errors as `{ error: { code, message, details } }`.
  */
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { ConversationSessions } from '../flows/sessions.js';
 import type { SessionStore } from '../store/types.js';
 import { apiRouter } from './api.js';
@@ -16,6 +16,7 @@ import { defaultLogger, httpLogger, type Logger } from './logger.js';
 import { metricsRoute } from './metrics-route.js';
 import type { Metrics } from './metrics.js';
 import { apiRateLimit, type RateLimitRedis } from './rate-limit.js';
+import { type ResultLinks, resultPageRoutes } from './result-page.js';
 import { apiCors, crossOriginResources, rejectForbiddenKeys, requestId, requireJsonBody, securityHeaders } from './security.js';
 import { staffRoutes } from './staff.js';
 import { widgetRoutes } from './widget.js';
@@ -37,6 +38,10 @@ export interface AppDependencies {
   metrics?: Metrics;
   /** Where the access log and errors go (`createLogger()`); default `defaultLogger` (silent under NODE_ENV=test). */
   logger?: Logger;
+  /** The WeChat channel's router (`createWechatChannel`), served at `/wechat`. */
+  wechat?: Router;
+  /** Result links (when PUBLIC_URL is set): their pages are served at `/r/<token>`; without, every such path is 404. */
+  resultLinks?: ResultLinks;
 }
 
 /** The largest request body accepted (413 beyond). */
@@ -45,7 +50,7 @@ export const BODY_LIMIT = '32kb';
 const PUBLIC_DIR = new URL('./public/', import.meta.url);
 
 /** Creates the application (not listening). */
-export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, metrics, logger = defaultLogger }: AppDependencies): Express {
+export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, metrics, logger = defaultLogger, wechat, resultLinks }: AppDependencies): Express {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...given };
   const app = express();
   app.disable('x-powered-by');
@@ -72,6 +77,12 @@ export function createApp({ sessions, store, config: given = {}, rateLimitRedis,
     apiRouter(sessions),
     apiErrors,
   );
+  if (wechat) {
+    // Every message or event the platform delivers is an update (retries included: the platform sent them).
+    if (metrics) app.post('/wechat', (_req, _res, next) => (metrics.channelUpdate('wechat'), next()));
+    app.use('/wechat', wechat);
+  }
+  app.use(resultPageRoutes(resultLinks));
   app.use(widgetRoutes());
   app.use(staffRoutes({ token: config.staffToken }));
   app.use(express.static(PUBLIC_DIR.pathname, { index: 'index.html', maxAge: '1h' }));

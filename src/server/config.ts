@@ -12,9 +12,12 @@
  * | `RATE_LIMIT_PER_MINUTE` | `120` | API requests per client IP per minute; `0` turns the limit off |
  * | `TRUST_PROXY` | `loopback` | which proxies' `X-Forwarded-For` to believe (express `trust proxy`) |
  * | `NODE_ENV` | `development` | `development`, `production` or `test` |
+ * | `WECHAT_TOKEN` … `WECHAT_JURISDICTION` | unset | the WeChat Official Account channel (on when `WECHAT_TOKEN` is set) |
+ * | `PUBLIC_URL` | unset | this server's public base URL, for result-page links |
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { JURISDICTION_IDS, type JurisdictionId } from '../rules/types.js';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -42,6 +45,29 @@ export interface AppConfig {
   metricsEnabled: boolean;
   /** The Telegram bot: its token (unset: no bot), webhook URL (unset: long polling) and webhook secret. */
   telegram: { token: string; webhookUrl: string | undefined; secretToken: string | undefined } | undefined;
+  /** The WeChat Official Account channel (on when WECHAT_TOKEN is set). */
+  wechat: WechatConfig | undefined;
+  /** This server's public base URL without a trailing slash (links to result pages); unset: no links. */
+  publicUrl: string | undefined;
+}
+
+/** The official API host of the WeChat Official Account platform. */
+export const WECHAT_API_ROOT = 'https://api.weixin.qq.com';
+
+/** How the WeChat Official Account channel is configured (WECHAT_*). */
+export interface WechatConfig {
+  /** The server token set on the platform (signs every request). */
+  token: string;
+  /** The account's AppID: checked inside encrypted messages; with the secret, for the API. */
+  appId: string | undefined;
+  /** The AppSecret (access tokens for the customer-service API and the menu); never printed. */
+  appSecret: string | undefined;
+  /** The 43-character EncodingAESKey; unset: plaintext mode only. */
+  encodingAesKey: string | undefined;
+  /** Where the API is (tests point it at a local fake). */
+  apiRoot: string;
+  /** The one jurisdiction of a bureau's account: conversations start with it, no choosing. */
+  jurisdiction: JurisdictionId | undefined;
 }
 
 /** A value is unusable; the message is the one line to print. */
@@ -169,6 +195,39 @@ function readWebhookSecret(raw: string): string | Invalid {
   return /^[A-Za-z0-9_-]{1,256}$/.test(raw) ? raw : invalid('must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -');
 }
 
+function readWechatToken(raw: string): string | Invalid {
+  return /^[A-Za-z0-9]{3,32}$/.test(raw) ? raw : invalid('must be 3 to 32 letters or digits, the Token entered on the platform (服务器配置)');
+}
+
+function readWechatAppId(raw: string): string | Invalid {
+  return /^wx[A-Za-z0-9]{14,30}$/.test(raw) ? raw : invalid('must be the account\'s AppID, such as wx1234567890abcdef');
+}
+
+function readWechatAppSecret(raw: string): string | Invalid {
+  return /^[A-Za-z0-9]{16,64}$/.test(raw) ? raw : invalid('must be the AppSecret from the platform (letters and digits)');
+}
+
+function readEncodingAesKey(raw: string): string | Invalid {
+  return /^[A-Za-z0-9]{43}$/.test(raw) ? raw : invalid('must be the 43-letter EncodingAESKey from the platform');
+}
+
+function readHttpUrl(what: string) {
+  return (raw: string): string | Invalid => {
+    const problem = invalid(`must be ${what}`);
+    try {
+      const url = new URL(raw);
+      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) return problem;
+      return url.href.replace(/\/+$/, '');
+    } catch {
+      return problem;
+    }
+  };
+}
+
+function readJurisdiction(raw: string): JurisdictionId | Invalid {
+  return (JURISDICTION_IDS as readonly string[]).includes(raw) ? (raw as JurisdictionId) : invalid(`must be one of ${JURISDICTION_IDS.join(', ')}`);
+}
+
 function readNodeEnv(raw: string): NodeEnv | Invalid {
   return (NODE_ENVS as readonly string[]).includes(raw) ? (raw as NodeEnv) : invalid(`must be one of ${NODE_ENVS.join(', ')}`);
 }
@@ -188,7 +247,24 @@ export const EnvSchema = z.object({
   TELEGRAM_BOT_TOKEN: variable<string | undefined>(undefined, readTelegramToken, { secret: true }),
   TELEGRAM_WEBHOOK_URL: variable<string | undefined>(undefined, readWebhookUrl),
   TELEGRAM_WEBHOOK_SECRET: variable<string | undefined>(undefined, readWebhookSecret, { secret: true }),
+  WECHAT_TOKEN: variable<string | undefined>(undefined, readWechatToken, { secret: true }),
+  WECHAT_APP_ID: variable<string | undefined>(undefined, readWechatAppId),
+  WECHAT_APP_SECRET: variable<string | undefined>(undefined, readWechatAppSecret, { secret: true }),
+  WECHAT_ENCODING_AES_KEY: variable<string | undefined>(undefined, readEncodingAesKey, { secret: true }),
+  WECHAT_API_ROOT: variable(WECHAT_API_ROOT, readHttpUrl('an http(s) URL such as https://api.weixin.qq.com')),
+  WECHAT_JURISDICTION: variable<JurisdictionId | undefined>(undefined, readJurisdiction),
+  PUBLIC_URL: variable<string | undefined>(undefined, readHttpUrl('the https base URL of this server, such as https://advisor.example.gov.cn')),
 });
+
+/** Variables that need others: one line per missing partner. */
+function missingPartners(e: z.output<typeof EnvSchema>): string[] {
+  const problems: string[] = [];
+  const wechatSet = e.WECHAT_APP_ID || e.WECHAT_APP_SECRET || e.WECHAT_ENCODING_AES_KEY || e.WECHAT_JURISDICTION;
+  if (wechatSet && !e.WECHAT_TOKEN) problems.push('WECHAT_TOKEN is required when other WECHAT_ variables are set (the channel is on only with it)');
+  if (e.WECHAT_ENCODING_AES_KEY && !e.WECHAT_APP_ID) problems.push('WECHAT_APP_ID is required with WECHAT_ENCODING_AES_KEY (encrypted messages carry it)');
+  if (e.WECHAT_APP_SECRET && !e.WECHAT_APP_ID) problems.push('WECHAT_APP_ID is required with WECHAT_APP_SECRET');
+  return problems;
+}
 
 /** Reads the configuration from `env`; throws ConfigError with one line naming every variable that is wrong. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -198,6 +274,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`.replace(/[\r\n]+/g, ' '));
   }
   const e = parsed.data;
+  const partners = missingPartners(e);
+  if (partners.length > 0) throw new ConfigError(`Invalid configuration: ${partners.join('; ')}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -212,6 +290,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, webhookUrl: e.TELEGRAM_WEBHOOK_URL, secretToken: e.TELEGRAM_WEBHOOK_SECRET }
       : undefined,
+    wechat: e.WECHAT_TOKEN
+      ? {
+          token: e.WECHAT_TOKEN,
+          appId: e.WECHAT_APP_ID,
+          appSecret: e.WECHAT_APP_SECRET,
+          encodingAesKey: e.WECHAT_ENCODING_AES_KEY,
+          apiRoot: e.WECHAT_API_ROOT,
+          jurisdiction: e.WECHAT_JURISDICTION,
+        }
+      : undefined,
+    publicUrl: e.PUBLIC_URL,
   };
 }
 

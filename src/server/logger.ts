@@ -64,9 +64,18 @@ export function hashId(id: string): string {
 
 const SESSION_PATH = /^(\/api\/sessions\/)([^/?#]+)/;
 
-/** A URL as logged: `/api/sessions/<id>…` with the id hashed (`#3f2a…`); anything else unchanged. */
+const WECHAT_PATH = /^(\/wechat\/?)\?.*$/;
+const RESULT_PAGE = /^(\/r\/)([^/?#]+)/;
+
+/**
+ * A URL as logged: `/api/sessions/<id>…` and result pages `/r/<token>` with the id hashed (`#3f2a…`), `/wechat`
+ * without its query (it names the user's OpenID); anything else unchanged.
+ */
 export function loggedUrl(url: string): string {
-  return url.replace(SESSION_PATH, (_m, prefix: string, id: string) => `${prefix}#${hashId(id)}`);
+  return url
+    .replace(SESSION_PATH, (_m, prefix: string, id: string) => `${prefix}#${hashId(id)}`)
+    .replace(RESULT_PAGE, (_m, prefix: string, token: string) => `${prefix}#${hashId(token)}`)
+    .replace(WECHAT_PATH, '$1');
 }
 
 /**
