@@ -52,7 +52,7 @@ const cache = new Map<string, Prepared>();
 
 /** The prepared texts of `def` in `lang` (built on first use). */
 export function prepared(def: JurisdictionDef, lang: Lang): Prepared {
-  const key = `${def.id}/${lang}`;
+  const key = `${def.id}/${def.text.version}/${lang}`;
   let entry = cache.get(key);
   if (!entry) {
     entry = prepare(def, lang);
@@ -98,7 +98,7 @@ function prepare(def: JurisdictionDef, lang: Lang): Prepared {
         }),
       ),
     ),
-    notices: Object.freeze(def.notices.map((n) => ctx.tj(`notices.${n.id}`))),
+    notices: Object.freeze([...def.notices.map((n) => ctx.tj(`notices.${n.id}`)), ...notEncodedNotice(def, ctx)]),
     explanations: new Map(),
   };
 }
@@ -107,4 +107,11 @@ function prepare(def: JurisdictionDef, lang: Lang): Prepared {
 function stepVars(params: StepParams | undefined, ctx: ExplainContext): Record<string, unknown> {
   if (params?.amountYuan === undefined) return { ...params };
   return { ...params, amount: formatMoney(params.amountYuan, ctx.lang, ctx.t) };
+}
+
+/** The notice naming the wording Park Advisor does not check, built from the definition's `notEncoded` list. */
+function notEncodedNotice(def: JurisdictionDef, ctx: ExplainContext): string[] {
+  if (def.notEncoded.length === 0) return [];
+  const items = def.notEncoded.map((n) => ctx.t('notices.notEncodedItem', { ref: formatRef(n.ref, ctx.lang, ctx.t), quote: n.quote }));
+  return [ctx.t('notices.notEncoded', { items: items.join(ctx.t('list.itemSeparator')) })];
 }

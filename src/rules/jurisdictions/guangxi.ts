@@ -82,6 +82,22 @@ export const guangxi: JurisdictionDef = {
   inForceFrom: P.inForceFrom,
   status: 'provisional',
   source: 'guangxi-regional.txt',
+  text: {
+    version: 'guangxi@2021-01-27',
+    inForceUntil: null,
+    supersedes: null,
+    lifecycle: 'in_force',
+    // sourceUrl: not given in the text or in regulations/README.md, so left out rather than guessed.
+    lastVerifiedOn: '2026-12-01',
+  },
+  conditionsArticles: [5],
+  notEncoded: [
+    {
+      ref: { article: 5, item: 2 },
+      quote: '具有较大的发展空间和发展前景，对当地经济有较强的服务能力和区域辐射作用',
+      reason: '发展空间、发展前景、服务能力 and 辐射作用 are qualitative judgements with no fact in the vocabulary; the evaluation of 第六条（二） weighs them.',
+    },
+  ],
   places: [
     '广西', '广西壮族自治区', '八桂',
     // 设区市
