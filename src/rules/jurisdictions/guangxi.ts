@@ -314,7 +314,7 @@ export const guangxi: JurisdictionDef = {
       facts: ['annualRevenue'],
       check: atLeast('annualRevenue', P.annualRevenue),
       reading:
-        '不低于 includes the figure. For every layout; for a multi-site park the revenue of all sites together (产业园). 年营业收入 is read as the previous calendar year\'s operating revenue; the text does not exclude pass-through payments (代收代付), so they count, as annualRevenue defines.',
+        '不低于 includes the figure. For every layout; for a multi-site park the revenue of all sites together (产业园). The text says only 年营业收入: the answer is the last full year\'s revenue (annualRevenue), and the text neither includes nor excludes pass-through payments (代收代付), so the applicant reports revenue as it is booked. Users read the text\'s own words (factLabels.annualRevenue: 产业园年营业收入), never Wenzhou\'s or Mudanjiang\'s 上一年度…（含代收代付）.',
     },
     // 第五条（五）
     {

@@ -171,6 +171,8 @@ export const shandong: JurisdictionDef = {
       ...inPrinciple,
       facts: ['annualRevenue'],
       check: atLeast('annualRevenue', P.annualRevenue),
+      reading:
+        '不低于 includes the figure. The text says 园区年营业收入, without 上一年度 or 含代收代付: the answer is the last full year\'s revenue (annualRevenue), and users read the text\'s own words (factLabels.annualRevenue: 园区年营业收入), never Wenzhou\'s or Mudanjiang\'s.',
     },
     {
       id: 'shandong.service-chain',
