@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessOn, evaluate } from '../src/rules/evaluate.js';
 import type { Facts } from '../src/rules/facts.js';
-import { JURISDICTIONS, versionOn, versionsOf } from '../src/rules/registry.js';
+import { JURISDICTIONS, jurisdictionOn, versionOn, versionsOf } from '../src/rules/registry.js';
 import { AssessmentResultSchema } from '../src/rules/result.js';
 import { JURISDICTION_IDS } from '../src/rules/types.js';
 import { addFixtureTexts, FIXTURE_VERSION, mudanjiangAdoptedFixture } from './fixtures/mudanjiang-adopted.fixture.js';
@@ -41,6 +41,7 @@ describe('every registered text says which version it is', () => {
       expect(versionsOf(id).map((d) => d.title).join()).not.toContain('测试');
     }
     expect(evaluate('mudanjiang', park, { date: '2026-08-01' }).text.version).toBe(draft.text.version);
+    expect(jurisdictionOn('mudanjiang', '2026-08-01')).toBe(draft);
   });
 });
 

@@ -77,3 +77,8 @@ export function newerThan(versions: readonly JurisdictionDef[], def: Jurisdictio
     current = next.text.version;
   }
 }
+
+/** The version of a jurisdiction's text to apply on `date` (what channels should use instead of the latest). */
+export function jurisdictionOn(id: JurisdictionId, date: string): JurisdictionDef {
+  return versionOn(VERSIONS[id], date);
+}
