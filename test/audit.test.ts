@@ -216,3 +216,13 @@ describe('14. Brackets and capitals', () => {
     expect(criterion('shandong', {}, 'shandong.occupancy', 'en').c.explanation).toMatch(/without: floor area occupied by resident institutions, total area of the park\./);
   });
 });
+
+describe('原则上 is not carried across texts', () => {
+  it('guangxi 第五条（三） says 原则, in its title and its explanation', () => {
+    const c = criterion('guangxi', { layout: 'multi', branchCount: 3 }, 'guangxi.branch-count').c;
+    expect(c.status).toBe('unmet');
+    expect(c.title).toContain('分园区原则不超过');
+    expect(c.explanation).toContain('（原则）');
+    expect(c.explanation).not.toContain('原则上');
+  });
+});

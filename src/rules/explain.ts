@@ -67,7 +67,9 @@ export function explain(def: CriterionDef, outcome: Outcome, outer: ExplainConte
       return ctx.t('explain.notApplicableBecause', { ...vars, fact: factLabel(why.fact, ctx), value: valueLabel(why.fact, why.value, ctx) });
     }
     case 'unmet': {
-      const head = ctx.t(def.inPrinciple ? 'explain.unmetInPrinciple' : 'explain.unmet', vars);
+      // A text may name its in-principle marker itself (广西 says 原则, not 原则上).
+      const headKey = def.inPrinciple ? 'explain.unmetInPrinciple' : 'explain.unmet';
+      const head = ctx.hasKey(headKey) ? ctx.tj(headKey, vars) : ctx.t(headKey, vars);
       // A criterion's own remedy replaces the generic one of its yes/no fact rather than repeating it.
       const body = outcome.findings.map((f) => describeFinding(f, ctx, texts.remedy === '')).join(joiner(ctx));
       const advisory = def.severity === 'advisory' ? ctx.t('explain.advisory') : '';
