@@ -62,7 +62,7 @@ describe('the version in force on the assessment date is applied (fixture second
       ]),
     );
     expect(newer?.changes).toHaveLength(3);
-    expect(result.notices.join('')).toContain(`新版本（${FIXTURE_VERSION}），自 2026-07-01 起施行`);
+    expect(result.notices.join('')).toContain(`新版本（${FIXTURE_VERSION}），自 2026-07-01 起适用，与本次所用文本相比有 3 项条件变化`);
     expect(AssessmentResultSchema.safeParse(JSON.parse(JSON.stringify(result))).success).toBe(true);
   });
 
