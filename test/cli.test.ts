@@ -36,6 +36,14 @@ describe('assess CLI', () => {
     expect(result.procedure.length).toBeGreaterThan(0);
   });
 
+  it('says which version of the text applied, in the JSON and in the report', () => {
+    const json = JSON.parse(run('--jurisdiction', 'mudanjiang', '--facts', 'examples/mudanjiang-eligible.json', '--date', '2026-11-23', '--json').stdout);
+    expect(json.text).toMatchObject({ version: 'mudanjiang@2026-01-01', lifecycle: 'draft', status: 'draft_for_comment', inForceFrom: '2026-01-01' });
+    expect(json.newerTexts).toEqual([]);
+    const report = run('--jurisdiction', 'mudanjiang', '--facts', 'examples/mudanjiang-eligible.json', '--date', '2026-11-23').stdout;
+    expect(report.split('\n')[2]).toBe('适用文本：《牡丹江市市级人力资源服务产业园认定管理办法》（版本 mudanjiang@2026-01-01，自 2026-01-01 起）');
+  });
+
   it('prints a readable report with the gap and the article for an unmet criterion', () => {
     const path = factsFile({ layout: 'single', floorArea: 8000, commercialHrInstitutions: 17 });
     const zh = run('--jurisdiction', 'shandong', '--facts', path, '--date', '2026-11-23');

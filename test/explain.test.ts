@@ -30,7 +30,7 @@ describe('explanations state the gap in the user units', () => {
     expect(explanation(facts, 'shandong.floor-area', 'zh-CN')).toContain('您的回答为 8,000 平方米，要求不少于 10,000 平方米，还差 2,000 平方米');
     expect(explanation(facts, 'shandong.commercial-institutions', 'zh-CN')).toContain('还差 3 家');
     expect(explanation(facts, 'shandong.annual-revenue', 'zh-CN')).toContain('您的回答为 3 亿元，要求不少于 5 亿元，还差 2 亿元');
-    expect(explanation(facts, 'shandong.occupancy', 'zh-CN')).toContain('占园区建筑面积（8,000 平方米）的 50%，要求达到 60%（即至少 4,800 平方米），还差 800 平方米');
+    expect(explanation(facts, 'shandong.occupancy', 'zh-CN')).toContain('占园区总面积（8,000 平方米）的 50%，要求达到 60%（即至少 4,800 平方米），还差 800 平方米');
   });
 
   it('the same in English', () => {
@@ -48,7 +48,7 @@ describe('explanations state the gap in the user units', () => {
   });
 
   it('an unknown names the missing facts; a rule for other parks says why it does not apply', () => {
-    expect(explanation({}, 'shandong.occupancy', 'zh-CN')).toContain('入驻机构使用面积、园区建筑面积');
+    expect(explanation({}, 'shandong.occupancy', 'zh-CN')).toContain('入驻机构使用面积、园区总面积');
     expect(explanation({ layout: 'single' }, 'shandong.core-area', 'en')).toContain('not applicable (Site layout is “a single site”)');
   });
 
@@ -57,10 +57,10 @@ describe('explanations state the gap in the user units', () => {
     expect(text).toContain('配套服务尚缺：餐饮、网络信息');
   });
 
-  it('a waiting period gives the first day a new application is possible', () => {
+  it('a waiting period gives the first day the bar ends (山东 第二十二条: 重新认定)', () => {
     const facts: Facts = { previousOutcome: 'revoked', previousOutcomeDate: '2024-01-10' };
-    expect(explanation(facts, 'shandong.revocation-bar', 'zh-CN')).toContain('自 2027-01-11 起方可再次申报');
-    expect(explanation(facts, 'shandong.revocation-bar', 'en')).toContain('possible from 2027-01-11');
+    expect(explanation(facts, 'shandong.revocation-bar', 'zh-CN')).toContain('自 2027-01-11 起方可重新获得认定');
+    expect(explanation(facts, 'shandong.revocation-bar', 'en')).toContain('designated again from 2027-01-11');
   });
 });
 

@@ -20,6 +20,7 @@ export function renderText(result: AssessmentResult): string {
       unmet: count('unmet'),
       unknown: count('unknown'),
     }),
+    t('text', { title: result.text.title, version: result.text.version, from: result.text.inForceFrom }),
   ];
   const section = (title: string, items: string[]) => {
     if (items.length > 0) lines.push('', title, ...items);

@@ -10,7 +10,8 @@ import { AssessmentInputError, describeIssues } from './errors.js';
 import { type CriterionTexts, criterionTexts, explain } from './explain.js';
 import { FACT_NAMES, type FactName, type Facts, FactsSchema } from './facts.js';
 import { type ChecklistItem, type Prepared, prepared, type ProcedureItem } from './prepared.js';
-import { getJurisdiction, isJurisdictionId } from './registry.js';
+import { isJurisdictionId, versionOn, versionsOf } from './registry.js';
+import { type AppliedText, appliedText, type NewerText, newerTexts } from './versions.js';
 import type {
   CriterionDef,
   Finding,
@@ -64,6 +65,10 @@ export interface AssessmentResult {
   counts: Record<Status, number>;
   /** Facts whose answer would settle at least one unknown criterion, in vocabulary order. */
   missingFacts: FactName[];
+  /** The version of the text applied: the one in force on `date`. */
+  text: AppliedText;
+  /** Versions that replace the one applied, each with what changed (empty when it is the latest). */
+  newerTexts: NewerText[];
 }
 
 /** When and in which language to assess. */
@@ -88,7 +93,15 @@ export function evaluate(jurisdictionId: string, facts: unknown, options: Evalua
   if (!DateSchema.safeParse(date).success) throw inputError('date', 'date', lang, { value: date });
   const parsed = FactsSchema.safeParse(facts, { reportInput: true });
   if (!parsed.success) throw new AssessmentInputError(describeIssues(parsed.error.issues, lang));
-  return assess(getJurisdiction(jurisdictionId), parsed.data, { date, lang });
+  return assessOn(versionsOf(jurisdictionId), parsed.data, { date, lang });
+}
+
+/**
+ * Assesses validated facts under the version of a text in force on `options.date`, among `versions` (the
+ * registered versions of one jurisdiction; tests pass a fixture version beside them).
+ */
+export function assessOn(versions: readonly JurisdictionDef[], facts: Facts, options: Required<EvaluateOptions>): AssessmentResult {
+  return assess(versionOn(versions, options.date), facts, options, versions);
 }
 
 function inputError(field: string, code: string, lang: Lang, vars: Record<string, string>): AssessmentInputError {
@@ -96,10 +109,20 @@ function inputError(field: string, code: string, lang: Lang, vars: Record<string
 }
 
 /** Assesses already-validated facts (the hot path of the conversation flows). */
-export function assess(def: JurisdictionDef, facts: Facts, options: Required<EvaluateOptions>): AssessmentResult {
+export function assess(
+  def: JurisdictionDef,
+  facts: Facts,
+  options: Required<EvaluateOptions>,
+  versions: readonly JurisdictionDef[] = versionsOf(def.id),
+): AssessmentResult {
   const texts = prepared(def, options.lang);
   const criteria = def.criteria.map((c) => assessCriterion(c, facts, options.date, texts));
-  const notices = options.date < def.inForceFrom ? [texts.ctx.t('notices.notYetInForce', { from: def.inForceFrom }), ...texts.notices] : [...texts.notices];
+  const newer = newerTexts(def, versions);
+  const notices = [
+    ...(options.date < def.inForceFrom ? [notYetInForce(def, texts)] : []),
+    ...newer.map((n) => texts.ctx.t('notices.newerText', { version: n.version, from: n.inForceFrom, changes: n.changes.length })),
+    ...texts.notices,
+  ];
   return {
     jurisdiction: def.id,
     date: options.date,
@@ -112,7 +135,15 @@ export function assess(def: JurisdictionDef, facts: Facts, options: Required<Eva
     jurisdictionName: texts.name,
     counts: countStatuses(criteria),
     missingFacts: missingFactsOf(criteria),
+    text: appliedText(def),
+    newerTexts: newer,
   };
+}
+
+/** "Not yet in force", in the text's own word for it where it has one (牡丹江 实施). */
+function notYetInForce(def: JurisdictionDef, texts: Prepared): string {
+  const { ctx } = texts;
+  return ctx.hasKey('notYetInForce') ? ctx.tj('notYetInForce', { from: def.inForceFrom }) : ctx.t('notices.notYetInForce', { from: def.inForceFrom });
 }
 
 /** Evaluates one criterion: its outcome and the words for it. */

@@ -7,6 +7,7 @@ import type { Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import type { FactName } from './facts.js';
 import { formatNumber, formatPercent, formatQuantity, formatRef } from './format.js';
+import { isPastYear } from './periods.js';
 import type { CriterionDef, Finding, Outcome, Scope } from './types.js';
 import { FACT_UNITS } from './units.js';
 
@@ -21,6 +22,11 @@ export interface ExplainContext {
   tf: Translate;
   /** Whether a key exists in the jurisdiction's namespace. */
   hasKey: (key: string) => boolean;
+  /**
+   * The slug of the criterion being explained, if any: its text may name a fact in its own words
+   * (`<jurisdiction>:factLabels.<slug>.<fact>`, e.g. 园区总面积 for a multi-site total).
+   */
+  criterion?: string;
 }
 
 /** The localized short title of a criterion (`<jurisdiction>:criteria.<slug>`). */
@@ -46,20 +52,24 @@ export function criterionTexts(def: CriterionDef, ctx: ExplainContext): Criterio
 }
 
 /** The full explanation of one criterion's outcome. */
-export function explain(def: CriterionDef, outcome: Outcome, ctx: ExplainContext, texts = criterionTexts(def, ctx)): string {
-  const vars = { ref: texts.refText, title: texts.title };
+export function explain(def: CriterionDef, outcome: Outcome, outer: ExplainContext, texts = criterionTexts(def, outer)): string {
+  const ctx: ExplainContext = { ...outer, criterion: slug(def.id) };
+  // English titles follow "Article 5(3): " / "requires: ", so they start in lower case there.
+  const vars = { ref: texts.refText, title: afterColon(texts.title, ctx) };
   switch (outcome.status) {
     case 'met':
       return ctx.t('explain.met', vars);
     case 'unknown':
-      return ctx.t('explain.unknown', { ...vars, missing: listOf(outcome.missing.map((f) => factLabel(f, ctx)), ctx) });
+      return ctx.t('explain.unknown', { ...vars, missing: listOf(outcome.missing.map((f) => afterColon(factLabel(f, ctx), ctx)), ctx) });
     case 'not_applicable': {
       const why = outcome.inapplicable;
       if (!why) return ctx.t('explain.notApplicable', vars);
       return ctx.t('explain.notApplicableBecause', { ...vars, fact: factLabel(why.fact, ctx), value: valueLabel(why.fact, why.value, ctx) });
     }
     case 'unmet': {
-      const head = ctx.t(def.inPrinciple ? 'explain.unmetInPrinciple' : 'explain.unmet', vars);
+      // A text may name its in-principle marker itself (广西 says 原则, not 原则上).
+      const headKey = def.inPrinciple ? 'explain.unmetInPrinciple' : 'explain.unmet';
+      const head = ctx.hasKey(headKey) ? ctx.tj(headKey, vars) : ctx.t(headKey, vars);
       // A criterion's own remedy replaces the generic one of its yes/no fact rather than repeating it.
       const body = outcome.findings.map((f) => describeFinding(f, ctx, texts.remedy === '')).join(joiner(ctx));
       const advisory = def.severity === 'advisory' ? ctx.t('explain.advisory') : '';
@@ -75,6 +85,11 @@ function joiner(ctx: ExplainContext): string {
 
 /** One finding as sentences: answered, gap, remedy. */
 export function describeFinding(finding: Finding, ctx: ExplainContext, genericRemedy = true): string {
+  // A text may state a finding in its own words (牡丹江 实施 rather than 施行; 山东 不予重新认定 rather than 申报).
+  const own = `finding.${finding.kind}`;
+  if ((finding.kind === 'waiting' || finding.kind === 'notInForce') && ctx.hasKey(own)) {
+    return ctx.tj(own, finding.kind === 'waiting' ? waitingVars(finding, ctx) : { from: finding.from });
+  }
   switch (finding.kind) {
     case 'threshold':
       return describeThreshold(finding, ctx);
@@ -91,21 +106,16 @@ export function describeFinding(finding: Finding, ctx: ExplainContext, genericRe
     case 'missingValues':
       return ctx.t('finding.missingValues', {
         fact: factLabel(finding.fact, ctx),
-        missing: listOf(finding.missing.map((v) => valueLabel(finding.fact, v, ctx)), ctx),
+        missing: listOf(finding.missing.map((v) => afterColon(valueLabel(finding.fact, v, ctx), ctx)), ctx),
       });
     case 'notOneOf':
       return ctx.t('finding.notOneOf', {
         fact: factLabel(finding.fact, ctx),
         answer: valueLabel(finding.fact, finding.actual, ctx),
-        accepted: listOf(finding.accepted.map((v) => valueLabel(finding.fact, v, ctx)), ctx),
+        accepted: listOf(finding.accepted.map((v) => afterColon(valueLabel(finding.fact, v, ctx), ctx)), ctx),
       });
     case 'waiting':
-      return ctx.t('finding.waiting', {
-        since: finding.since,
-        outcome: ctx.t(`outcome.${finding.outcome}`),
-        period: describePeriod(finding.period, ctx),
-        from: finding.from,
-      });
+      return ctx.t('finding.waiting', waitingVars(finding, ctx));
     case 'notInForce':
       return ctx.t('finding.notInForce', { from: finding.from });
     case 'alternatives':
@@ -119,19 +129,27 @@ export function describeFinding(finding: Finding, ctx: ExplainContext, genericRe
 
 type ThresholdFinding = Extract<Finding, { kind: 'threshold' }>;
 type ShareFinding = Extract<Finding, { kind: 'share' }>;
+type WaitingFinding = Extract<Finding, { kind: 'waiting' }>;
+
+function waitingVars(f: WaitingFinding, ctx: ExplainContext): Record<string, string> {
+  return { since: f.since, outcome: ctx.t(`outcome.${f.outcome}`), period: describePeriod(f.period, ctx), from: f.from };
+}
 
 function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
   const unit = FACT_UNITS[f.fact];
   const qty = (n: number) => formatQuantity(n, unit, ctx.lang, ctx.t);
+  const site = siteLabel(f.scope, ctx);
   const vars = {
-    site: siteLabel(f.scope, ctx),
-    fact: factLabel(f.fact, ctx),
+    site,
+    fact: site === '' ? factLabel(f.fact, ctx) : afterColon(factLabel(f.fact, ctx), ctx),
     answered: ctx.t(f.derived ? 'answered.derived' : 'answered.given', { actual: qty(f.actual) }),
     required: qty(f.required),
   };
   if (f.op === 'lte') return ctx.t('finding.atMost', { ...vars, excess: qty(f.actual - f.required) });
   if (f.op === 'gt') return ctx.t('finding.moreThan', vars);
-  return ctx.t('finding.atLeast', { ...vars, gap: qty(roundUp(f.required - f.actual, unit.kind === 'count')) });
+  // A past year's figure cannot be raised: the gap is stated, and the remedy is the next application.
+  const key = isPastYear(f.fact) ? 'finding.atLeastPastYear' : 'finding.atLeast';
+  return ctx.t(key, { ...vars, gap: qty(roundUp(f.required - f.actual, unit.kind === 'count')) });
 }
 
 function describeShare(f: ShareFinding, ctx: ExplainContext): string {
@@ -139,13 +157,16 @@ function describeShare(f: ShareFinding, ctx: ExplainContext): string {
   const isCount = unit.kind === 'count';
   const requiredPart = roundUp((f.actualWhole * f.percent) / 100, isCount);
   const qty = (n: number) => formatQuantity(n, unit, ctx.lang, ctx.t);
-  return ctx.t('finding.share', {
-    site: siteLabel(f.scope, ctx),
-    part: factLabel(f.part, ctx),
-    whole: ctx.lang === 'zh-CN' ? factLabel(f.whole, ctx) : lowerFirst(factLabel(f.whole, ctx)),
+  const site = siteLabel(f.scope, ctx);
+  const whole = ctx.lang === 'zh-CN' ? factLabel(f.whole, ctx) : lowerFirst(factLabel(f.whole, ctx));
+  const key = isPastYear(f.part) || isPastYear(f.whole) ? 'finding.sharePastYear' : 'finding.share';
+  return ctx.t(key, {
+    site,
+    part: site === '' ? factLabel(f.part, ctx) : afterColon(factLabel(f.part, ctx), ctx),
+    // "园区营业收入（含代收代付，5.2 亿元）", never "（含代收代付）（5.2 亿元）".
+    wholeWithFigure: withFigure(whole, formatQuantity(f.actualWhole, FACT_UNITS[f.whole], ctx.lang, ctx.t), ctx),
     actualPart: qty(f.actualPart),
-    actualWhole: formatQuantity(f.actualWhole, FACT_UNITS[f.whole], ctx.lang, ctx.t),
-    actualPercent: formatPercent(f.actualWhole === 0 ? 0 : (f.actualPart * 100) / f.actualWhole, ctx.lang),
+    actualPercent: formatPercent(f.actualWhole === 0 ? 0 : (f.actualPart * 100) / f.actualWhole, ctx.lang, f.percent),
     percent: `${f.percent}%`,
     requiredPart: qty(requiredPart),
     gap: qty(roundUp(requiredPart - f.actualPart, isCount)),
@@ -167,21 +188,47 @@ function siteLabel(scope: Scope | undefined, ctx: ExplainContext): string {
   return scope.site === 'core' ? ctx.t('site.core') : ctx.t('site.branch', { n: formatNumber(scope.index + 1, ctx.lang) });
 }
 
-/** The localized name of a fact. */
+/**
+ * The localized name of a fact, in the words of the text being applied: a criterion's own name for it
+ * (`<jurisdiction>:factLabels.<slug>.<fact>`: 园区总面积, 该分园区建筑面积), else the jurisdiction's
+ * (`<jurisdiction>:factLabels.<fact>`: 山东 园区年营业收入, without 上一年度/含代收代付), else the vocabulary's.
+ */
 export function factLabel(fact: FactName, ctx: ExplainContext): string {
+  if (ctx.criterion !== undefined) {
+    const own = `factLabels.${ctx.criterion}.${fact}`;
+    if (ctx.hasKey(own)) return ctx.tj(own);
+  }
+  const jurisdiction = `factLabels.${fact}`;
+  if (ctx.hasKey(jurisdiction)) return ctx.tj(jurisdiction);
   return ctx.tf(`${fact}.label`);
 }
 
-/** The localized label of one value of a choice or list fact. */
+/** The localized label of one value of a choice or list fact (a yes/no fact's values are 是 / 否). */
 export function valueLabel(fact: FactName, value: string, ctx: ExplainContext): string {
+  if (FACT_UNITS[fact].kind === 'boolean') return ctx.t(value === 'true' ? 'answer.yes' : 'answer.no');
   return ctx.tf(`${fact}.values.${value}`);
+}
+
+/** A label followed by a figure in brackets; a label that already ends in a bracket takes the figure inside it. */
+function withFigure(label: string, figure: string, ctx: ExplainContext): string {
+  const close = label.endsWith('）') ? '）' : label.endsWith(')') ? ')' : '';
+  if (close === '') return ctx.t('figure.appended', { label, figure });
+  return ctx.t('figure.inside', { label: label.slice(0, -1), figure, close });
+}
+
+/** English text after a colon starts in lower case ("Core park: floor area"); Chinese is unchanged. */
+function afterColon(text: string, ctx: ExplainContext): string {
+  return ctx.lang === 'zh-CN' ? text : lowerFirst(text);
 }
 
 function listOf(items: string[], ctx: ExplainContext): string {
   return items.join(ctx.t('list.separator'));
 }
 
+/** "Floor area" → "floor area"; acronyms ("HR institutions") and proper names' capitals after the first stay. */
 function lowerFirst(text: string): string {
+  const second = text.charAt(1);
+  if (second !== '' && second !== second.toLowerCase()) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 

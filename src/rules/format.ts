@@ -55,12 +55,31 @@ export function formatQuantity(value: number, unit: FactUnit, lang: Lang, t: Tra
   }
 }
 
-/** A percentage with at most one decimal ("55.5%"). */
-export function formatPercent(value: number, lang: Lang): string {
-  return `${formatNumber(Math.floor(value * 10) / 10, lang)}%`;
+/**
+ * A percentage rounded to one decimal ("69.7%", "55.5%"). When `limit` is given and `value` lies below it, the
+ * figure never reads as the limit itself: more decimals are shown until it falls below (59.996 of 60 → "59.996%",
+ * never "60%"). Rounded, not floored: 69.7 (binary 69.69999…) shows as 69.7, not 69.6.
+ */
+export function formatPercent(value: number, lang: Lang, limit?: number): string {
+  let digits = 1;
+  let rounded = roundTo(value, digits);
+  while (limit !== undefined && value < limit && rounded >= limit && digits < 6) {
+    digits += 1;
+    rounded = roundTo(value, digits);
+  }
+  if (limit !== undefined && value < limit && rounded >= limit) rounded = value;
+  const [whole = '0', fraction] = String(Math.abs(rounded)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}%`;
 }
 
-/** A reference into the text: 第十三条第（一）项第1点 / Article 13(1), point 1. */
+/** `value` rounded half up to `digits` decimals; the tiny nudge keeps 69.65 (binary 69.6499…) rounding up. */
+function roundTo(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale * (1 + Number.EPSILON)) / scale;
+}
+
+/** A reference into the text: 第十三条第（一）项第1目 / Article 13(1), point 1; a point with its annex adds （附件2）. */
 export function formatRef(ref: Ref, lang: Lang, t: Translate): string {
   const vars = {
     article: lang === 'zh-CN' ? chineseNumeral(ref.article) : ref.article,
@@ -68,6 +87,15 @@ export function formatRef(ref: Ref, lang: Lang, t: Translate): string {
     point: ref.point,
     annex: ref.annex,
   };
-  const key = ref.annex !== undefined ? 'ref.annex' : ref.point !== undefined ? 'ref.point' : ref.item !== undefined ? 'ref.item' : 'ref.article';
+  const key =
+    ref.annex !== undefined
+      ? ref.point !== undefined
+        ? 'ref.pointAnnex'
+        : 'ref.annex'
+      : ref.point !== undefined
+        ? 'ref.point'
+        : ref.item !== undefined
+          ? 'ref.item'
+          : 'ref.article';
   return t(key, vars);
 }

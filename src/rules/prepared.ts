@@ -52,7 +52,7 @@ const cache = new Map<string, Prepared>();
 
 /** The prepared texts of `def` in `lang` (built on first use). */
 export function prepared(def: JurisdictionDef, lang: Lang): Prepared {
-  const key = `${def.id}/${lang}`;
+  const key = `${def.id}/${def.text.version}/${lang}`;
   let entry = cache.get(key);
   if (!entry) {
     entry = prepare(def, lang);
@@ -67,7 +67,7 @@ function prepare(def: JurisdictionDef, lang: Lang): Prepared {
     t: compiledTranslator(lang, 'rules'),
     tj: compiledTranslator(lang, def.id),
     tf: compiledTranslator(lang, 'facts'),
-    hasKey: (k) => hasKey(lang, def.id, k),
+    hasKey: memoKeys((k) => hasKey(lang, def.id, k)),
   };
   const refText = (ref: Ref) => formatRef(ref, lang, ctx.t);
   const item = (m: MaterialDef, kind: ChecklistItem['kind']): ChecklistItem =>
@@ -98,7 +98,7 @@ function prepare(def: JurisdictionDef, lang: Lang): Prepared {
         }),
       ),
     ),
-    notices: Object.freeze(def.notices.map((n) => ctx.tj(`notices.${n.id}`))),
+    notices: Object.freeze([...def.notices.map((n) => ctx.tj(`notices.${n.id}`)), ...notEncodedNotice(def, ctx)]),
     explanations: new Map(),
   };
 }
@@ -107,4 +107,27 @@ function prepare(def: JurisdictionDef, lang: Lang): Prepared {
 function stepVars(params: StepParams | undefined, ctx: ExplainContext): Record<string, unknown> {
   if (params?.amountYuan === undefined) return { ...params };
   return { ...params, amount: formatMoney(params.amountYuan, ctx.lang, ctx.t) };
+}
+
+/** The notice naming the wording Park Advisor does not check, built from the definition's `notEncoded` list. */
+function notEncodedNotice(def: JurisdictionDef, ctx: ExplainContext): string[] {
+  if (def.notEncoded.length === 0) return [];
+  const items = def.notEncoded.map((n) => ctx.t('notices.notEncodedItem', { ref: formatRef(n.ref, ctx.lang, ctx.t), quote: n.quote }));
+  return [ctx.t('notices.notEncoded', { items: items.join(ctx.t('list.itemSeparator')) })];
+}
+
+/**
+ * Remembers which keys exist: explanations ask for a criterion's or jurisdiction's own fact labels on every
+ * figure, and i18next's resource lookup costs more than the rest of the sentence.
+ */
+function memoKeys(lookup: (key: string) => boolean): (key: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (key) => {
+    let found = known.get(key);
+    if (found === undefined) {
+      found = lookup(key);
+      known.set(key, found);
+    }
+    return found;
+  };
 }

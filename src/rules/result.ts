@@ -50,4 +50,34 @@ export const AssessmentResultSchema = z.strictObject({
   jurisdictionName: z.string().min(1),
   counts: z.strictObject({ met: z.number(), unmet: z.number(), unknown: z.number(), not_applicable: z.number() }),
   missingFacts: z.array(FactNameSchema),
+  text: z.strictObject({
+    title: z.string().min(1),
+    version: z.string().min(1),
+    status: z.enum(['in_force', 'provisional', 'trial', 'draft_for_comment']),
+    lifecycle: z.enum(['draft', 'in_force', 'repealed']),
+    inForceFrom: z.iso.date(),
+    inForceUntil: z.iso.date().nullable(),
+    supersedes: z.string().nullable(),
+    source: z.string().min(1),
+    sourceUrl: z.url().optional(),
+    lastVerifiedOn: z.iso.date(),
+  }),
+  newerTexts: z.array(
+    z.strictObject({
+      title: z.string().min(1),
+      version: z.string().min(1),
+      lifecycle: z.enum(['draft', 'in_force', 'repealed']),
+      inForceFrom: z.iso.date(),
+      changes: z.array(
+        z.strictObject({
+          kind: z.enum(['added', 'removed', 'changed']),
+          criterion: z.string(),
+          ref: RefSchema,
+          quote: z.string().optional(),
+          previousQuote: z.string().optional(),
+          fields: z.array(z.enum(['quote', 'severity', 'inPrinciple', 'ref', 'limits'])).optional(),
+        }),
+      ),
+    }),
+  ),
 });

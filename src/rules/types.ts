@@ -166,7 +166,42 @@ export interface NoticeDef {
 }
 
 export type Level = 'provincial' | 'autonomous_region' | 'municipal';
+/** The text's own flavour: 暂行 (provisional), 试行 (trial), 征求意见稿 (draft for comment), or none of these. */
 export type TextStatus = 'in_force' | 'provisional' | 'trial' | 'draft_for_comment';
+/** Where a version of a text stands in its life: a draft, adopted and in force, or repealed. */
+export type TextLifecycle = 'draft' | 'in_force' | 'repealed';
+
+/**
+ * A wording of a text that is not encoded as a criterion, with the reason: qualitative judgements the
+ * authority makes at evaluation (Guangxi 第五条（二） 发展前景), sentences with no fact in the vocabulary. Every
+ * item of the conditions article is either some criterion's `ref` or listed here (a test parses the text), and
+ * the notice that tells users what Park Advisor does not check is built from this list.
+ */
+export interface NotEncodedDef {
+  ref: Ref;
+  /** The wording, verbatim. */
+  quote: string;
+  /** Why it is not a criterion (for developers and reviewers). */
+  reason: string;
+}
+
+/**
+ * Which text a definition encodes and when it applies. A jurisdiction may have several versions; the one in
+ * force on the assessment date is applied (`registry.ts`), and the result says which.
+ */
+export interface TextVersionMeta {
+  /** Stable id of this version: `<jurisdiction>@<first day in force>` (e.g. `mudanjiang@2026-01-01`). */
+  version: string;
+  /** Last day in force (inclusive), or null while it is. */
+  inForceUntil: string | null;
+  /** The version this one replaces, or null. */
+  supersedes: string | null;
+  lifecycle: TextLifecycle;
+  /** Where the text was published, if the project knows it from the text or its README; never guessed. */
+  sourceUrl?: string;
+  /** The day someone last compared `regulations/<source>` with the published text and the rules with it. */
+  lastVerifiedOn: string;
+}
 
 /** A jurisdiction as its text defines it. Names and notices are localized under its own namespace. */
 export interface JurisdictionDef {
@@ -181,6 +216,12 @@ export interface JurisdictionDef {
   status: TextStatus;
   /** The file of `regulations/` that holds the text. */
   source: string;
+  /** Which version of the text this is, and when it applies. */
+  text: TextVersionMeta;
+  /** Wording of the conditions article(s) not encoded as criteria, each with its reason. */
+  notEncoded: readonly NotEncodedDef[];
+  /** The article(s) listing the application conditions, whose every item must be encoded or in `notEncoded`. */
+  conditionsArticles: readonly number[];
   /** Places under this authority (for matching a named city or county), in Chinese. */
   places: readonly string[];
   criteria: readonly CriterionDef[];

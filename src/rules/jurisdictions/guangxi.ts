@@ -82,6 +82,22 @@ export const guangxi: JurisdictionDef = {
   inForceFrom: P.inForceFrom,
   status: 'provisional',
   source: 'guangxi-regional.txt',
+  text: {
+    version: 'guangxi@2021-01-27',
+    inForceUntil: null,
+    supersedes: null,
+    lifecycle: 'in_force',
+    // sourceUrl: not given in the text or in regulations/README.md, so left out rather than guessed.
+    lastVerifiedOn: '2026-12-01',
+  },
+  conditionsArticles: [5],
+  notEncoded: [
+    {
+      ref: { article: 5, item: 2 },
+      quote: '具有较大的发展空间和发展前景，对当地经济有较强的服务能力和区域辐射作用',
+      reason: '发展空间、发展前景、服务能力 and 辐射作用 are qualitative judgements with no fact in the vocabulary; the evaluation of 第六条（二） weighs them.',
+    },
+  ],
   places: [
     '广西', '广西壮族自治区', '八桂',
     // 设区市
@@ -298,7 +314,7 @@ export const guangxi: JurisdictionDef = {
       facts: ['annualRevenue'],
       check: atLeast('annualRevenue', P.annualRevenue),
       reading:
-        '不低于 includes the figure. For every layout; for a multi-site park the revenue of all sites together (产业园). 年营业收入 is read as the previous calendar year\'s operating revenue; the text does not exclude pass-through payments (代收代付), so they count, as annualRevenue defines.',
+        '不低于 includes the figure. For every layout; for a multi-site park the revenue of all sites together (产业园). The text says only 年营业收入: the answer is the last full year\'s revenue (annualRevenue), and the text neither includes nor excludes pass-through payments (代收代付), so the applicant reports revenue as it is booked. Users read the text\'s own words (factLabels.annualRevenue: 产业园年营业收入), never Wenzhou\'s or Mudanjiang\'s 上一年度…（含代收代付）.',
     },
     // 第五条（五）
     {

@@ -1,12 +1,15 @@
 /**
  * 吉林省省级人力资源服务产业园管理暂行办法 (吉人社规〔2022〕8号, 吉林省人力资源和社会保障厅, 2022-11-21).
  * Source: regulations/jilin-provincial.txt. Conditions: 第五条 (一)–(七), all "原则上"; location: 第五条 lead-in
- * ("一般", advisory); one comprehensive park per 市（州）: 第四条 ("原则上"); policy support: 第三条 (definition);
+ * ("一般", advisory); one comprehensive park per 市（州）: 第四条 ("原则上"); policy support: 第三条 (a definition, so advisory);
  * materials and procedure: 第六条 and 附件 1–7; re-application three months after a refusal: 第六条（四）;
  * evaluation and revocation: 第十三条, 第十四条; entry into force: 第十五条.
  */
 import { anyOf, atLeast, atMost, includesAll, inForceFrom, isTrue, onlyWhen, oneOf, shareAtLeast, waitingPeriod } from '../checks.js';
-import type { JurisdictionDef } from '../types.js';
+import type { Check, JurisdictionDef } from '../types.js';
+
+/** A permission of the text that the park's answers place it under (第四条 可建设…). */
+const PERMITTED: Check = () => ({ status: 'met', findings: [], missing: [] });
 
 /** Parameters of the text, each with its source (吉人社规〔2022〕8号, in force from 2022-11-21). */
 const P = {
@@ -48,6 +51,32 @@ export const jilin: JurisdictionDef = {
   inForceFrom: P.inForceFrom,
   status: 'provisional',
   source: 'jilin-provincial.txt',
+  text: {
+    version: 'jilin@2022-11-21',
+    inForceUntil: null,
+    supersedes: null,
+    lifecycle: 'in_force',
+    // sourceUrl: not given in the text or in regulations/README.md, so left out rather than guessed.
+    lastVerifiedOn: '2026-12-01',
+  },
+  conditionsArticles: [5],
+  notEncoded: [
+    {
+      ref: { article: 5 },
+      quote: '人力资源丰富、经济发展水平较高、产业优势明显',
+      reason: 'Qualitative description of the place in the 一般 location sentence; only the kind of location is encoded (jilin.location, advisory).',
+    },
+    {
+      ref: { article: 5, item: 4 },
+      quote: '各项功能齐备',
+      reason: 'A summary of (四), whose named public and supporting services are encoded one by one.',
+    },
+    {
+      ref: { article: 5, item: 7 },
+      quote: '产业园需在集聚产业人才、促进就业创业、优化人才服务、助力经济社会高质量发展等方面发挥较好作用',
+      reason: 'An effect to be shown, with no fact in the contract; the officials judge it in the 评估 of 第六条（三）.',
+    },
+  ],
   places: [
     // The province, its eight prefecture-level cities and one autonomous prefecture (市（州）), and the two
     // areas the notice addresses beside them (长白山管委会, 梅河口市).
@@ -87,11 +116,11 @@ export const jilin: JurisdictionDef = {
       id: 'jilin.policy-support',
       ref: { article: 3 },
       quote: '有产业政策扶持',
-      severity: 'required',
+      severity: 'advisory',
       facts: ['hasLocalSupportPolicy'],
       check: isTrue('hasLocalSupportPolicy'),
       reading:
-        '第三条 defines a 省级产业园 as an area that, among other things, 有产业政策扶持; 第六条（一）4 and 附件5 then require the applicant to file the support policies already issued (已出台的…扶持政策文件). A park with no policy support cannot file that material, so a careful official treats it as a condition. It is not among the 原则上 items of 第五条, so it is not flagged in principle. The contract fact hasLocalSupportPolicy (local policies for the HR service industry and the park) is the closest match.',
+        '第三条 is a definition (本办法所称省级产业园，是指…有产业政策扶持…的特定区域), not one of the conditions, which 第五条 lists under 申报省级产业园原则上应符合以下条件. So it is advisory: it never makes a park ineligible. It is kept because 第六条（一）4 and 附件5 ask the applicant to file the support policies already issued (已出台的…扶持政策文件): without them that material cannot be filed, which the advisory outcome and its remedy say. The contract fact hasLocalSupportPolicy is the closest match.',
     },
     {
       id: 'jilin.one-comprehensive-per-city',
@@ -107,11 +136,11 @@ export const jilin: JurisdictionDef = {
       id: 'jilin.specialized-local-industry',
       ref: { article: 4 },
       quote: '可建设若干个服务本地特色产业的专业性园区',
-      ...inPrinciple,
+      severity: 'advisory',
       facts: ['parkType', 'servesLocalIndustry'],
-      check: onlyWhen('parkType', ['specialized'], isTrue('servesLocalIndustry')),
+      check: onlyWhen('parkType', ['specialized'], onlyWhen('servesLocalIndustry', [true], PERMITTED)),
       reading:
-        'The only specialized parks 第四条 provides for are those 服务本地特色产业; a "specialized" park that serves no local featured industry does not fit the category and would have to compete for the single comprehensive place. The sentence opens with 原则上, so this is flagged in principle. The contract has no separate fact for serving a local featured industry; servesLocalIndustry (matching the local economy and industrial layout) is the closest and is also read by 第五条（七）.',
+        '可建设 is a permission, not a condition: a 市（州） may build several specialized parks serving local featured industries, outside the cap of one comprehensive park. It is met for a specialized park that serves local featured industries. For one that does not, the permission simply does not reach it (not applicable): whether the park fits the local industries is the condition of 第五条（七）, checked by jilin.local-industry-match on the same fact, and counting a second unmet item for the same answer would double the shortfall. Advisory, so it never decides the verdict.',
     },
     {
       id: 'jilin.location',
@@ -294,23 +323,25 @@ export const jilin: JurisdictionDef = {
         '间隔3个月 counted as 民法典 第二百零一、二百零二条 count periods: refused on 2026-01-15, the interval ends with 2026-04-15 and a new application is possible from 2026-04-16; refused on 2025-11-30, it ends with 2026-02-28. Any refusal of an earlier application (previousOutcome rejected) is read as 未通过认定. A revoked designation (第十四条 取消授牌) carries no waiting period in this text, so the rule does not apply to it.',
     },
   ],
+  // In the order of the annexes (附件 1–7), each point of 第六条（一） beside the annex that gives its form; the
+  // two points without an annex (3 and 6) keep their place between them.
   materials: [
     { id: 'jilin.cover', ref: { article: 6, item: 1, annex: 1 }, quote: '申报材料封面格式' },
-    { id: 'jilin.application-request', ref: { article: 6, item: 1, point: 1 }, quote: '申报请示' },
+    { id: 'jilin.application-request', ref: { article: 6, item: 1, point: 1, annex: 2 }, quote: '申报请示' },
+    { id: 'jilin.application-form', ref: { article: 6, item: 1, annex: 3 }, quote: '吉林省省级人力资源服务产业园申报表' },
     {
       id: 'jilin.feasibility-report',
-      ref: { article: 6, item: 1, point: 2 },
+      ref: { article: 6, item: 1, point: 2, annex: 4 },
       quote: '产业园区建设可行性论证报告和建设发展规划',
     },
     { id: 'jilin.operations-report', ref: { article: 6, item: 1, point: 3 }, quote: '产业园建设管理和运营情况' },
     {
       id: 'jilin.policy-documents',
-      ref: { article: 6, item: 1, point: 4 },
+      ref: { article: 6, item: 1, point: 4, annex: 5 },
       quote: '已出台的人力资源服务业和产业园发展扶持政策文件',
     },
-    { id: 'jilin.tenant-register', ref: { article: 6, item: 1, point: 5 }, quote: '已入驻或已签入驻协议企业名录' },
+    { id: 'jilin.tenant-register', ref: { article: 6, item: 1, point: 5, annex: 6 }, quote: '已入驻或已签入驻协议企业名录' },
     { id: 'jilin.other-materials', ref: { article: 6, item: 1, point: 6 }, quote: '其它需要出具的相关材料' },
-    { id: 'jilin.application-form', ref: { article: 6, item: 1, annex: 3 }, quote: '吉林省省级人力资源服务产业园申报表' },
     { id: 'jilin.authenticity-declaration', ref: { article: 6, item: 1, annex: 7 }, quote: '真实性声明' },
   ],
   evidence: [

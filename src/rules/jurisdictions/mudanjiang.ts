@@ -47,6 +47,27 @@ export const mudanjiang: JurisdictionDef = {
   inForceFrom: P.inForceFrom,
   status: 'draft_for_comment',
   source: 'mudanjiang-municipal.txt',
+  text: {
+    version: 'mudanjiang@2026-01-01',
+    inForceUntil: null,
+    supersedes: null,
+    lifecycle: 'draft',
+    // sourceUrl: not given in the text or in regulations/README.md, so left out rather than guessed.
+    lastVerifiedOn: '2026-12-01',
+  },
+  conditionsArticles: [6],
+  notEncoded: [
+    {
+      ref: { article: 6, item: 7 },
+      quote: '在促进就业创业、引进人才、服务经济产业发展以及助力巩固脱贫攻坚成果、实施乡村振兴战略等方面发挥积极作用',
+      reason: 'An effect to be shown, with no measure in the text; judged in the 综合评估 of 第七条（二）.',
+    },
+    {
+      ref: { article: 6, item: 6 },
+      quote: '努力促进产业园稳健发展',
+      reason: 'An aim, not a condition that can be met or missed.',
+    },
+  ],
   places: [
     '牡丹江', '东安区', '阳明区', '爱民区', '西安区', '林口', '绥芬河', '海林', '宁安', '穆棱', '东宁',
     '牡丹江经济技术开发区', '绥芬河片区',

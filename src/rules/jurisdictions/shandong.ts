@@ -46,6 +46,27 @@ export const shandong: JurisdictionDef = {
   inForceFrom: '2021-02-05',
   status: 'provisional',
   source: 'shandong-provincial.txt',
+  text: {
+    version: 'shandong@2021-02-05',
+    inForceUntil: null,
+    supersedes: null,
+    lifecycle: 'in_force',
+    // sourceUrl: not given in the text or in regulations/README.md, so left out rather than guessed.
+    lastVerifiedOn: '2026-12-01',
+  },
+  conditionsArticles: [12],
+  notEncoded: [
+    {
+      ref: { article: 12, item: 6 },
+      quote: '注重围绕国家和省重大发展战略及各项中心工作',
+      reason: 'Orientation of the public-welfare work; no fact in the vocabulary, judged by the experts in the 评估 of 第十三条（三）.',
+    },
+    {
+      ref: { article: 12, item: 6 },
+      quote: '在促进就业创业、引进人才、服务产业发展以及助力脱贫攻坚等方面发挥重要作用',
+      reason: 'An effect to be shown, with no measure in the text; judged in the 评估.',
+    },
+  ],
   places: [
     '山东', '济南', '青岛', '淄博', '枣庄', '东营', '烟台', '潍坊', '济宁', '泰安', '威海', '日照', '临沂', '德州',
     '聊城', '滨州', '菏泽', '章丘', '即墨', '胶州', '平度', '莱西', '寿光', '青州', '诸城', '曲阜', '邹城', '荣成',
@@ -150,6 +171,8 @@ export const shandong: JurisdictionDef = {
       ...inPrinciple,
       facts: ['annualRevenue'],
       check: atLeast('annualRevenue', P.annualRevenue),
+      reading:
+        '不低于 includes the figure. The text says 园区年营业收入, without 上一年度 or 含代收代付: the answer is the last full year\'s revenue (annualRevenue), and users read the text\'s own words (factLabels.annualRevenue: 园区年营业收入), never Wenzhou\'s or Mudanjiang\'s.',
     },
     {
       id: 'shandong.service-chain',
@@ -241,7 +264,7 @@ export const shandong: JurisdictionDef = {
       facts: ['previousOutcome', 'previousOutcomeDate'],
       check: waitingPeriod('revoked', { years: P.revocationBarYears }),
       reading:
-        '三年内 counted as 民法典 第二百零一、二百零二条 count periods: revoked on 2024-01-10, the bar ends with 2027-01-10 and a new designation is possible from 2027-01-11. A refusal carries no waiting period in this text.',
+        '第二十二条 bars 重新认定 (a new designation), not an application as such; the explanation says so in the text\'s words. 三年内 counted as 民法典 第二百零一、二百零二条 count periods: revoked on 2024-01-10, the bar ends with 2027-01-10 and a new designation is possible from 2027-01-11. A refusal carries no waiting period in this text.',
     },
   ],
   materials: [
@@ -314,5 +337,9 @@ export const shandong: JurisdictionDef = {
       params: { years: 3 },
     },
   ],
-  notices: [{ id: 'provisional', ref: { article: 23 } }, { id: 'in-principle', ref: { article: 12 } }],
+  notices: [
+    { id: 'provisional', ref: { article: 23 } },
+    { id: 'merit-based', ref: { article: 13 } },
+    { id: 'in-principle', ref: { article: 12 } },
+  ],
 };

@@ -9,10 +9,8 @@
  * - 第四条 "一般设在人力资源丰富、经济发展水平较高、产业特色和优势明显、行业服务能力较强的区域": purely qualitative
  *   (no list of zone types, unlike shandong 第四条), and 一般 makes it advisory at most: no location criterion.
  * - 第三条, 第六条 to 第八条: duties of the counties and the parks, not conditions of applying.
- * - 第九条 qualitative wording with no fact in the vocabulary: (一) "各类设施完善，能够为入驻机构提供必要的软硬件支持",
- *   (三) "服务能力强、辐射范围广", (五) "注重加强与行业协会（商会、学会）人才工作站和博士后工作站所在企业的联系",
- *   (六) "并有显著的合作成果". The authority judges them at the on-site inspection (第十条（二）); the notice
- *   `qualitative` says so, and the evidence items ask for the records it will look at.
+ * - 第九条 qualitative wording with no fact in the vocabulary: listed in `notEncoded` below with the reasons; the
+ *   notice built from that list tells users, and the evidence items ask for the records the authority looks at.
  * - No waiting period after a refusal (第十条（四） 取消资格) and no revocation: this text has neither.
  */
 import {
@@ -87,6 +85,42 @@ export const wenzhou: JurisdictionDef = {
   inForceFrom: P.inForceFrom,
   status: 'trial',
   source: 'wenzhou-municipal.txt',
+  text: {
+    version: 'wenzhou@2022-02-01',
+    inForceUntil: null,
+    supersedes: null,
+    lifecycle: 'in_force',
+    // sourceUrl: not given in the text or in regulations/README.md, so left out rather than guessed.
+    lastVerifiedOn: '2026-12-01',
+  },
+  conditionsArticles: [9],
+  notEncoded: [
+    {
+      ref: { article: 9, item: 2 },
+      quote: '产业园运营平稳、经济效益良好',
+      reason: 'A summary of (二), whose figures (营业收入, leading institutions) are encoded.',
+    },
+    {
+      ref: { article: 9, item: 3 },
+      quote: '服务能力强、辐射范围广',
+      reason: 'Qualitative, no fact in the vocabulary; judged at the 实地考察 and 论证 of 第十条.',
+    },
+    {
+      ref: { article: 9, item: 3 },
+      quote: '专业性园区应充分发挥集聚功能',
+      reason: "Qualitative; the specialized park's figures that follow it are encoded.",
+    },
+    {
+      ref: { article: 9, item: 5 },
+      quote: '注重加强与行业协会（商会、学会）人才工作站和博士后工作站所在企业的联系，积极为用人单位引进各类人才',
+      reason: 'No fact in the vocabulary; judged at the 实地考察 and 论证 of 第十条.',
+    },
+    {
+      ref: { article: 9, item: 6 },
+      quote: '并有显著的合作成果',
+      reason: '显著 is a judgement; the cooperation mechanism with 3 small business parks is encoded, its results are weighed by the authority.',
+    },
+  ],
   places: ['温州', '鹿城', '龙湾', '瓯海', '洞头', '乐清', '瑞安', '龙港', '永嘉', '平阳', '苍南', '文成', '泰顺'],
   criteria: [
     {
@@ -489,6 +523,5 @@ export const wenzhou: JurisdictionDef = {
     { id: 'provincial-reference', ref: { article: 1 } },
     { id: 'merit-selection', ref: { article: 10 } },
     { id: 'in-principle', ref: { article: 9 } },
-    { id: 'qualitative', ref: { article: 9 } },
   ],
 };
