@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { compiledTranslator } from '../i18n/compiled.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/index.js';
 import { todayInChina } from '../rules/dates.js';
-import type { JurisdictionId } from '../rules/types.js';
+import type { FactName } from '../rules/facts.js';
+import type { JurisdictionId, Status, Verdict } from '../rules/types.js';
 import { type SessionStore, updateWithRetry } from '../store/types.js';
 import {
   advanceConversation,
@@ -21,14 +22,30 @@ import {
   type View,
 } from './conversation.js';
 import type { ConversationEvent } from './machine.js';
+import { questionById } from './questions.js';
+import type { AssessmentResult } from '../rules/evaluate.js';
 
 /** Turns of one session that collide are retried this often before the caller is told (409). */
 const SEND_ATTEMPTS = 10;
 
-/** What a session stores: the machine's persisted snapshot and how the conversation was opened. */
+/** What a session stores: the machine's persisted snapshot, how the conversation was opened, and its tally. */
 interface SessionData {
   conversation: unknown;
   opened: OpenOptions;
+  /** What observers were last told (absent in sessions stored before it existed: they start counting afresh). */
+  tally?: Tally;
+}
+
+/**
+ * What the session remembers so that observers can count without ids: where the conversation waited after its
+ * last turn and on which day (so a counter of open conversations can move from there to where it waits now),
+ * and the jurisdictions it has entered and reached a result for (each counted once per conversation).
+ */
+interface Tally {
+  day: string;
+  waiting: WaitingAt | null;
+  entered: JurisdictionId[];
+  resulted: JurisdictionId[];
 }
 
 /** How a conversation is opened. */
@@ -52,19 +69,110 @@ export function channelOfSession(id: string): SessionChannel {
   return 'web';
 }
 
+/** The question a conversation waits at (a question id of `questions.ts`, under its jurisdiction). */
+export interface WaitingAt {
+  jurisdiction: JurisdictionId;
+  questionId: string;
+}
+
+/** A result without anything the user said: the verdict and each criterion's status. */
+export interface ResultSummary {
+  jurisdiction: JurisdictionId;
+  verdict: Verdict;
+  criteria: { id: string; status: Status }[];
+  /** Exactly one required criterion is unmet. */
+  closeToEligible: boolean;
+}
+
+/** Facts shared by a new conversation and a turn: where and when it stands, never what was answered. */
+interface Progress {
+  /** The day of the event in China (`YYYY-MM-DD`). */
+  day: string;
+  /** Set when the conversation entered this jurisdiction for the first time (preset at creation, or chosen). */
+  started?: JurisdictionId;
+  /** The question it now waits at; null while choosing a jurisdiction or at the result. */
+  waiting: WaitingAt | null;
+}
+
 /** One turn as observers see it: no answer, no id, nothing personal. */
-export interface TurnInfo {
+export interface TurnInfo extends Progress {
   jurisdiction: JurisdictionId | null;
   channel: SessionChannel;
   state: View['state'];
   /** Set when the turn produced a result (the interview ended, or results were asked for). */
   verdict?: string;
+  /** Set the first time the conversation reaches the result of a jurisdiction (later what-ifs are not recounted). */
+  firstResult?: ResultSummary;
+  /** The facts answered 不清楚 (skipped, or an answer read as "unknown") on this turn. */
+  unknownFacts: FactName[];
+  /** Where it waited before this turn and since which day (null: nowhere countable, or a session older than tallies). */
+  waitedBefore: { at: WaitingAt; day: string } | null;
+}
+
+/** A new conversation as observers see it. */
+export interface CreatedInfo extends Progress {
+  channel: SessionChannel;
 }
 
 /** Told about conversations as they happen (metrics, insights); must not throw and must return at once. */
 export interface SessionObserver {
-  created?(info: { channel: SessionChannel }): void;
+  created?(info: CreatedInfo): void;
   turn?(info: TurnInfo): void;
+}
+
+/** Several observers as one, each told in turn; one that throws does not keep the others from being told. */
+export function combineObservers(...observers: (SessionObserver | undefined)[]): SessionObserver {
+  const present = observers.filter((o): o is SessionObserver => o !== undefined);
+  const each = (tell: (o: SessionObserver) => void) => {
+    for (const observer of present) {
+      try {
+        tell(observer);
+      } catch (error) {
+        console.error('[sessions] an observer failed', error);
+      }
+    }
+  };
+  return {
+    created: (info) => each((o) => o.created?.(info)),
+    turn: (info) => each((o) => o.turn?.(info)),
+  };
+}
+
+/** Where a view waits, if at a question of a chosen jurisdiction. */
+function waitingOf(view: View): WaitingAt | null {
+  if (view.state !== 'interviewing' || !view.jurisdiction || !view.prompt) return null;
+  return { jurisdiction: view.jurisdiction, questionId: view.prompt.questionId };
+}
+
+/** The summary of a result: the verdict and statuses only (what insights count). */
+export function summarizeResult(result: AssessmentResult): ResultSummary {
+  const unmetRequired = result.criteria.filter((c) => c.severity === 'required' && c.status === 'unmet').length;
+  return {
+    jurisdiction: result.jurisdiction,
+    verdict: result.verdict,
+    criteria: result.criteria.map((c) => ({ id: c.id, status: c.status })),
+    closeToEligible: unmetRequired === 1,
+  };
+}
+
+/** The facts of questions skipped now that were not skipped before. */
+function newlySkipped(before: unknown, after: unknown): FactName[] {
+  const was = new Set(skippedOf(before));
+  const facts = skippedOf(after)
+    .filter((id) => !was.has(id))
+    .flatMap((id) => {
+      const question = questionById(id);
+      return question ? [question.fact] : [];
+    });
+  return [...new Set(facts)];
+}
+
+function skippedOf(persisted: unknown): string[] {
+  try {
+    return contextOf(persisted).skipped;
+  } catch {
+    return [];
+  }
 }
 
 /** 128 random bits, URL-safe: unguessable session ids. */
@@ -87,9 +195,12 @@ export class ConversationSessions {
   /** Opens a conversation under a new id. */
   async create(options: OpenOptions = {}, id = newSessionId()): Promise<{ id: string; view: SessionView }> {
     const { persisted, view } = this.#open(options);
-    const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, { conversation: persisted, opened: options });
+    const day = this.#today();
+    const waiting = waitingOf(view);
+    const tally: Tally = { day, waiting, entered: view.jurisdiction ? [view.jurisdiction] : [], resulted: [] };
+    const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, { conversation: persisted, opened: options, tally });
     if (!created) throw new Error('session id collision');
-    this.#observer.created?.({ channel: channelOfSession(id) });
+    this.#observer.created?.({ channel: channelOfSession(id), day, waiting, ...(view.jurisdiction ? { started: view.jurisdiction } : {}) });
     return { id, view };
   }
 
@@ -109,6 +220,8 @@ export class ConversationSessions {
   /** Applies `event`; undefined when there is no such session. */
   async send(id: string, event: ConversationEvent, withResult = false): Promise<SessionView | undefined> {
     let view: View | undefined;
+    let info: Omit<TurnInfo, 'channel'> | undefined;
+    const day = this.#today();
     try {
       const written = await updateWithRetry<SessionData>(
         this.#store,
@@ -117,12 +230,14 @@ export class ConversationSessions {
         (current) => {
           const next = advanceConversation(current.data.conversation, event, withResult);
           view = next.view;
-          return { ...current.data, conversation: next.persisted };
+          const told = this.#tell(current.data, next.persisted, next.view, day);
+          info = told.info;
+          return { ...current.data, conversation: next.persisted, tally: told.tally };
         },
         SEND_ATTEMPTS,
       );
-      if (written && view) {
-        this.#observer.turn?.({ jurisdiction: view.jurisdiction, channel: channelOfSession(id), state: view.state, ...(view.result ? { verdict: view.result.verdict } : {}) });
+      if (written && view && info) {
+        this.#observer.turn?.({ ...info, channel: channelOfSession(id) });
         return view;
       }
     } catch (error) {
@@ -142,6 +257,35 @@ export class ConversationSessions {
     } catch {
       return stored.data?.opened?.lang;
     }
+  }
+
+  /** What observers are told about a turn, and the tally the session keeps for the next one. */
+  #tell(before: SessionData, persisted: unknown, view: View, day: string): { info: Omit<TurnInfo, 'channel'>; tally: Tally } {
+    const previous = before.tally;
+    const waiting = waitingOf(view);
+    const entered = previous?.entered ?? [];
+    const resulted = previous?.resulted ?? [];
+    const j = view.jurisdiction;
+    const started = j && !entered.includes(j) ? j : undefined;
+    const firstResult = j && view.state === 'results' && view.result && !resulted.includes(j) ? summarizeResult(view.result) : undefined;
+    const info: Omit<TurnInfo, 'channel'> = {
+      jurisdiction: j,
+      state: view.state,
+      ...(view.result ? { verdict: view.result.verdict } : {}),
+      day,
+      ...(started ? { started } : {}),
+      ...(firstResult ? { firstResult } : {}),
+      waiting,
+      unknownFacts: newlySkipped(before.conversation, persisted),
+      waitedBefore: previous?.waiting ? { at: previous.waiting, day: previous.day } : null,
+    };
+    const tally: Tally = {
+      day,
+      waiting,
+      entered: started ? [...entered, started] : entered,
+      resulted: firstResult ? [...resulted, firstResult.jurisdiction] : resulted,
+    };
+    return { info, tally };
   }
 
   #open(options: OpenOptions) {

@@ -12,6 +12,7 @@
  * | `RATE_LIMIT_PER_MINUTE` | `120` | API requests per client IP per minute; `0` turns the limit off |
  * | `TRUST_PROXY` | `loopback` | which proxies' `X-Forwarded-For` to believe (express `trust proxy`) |
  * | `NODE_ENV` | `development` | `development`, `production` or `test` |
+ * | `INSIGHTS_RETENTION_DAYS` | `400` | days the anonymous enquiry counters of a day are kept (1–3660) |
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
@@ -40,6 +41,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Whether `/metrics` and the counting behind it are on (default true; off only to measure what they cost). */
   metricsEnabled: boolean;
+  /** Days each day's enquiry-insights counters are kept after the day (INSIGHTS_RETENTION_DAYS). */
+  insightsRetentionDays: number;
   /** The Telegram bot: its token (unset: no bot), webhook URL (unset: long polling) and webhook secret. */
   telegram: { token: string; webhookUrl: string | undefined; secretToken: string | undefined } | undefined;
 }
@@ -152,6 +155,11 @@ function readBoolean(raw: string): boolean | Invalid {
   return invalid('must be true or false');
 }
 
+function readRetentionDays(raw: string): number | Invalid {
+  const days = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+  return days >= 1 && days <= 3660 ? days : invalid('must be a whole number of days from 1 to 3660');
+}
+
 function readTelegramToken(raw: string): string | Invalid {
   return /^\d{5,15}:[A-Za-z0-9_-]{30,50}$/.test(raw) ? raw : invalid('must be the token @BotFather gave, such as 123456789:AA…');
 }
@@ -185,6 +193,7 @@ export const EnvSchema = z.object({
   STAFF_TOKEN: variable<string | undefined>(undefined, readStaffToken, { secret: true }),
   METRICS_TOKEN: variable<string | undefined>(undefined, readStaffToken, { secret: true }),
   METRICS_ENABLED: variable(true, readBoolean),
+  INSIGHTS_RETENTION_DAYS: variable(400, readRetentionDays),
   TELEGRAM_BOT_TOKEN: variable<string | undefined>(undefined, readTelegramToken, { secret: true }),
   TELEGRAM_WEBHOOK_URL: variable<string | undefined>(undefined, readWebhookUrl),
   TELEGRAM_WEBHOOK_SECRET: variable<string | undefined>(undefined, readWebhookSecret, { secret: true }),
@@ -209,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staffToken: e.STAFF_TOKEN,
     metricsToken: e.METRICS_TOKEN,
     metricsEnabled: e.METRICS_ENABLED,
+    insightsRetentionDays: e.INSIGHTS_RETENTION_DAYS,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, webhookUrl: e.TELEGRAM_WEBHOOK_URL, secretToken: e.TELEGRAM_WEBHOOK_SECRET }
       : undefined,
