@@ -24,7 +24,7 @@ export interface Insights extends InsightsRecorder {
 
 /** Insights over `store`; `today` (China, `YYYY-MM-DD`) is the clock of the report (tests fix it). */
 export function createInsights(store: InsightsStore, { today = todayInChina, onError }: { today?: () => string; onError?: (error: unknown) => void } = {}): Insights {
-  const recorder = createRecorder(store, onError);
+  const recorder = createRecorder(store, { today, ...(onError ? { onError } : {}) });
   return {
     ...recorder,
     report: async (query, lang) => {

@@ -10,6 +10,7 @@
  * Writes happen in the background (observers must return at once); a failing store is reported, never thrown.
  */
 import type { CreatedInfo, ResultSummary, SessionObserver, TurnInfo } from '../flows/sessions.js';
+import { todayInChina } from '../rules/dates.js';
 import type { JurisdictionId } from '../rules/types.js';
 import { Deltas, fieldOf, type InsightsChannel } from './counters.js';
 import type { InsightsStore } from './store.js';
@@ -18,14 +19,22 @@ import type { InsightsStore } from './store.js';
 export interface InsightsRecorder {
   /** Give it to `ConversationSessions` (combined with the metrics' observer). */
   readonly observer: SessionObserver;
-  /** Counts one result shown in the staff console (channel `staff`). */
-  staffCheck(result: ResultSummary, day: string): void;
+  /** Counts one result shown in the staff console (channel `staff`), on today's counters. */
+  staffCheck(result: ResultSummary): void;
   /** Resolves once every change so far has been written (tests; graceful shutdown). */
   flush(): Promise<void>;
 }
 
-/** Creates a recorder writing to `store`; `onError` hears about writes that failed (default: stderr). */
-export function createRecorder(store: InsightsStore, onError: (error: unknown) => void = (e) => console.error('[insights] a counter could not be written', e)): InsightsRecorder {
+/** How a recorder runs. */
+export interface RecorderOptions {
+  /** Today in China (`YYYY-MM-DD`), for staff checks; conversations bring their own day. Default: the clock. */
+  today?: () => string;
+  /** Hears about writes that failed (default: stderr). */
+  onError?: (error: unknown) => void;
+}
+
+/** Creates a recorder writing to `store`. */
+export function createRecorder(store: InsightsStore, { today = todayInChina, onError = (e) => console.error('[insights] a counter could not be written', e) }: RecorderOptions = {}): InsightsRecorder {
   const pending = new Set<Promise<void>>();
 
   const write = (deltas: Deltas) => {
@@ -79,7 +88,8 @@ export function createRecorder(store: InsightsStore, onError: (error: unknown) =
 
   return {
     observer,
-    staffCheck: (result, day) => {
+    staffCheck: (result) => {
+      const day = today();
       const deltas = new Deltas();
       started(deltas, day, 'staff', result.jurisdiction);
       countResult(deltas, day, 'staff', result);

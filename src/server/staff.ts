@@ -200,7 +200,7 @@ export function staffRoutes(options: StaffOptions = {}): Router {
     const lang = body.lang ?? langOf(req);
     const response = assessAnswers(body.jurisdiction, body.answers, { lang, date: body.date ?? today() });
     // Each result shown is one staff check; the insights keep only its verdict and statuses.
-    options.insights?.staffCheck(summarizeResult(response.result), today());
+    options.insights?.staffCheck(summarizeResult(response.result));
     res.json(response);
   });
 
