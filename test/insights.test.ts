@@ -144,6 +144,29 @@ describe('conversations over the HTTP API move the counters exactly', () => {
     expect(report.started).toBe(6);
   });
 
+  it('counts a start per jurisdiction entered, and moves the open conversation back out when it goes back to choosing', async () => {
+    const store = new MemoryInsightsStore({ today: () => DAY });
+    const { app, insights } = setup(store);
+    const agent = request(app);
+    const created = await agent.post('/api/sessions').send({});
+    expect(created.body.state).toBe('choosing');
+    const id = created.body.id as string;
+    const jilin = await agent.post(`/api/sessions/${id}/answers`).send({ questionId: 'jurisdiction', value: '吉林' });
+    expect(jilin.body.jurisdiction).toBe('jilin');
+    await agent.post(`/api/sessions/${id}/back`).send({});
+    const shandong = await agent.post(`/api/sessions/${id}/answers`).send({ questionId: 'jurisdiction', value: '山东' });
+    expect(shandong.body.jurisdiction).toBe('shandong');
+    // Choosing Jilin again later is the same conversation: not a second start.
+    await agent.post(`/api/sessions/${id}/back`).send({});
+    await agent.post(`/api/sessions/${id}/answers`).send({ questionId: 'jurisdiction', value: '吉林' });
+    await insights.flush();
+    expect(await countersOf(store, DAY)).toEqual({
+      [fieldOf('jilin', 'web', { kind: 'started' })]: 1,
+      [fieldOf('shandong', 'web', { kind: 'started' })]: 1,
+      [fieldOf('jilin', 'web', { kind: 'open', questionId: jilin.body.prompt.questionId })]: 1,
+    });
+  });
+
   it('keeps the metrics counting alongside', async () => {
     const { app, metrics } = setup();
     const agent = request(app);
@@ -263,6 +286,22 @@ describe('GET /staff/api/insights', () => {
     });
     remote.use(open);
     expect((await request(remote).get('/staff/api/insights')).status).toBe(403);
+  });
+});
+
+describe('insights in memory', () => {
+  it('drops a day once its retention has run out, as Redis would', async () => {
+    const clock = { today: DAY };
+    const store = new MemoryInsightsStore({ retentionDays: 2, today: () => clock.today });
+    const field = fieldOf('wenzhou', 'web', { kind: 'started' });
+    await store.add(DAY, new Map([[field, 3]]));
+    clock.today = addPeriod(DAY, { days: 2 });
+    expect((await store.read([DAY])).get(DAY)?.get(field)).toBe(3);
+    clock.today = addPeriod(DAY, { days: 3 });
+    expect((await store.read([DAY])).size).toBe(0);
+    // A late write to a day past its retention is not kept either.
+    await store.add(DAY, new Map([[field, 1]]));
+    expect((await store.read([DAY])).size).toBe(0);
   });
 });
 
