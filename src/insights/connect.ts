@@ -25,7 +25,7 @@ export async function connectInsightsRedis(url: string, onError: (error: Error) 
   client.on('error', (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
   await client.connect();
   return {
-    client: client as unknown as InsightsRedisClient,
+    client,
     close: async () => {
       client.destroy();
     },
