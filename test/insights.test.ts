@@ -372,3 +372,26 @@ describe.runIf(runsWithRedis())('insights in Redis', () => {
     }
   });
 });
+
+describe('a store that fails', () => {
+  it('never fails a conversation, and reports an outage once', async () => {
+    const errors: unknown[] = [];
+    let down = true;
+    const inner = new MemoryInsightsStore({ today: () => DAY });
+    const flaky: InsightsStore = {
+      add: (day, deltas) => (down ? Promise.reject(new Error('Redis is down')) : inner.add(day, deltas)),
+      read: (days) => inner.read(days),
+    };
+    const insights = createInsights(flaky, { today: () => DAY, onError: (e) => errors.push(e) });
+    const sessionStore = new MemorySessionStore();
+    const app = createApp({ sessions: new ConversationSessions(sessionStore, () => DAY, insights.observer), store: sessionStore, insights });
+    const agent = request(app);
+    for (let i = 0; i < 3; i++) expect((await agent.post('/api/sessions').send({ jurisdiction: 'guangxi' })).status).toBe(201);
+    await insights.flush();
+    expect(errors).toHaveLength(1);
+    down = false;
+    expect((await agent.post('/api/sessions').send({ jurisdiction: 'guangxi' })).status).toBe(201);
+    await insights.flush();
+    expect((await countersOf(inner, DAY))[fieldOf('guangxi', 'web', { kind: 'started' })]).toBe(1);
+  });
+});

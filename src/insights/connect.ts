@@ -13,7 +13,7 @@ export interface InsightsConnection {
 }
 
 /**
- * Connects to `url`. Commands fail at once while disconnected (no offline queue): a counter that cannot be
+ * Connects to `url`; `onError` hears about the first error of each outage. Commands fail at once while disconnected (no offline queue): a counter that cannot be
  * written is reported and dropped, never delaying a conversation. Reconnects in the background forever.
  */
 export async function connectInsightsRedis(url: string, onError: (error: Error) => void = () => undefined): Promise<InsightsConnection> {
@@ -22,7 +22,15 @@ export async function connectInsightsRedis(url: string, onError: (error: Error) 
     disableOfflineQueue: true,
     socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
   });
-  client.on('error', (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+  // The client reports every failed reconnection attempt: pass on the first of each outage only.
+  let down = false;
+  client.on('error', (error: unknown) => {
+    if (!down) onError(error instanceof Error ? error : new Error(String(error)));
+    down = true;
+  });
+  client.on('ready', () => {
+    down = false;
+  });
   await client.connect();
   return {
     client,

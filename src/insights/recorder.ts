@@ -7,7 +7,8 @@
  * of its last turn; its next turn takes the 1 back and adds it where it waits then. A conversation that never
  * moves again leaves its 1 where it stopped, which the report counts as abandoned once the session has expired.
  *
- * Writes happen in the background (observers must return at once); a failing store is reported, never thrown.
+ * Writes happen in the background (observers must return at once); a failing store is reported — the first failure
+ * of a run of them, so an outage makes one log line rather than one per turn — and never thrown.
  */
 import type { CreatedInfo, ResultSummary, SessionObserver, TurnInfo } from '../flows/sessions.js';
 import { todayInChina } from '../rules/dates.js';
@@ -29,19 +30,28 @@ export interface InsightsRecorder {
 export interface RecorderOptions {
   /** Today in China (`YYYY-MM-DD`), for staff checks; conversations bring their own day. Default: the clock. */
   today?: () => string;
-  /** Hears about writes that failed (default: stderr). */
+  /** Hears about the first write that failed after one that succeeded (default: stderr). */
   onError?: (error: unknown) => void;
 }
 
 /** Creates a recorder writing to `store`. */
 export function createRecorder(store: InsightsStore, { today = todayInChina, onError = (e) => console.error('[insights] a counter could not be written', e) }: RecorderOptions = {}): InsightsRecorder {
   const pending = new Set<Promise<void>>();
+  let failing = false;
 
   const write = (deltas: Deltas) => {
     for (const [day, fields] of deltas.byDay) {
       const done = store
         .add(day, fields)
-        .catch(onError)
+        .then(
+          () => {
+            failing = false;
+          },
+          (error: unknown) => {
+            if (!failing) onError(error);
+            failing = true;
+          },
+        )
         .finally(() => pending.delete(done));
       pending.add(done);
     }
