@@ -161,6 +161,21 @@ describe('the insights view in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   }, 30_000);
 
+  it('speaks English when the console does', async () => {
+    const english = await page.context().newPage();
+    english.on('pageerror', (e) => problems.push(e.message));
+    await english.goto(`${base}/staff?lang=en`);
+    await english.waitForSelector('#profile-form');
+    await english.keyboard.press('Alt+I');
+    await english.waitForSelector('#chart-shandong-unmet');
+    expect(await english.locator('#insights-title').textContent()).toBe('Enquiry insights');
+    expect((await rowsOf(english, '#table-shandong-funnel'))[0]).toEqual(['Started', '42']);
+    expect(await english.locator('#chart-shandong-unmet text.label').first().textContent()).toMatch(/^Art(icle|\.) ?\d+/);
+    await english.screenshot({ path: join(ARTIFACTS, 'staff-insights-en.png'), fullPage: true });
+    expect(await axeViolations(english)).toEqual([]);
+    await english.close();
+  }, 60_000);
+
   it('breaks no rule of the page policy and logs no errors', () => {
     expect(problems.filter((p) => !p.includes('400 (Bad Request)'))).toEqual([]);
   });
