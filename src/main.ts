@@ -79,9 +79,11 @@ function shutdown(signal: string): void {
   // Stop taking bot updates first, so that those in flight finish before the store closes.
   void Promise.allSettled([telegram?.stop()]).then(() =>
     server.close(() => {
+      // Counters still being written go out first, then every connection closes.
       void insights
         .flush()
-        .then(() => Promise.allSettled([store.close(), rateLimitRedis?.close(), insightsRedis?.close()])).finally(() => process.exit(0));
+        .then(() => Promise.allSettled([store.close(), rateLimitRedis?.close(), insightsRedis?.close()]))
+        .finally(() => process.exit(0));
     }),
   );
   setTimeout(() => process.exit(1), 10_000).unref();
