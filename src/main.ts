@@ -7,7 +7,10 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { startTelegram } from './bot/index.js';
 import type { AddressInfo } from 'node:net';
-import { ConversationSessions } from './flows/sessions.js';
+import { combineObservers, ConversationSessions } from './flows/sessions.js';
+import { createInsights, type InsightsStore, MemoryInsightsStore, RedisInsightsStore } from './insights/index.js';
+import { connectInsightsRedis } from './insights/connect.js';
+import { todayInChina } from './rules/dates.js';
 import { createApp } from './server/app.js';
 import { loadConfigOrExit } from './server/config.js';
 import { connectRateLimitRedis, type RateLimitRedis } from './server/rate-limit.js';
@@ -34,7 +37,13 @@ try {
 }
 // The rate limiter counts in Redis too when there is one, on its own connection.
 const rateLimitRedis: RateLimitRedis | undefined = redisUrl && config.rateLimitPerMinute > 0 ? await connectRateLimitRedis(redisUrl) : undefined;
-const sessions = new ConversationSessions(store, undefined, metrics?.sessions);
+// Anonymous enquiry counters (src/insights/): in Redis when there is one, on their own connection.
+const insightsRedis = redisUrl ? await connectInsightsRedis(redisUrl, (error) => logger.warn({ err: error.message }, 'insights: Redis error')) : undefined;
+const insightsStore: InsightsStore = insightsRedis
+  ? new RedisInsightsStore(insightsRedis.client, { retentionDays: config.insightsRetentionDays })
+  : new MemoryInsightsStore({ retentionDays: config.insightsRetentionDays, today: todayInChina });
+const insights = createInsights(insightsStore, { onError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'insights: a counter could not be written') });
+const sessions = new ConversationSessions(store, undefined, combineObservers(metrics?.sessions, insights.observer));
 // Result pages (PUBLIC_URL) and the WeChat channel (WECHAT_TOKEN), both over the same store.
 const resultLinks = config.publicUrl ? new ResultLinks(store, { publicUrl: config.publicUrl }) : undefined;
 const wechatLog = logger.child({ component: 'wechat' });
@@ -52,6 +61,7 @@ const app = createApp({
   store,
   config,
   logger,
+  insights,
   ...(metrics ? { metrics } : {}),
   ...(rateLimitRedis ? { rateLimitRedis } : {}),
   ...(wechat ? { wechat: wechat.router } : {}),
@@ -94,7 +104,11 @@ function shutdown(signal: string): void {
   // Stop taking bot updates first, so that those in flight finish before the store closes.
   void Promise.allSettled([telegram?.stop(), wechat?.drain()]).then(() =>
     server.close(() => {
-      void Promise.allSettled([store.close(), rateLimitRedis?.close()]).finally(() => process.exit(0));
+      // Counters still being written go out first, then every connection closes.
+      void insights
+        .flush()
+        .then(() => Promise.allSettled([store.close(), rateLimitRedis?.close(), insightsRedis?.close()]))
+        .finally(() => process.exit(0));
     }),
   );
   setTimeout(() => process.exit(1), 10_000).unref();

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       trustProxy: ['loopback'],
       nodeEnv: 'development',
       metricsEnabled: true,
+      insightsRetentionDays: 400,
     });
     expect(DEFAULT_CONFIG).toEqual(loadConfig({}));
   });
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
         TRUST_PROXY: 'loopback, 10.0.0.0/8, 2001:db8::1',
         NODE_ENV: 'production',
         METRICS_ENABLED: 'false',
+        INSIGHTS_RETENTION_DAYS: '30',
       }),
     ).toEqual({
       port: 8080,
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       trustProxy: ['loopback', '10.0.0.0/8', '2001:db8::1'],
       nodeEnv: 'production',
       metricsEnabled: false,
+      insightsRetentionDays: 30,
     });
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
@@ -81,6 +84,9 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'yes'],
     ['TRUST_PROXY', '10.0.0.0/33'],
     ['NODE_ENV', 'prod'],
+    ['INSIGHTS_RETENTION_DAYS', '0'],
+    ['INSIGHTS_RETENTION_DAYS', 'a year'],
+    ['INSIGHTS_RETENTION_DAYS', '3661'],
   ])('%s=%s stops with one line naming the variable', (name, value) => {
     let error: unknown;
     try {

@@ -21,14 +21,31 @@ import {
   type View,
 } from './conversation.js';
 import type { ConversationEvent } from './machine.js';
+import { newlySkipped, type SessionObserver, summarizeResult, type TurnInfo, waitingOf, type WaitingAt } from './observers.js';
+
+export { combineObservers, type CreatedInfo, type ResultSummary, type SessionObserver, summarizeResult, type TurnInfo, type WaitingAt } from './observers.js';
 
 /** Turns of one session that collide are retried this often before the caller is told (409). */
 const SEND_ATTEMPTS = 10;
 
-/** What a session stores: the machine's persisted snapshot and how the conversation was opened. */
+/** What a session stores: the machine's persisted snapshot, how the conversation was opened, and its tally. */
 interface SessionData {
   conversation: unknown;
   opened: OpenOptions;
+  /** What observers were last told (absent in sessions stored before it existed: they start counting afresh). */
+  tally?: Tally;
+}
+
+/**
+ * What the session remembers so that observers can count without ids: where the conversation waited after its
+ * last turn and on which day (so a counter of open conversations can move from there to where it waits now),
+ * and the jurisdictions it has entered and reached a result for (each counted once per conversation).
+ */
+interface Tally {
+  day: string;
+  waiting: WaitingAt | null;
+  entered: JurisdictionId[];
+  resulted: JurisdictionId[];
 }
 
 /** How a conversation is opened. */
@@ -52,21 +69,6 @@ export function channelOfSession(id: string): SessionChannel {
   return 'web';
 }
 
-/** One turn as observers see it: no answer, no id, nothing personal. */
-export interface TurnInfo {
-  jurisdiction: JurisdictionId | null;
-  channel: SessionChannel;
-  state: View['state'];
-  /** Set when the turn produced a result (the interview ended, or results were asked for). */
-  verdict?: string;
-}
-
-/** Told about conversations as they happen (metrics, insights); must not throw and must return at once. */
-export interface SessionObserver {
-  created?(info: { channel: SessionChannel }): void;
-  turn?(info: TurnInfo): void;
-}
-
 /** 128 random bits, URL-safe: unguessable session ids. */
 export function newSessionId(): string {
   return randomBytes(16).toString('base64url');
@@ -87,9 +89,12 @@ export class ConversationSessions {
   /** Opens a conversation under a new id. */
   async create(options: OpenOptions = {}, id = newSessionId()): Promise<{ id: string; view: SessionView }> {
     const { persisted, view } = this.#open(options);
-    const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, { conversation: persisted, opened: options });
+    const day = this.#today();
+    const waiting = waitingOf(view);
+    const tally: Tally = { day, waiting, entered: view.jurisdiction ? [view.jurisdiction] : [], resulted: [] };
+    const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, { conversation: persisted, opened: options, tally });
     if (!created) throw new Error('session id collision');
-    this.#observer.created?.({ channel: channelOfSession(id) });
+    this.#observer.created?.({ channel: channelOfSession(id), day, waiting, ...(view.jurisdiction ? { started: view.jurisdiction } : {}) });
     return { id, view };
   }
 
@@ -109,6 +114,8 @@ export class ConversationSessions {
   /** Applies `event`; undefined when there is no such session. */
   async send(id: string, event: ConversationEvent, withResult = false): Promise<SessionView | undefined> {
     let view: View | undefined;
+    let info: Omit<TurnInfo, 'channel'> | undefined;
+    const day = this.#today();
     try {
       const written = await updateWithRetry<SessionData>(
         this.#store,
@@ -117,12 +124,14 @@ export class ConversationSessions {
         (current) => {
           const next = advanceConversation(current.data.conversation, event, withResult);
           view = next.view;
-          return { ...current.data, conversation: next.persisted };
+          const told = this.#tell(current.data, next.persisted, next.view, day);
+          info = told.info;
+          return { ...current.data, conversation: next.persisted, tally: told.tally };
         },
         SEND_ATTEMPTS,
       );
-      if (written && view) {
-        this.#observer.turn?.({ jurisdiction: view.jurisdiction, channel: channelOfSession(id), state: view.state, ...(view.result ? { verdict: view.result.verdict } : {}) });
+      if (written && view && info) {
+        this.#observer.turn?.({ ...info, channel: channelOfSession(id) });
         return view;
       }
     } catch (error) {
@@ -142,6 +151,35 @@ export class ConversationSessions {
     } catch {
       return stored.data?.opened?.lang;
     }
+  }
+
+  /** What observers are told about a turn, and the tally the session keeps for the next one. */
+  #tell(before: SessionData, persisted: unknown, view: View, day: string): { info: Omit<TurnInfo, 'channel'>; tally: Tally } {
+    const previous = before.tally;
+    const waiting = waitingOf(view);
+    const entered = previous?.entered ?? [];
+    const resulted = previous?.resulted ?? [];
+    const j = view.jurisdiction;
+    const started = j && !entered.includes(j) ? j : undefined;
+    const firstResult = j && view.state === 'results' && view.result && !resulted.includes(j) ? summarizeResult(view.result) : undefined;
+    const info: Omit<TurnInfo, 'channel'> = {
+      jurisdiction: j,
+      state: view.state,
+      ...(view.result ? { verdict: view.result.verdict } : {}),
+      day,
+      ...(started ? { started } : {}),
+      ...(firstResult ? { firstResult } : {}),
+      waiting,
+      unknownFacts: newlySkipped(before.conversation, persisted),
+      waitedBefore: previous?.waiting ? { at: previous.waiting, day: previous.day } : null,
+    };
+    const tally: Tally = {
+      day,
+      waiting,
+      entered: started ? [...entered, started] : entered,
+      resulted: firstResult ? [...resulted, firstResult.jurisdiction] : resulted,
+    };
+    return { info, tally };
   }
 
   #open(options: OpenOptions) {

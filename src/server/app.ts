@@ -8,6 +8,7 @@
  */
 import express, { type Express, type Router } from 'express';
 import type { ConversationSessions } from '../flows/sessions.js';
+import type { Insights } from '../insights/index.js';
 import type { SessionStore } from '../store/types.js';
 import { apiRouter } from './api.js';
 import { type AppConfig, DEFAULT_CONFIG } from './config.js';
@@ -36,6 +37,8 @@ export interface AppDependencies {
   rateLimitPrefix?: string;
   /** Operators' metrics (`createMetrics()`): when given, every request is timed and `GET /metrics` serves them. */
   metrics?: Metrics;
+  /** Enquiry insights (`createInsights()`): the staff console counts its checks and serves the figures. */
+  insights?: Insights;
   /** Where the access log and errors go (`createLogger()`); default `defaultLogger` (silent under NODE_ENV=test). */
   logger?: Logger;
   /** The WeChat channel's router (`createWechatChannel`), served at `/wechat`. */
@@ -50,7 +53,7 @@ export const BODY_LIMIT = '32kb';
 const PUBLIC_DIR = new URL('./public/', import.meta.url);
 
 /** Creates the application (not listening). */
-export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, metrics, logger = defaultLogger, wechat, resultLinks }: AppDependencies): Express {
+export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, metrics, insights, logger = defaultLogger, wechat, resultLinks }: AppDependencies): Express {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...given };
   const app = express();
   app.disable('x-powered-by');
@@ -84,7 +87,7 @@ export function createApp({ sessions, store, config: given = {}, rateLimitRedis,
   }
   app.use(resultPageRoutes(resultLinks));
   app.use(widgetRoutes());
-  app.use(staffRoutes({ token: config.staffToken }));
+  app.use(staffRoutes({ token: config.staffToken, ...(insights ? { insights } : {}) }));
   app.use(express.static(PUBLIC_DIR.pathname, { index: 'index.html', maxAge: '1h' }));
   app.use(notFound);
   app.use(apiErrors);

@@ -14,6 +14,7 @@
  * | `NODE_ENV` | `development` | `development`, `production` or `test` |
  * | `WECHAT_TOKEN` … `WECHAT_JURISDICTION` | unset | the WeChat Official Account channel (on when `WECHAT_TOKEN` is set) |
  * | `PUBLIC_URL` | unset | this server's public base URL, for result-page links |
+ * | `INSIGHTS_RETENTION_DAYS` | `400` | days the anonymous enquiry counters of a day are kept (1–3660) |
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
@@ -43,6 +44,8 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Whether `/metrics` and the counting behind it are on (default true; off only to measure what they cost). */
   metricsEnabled: boolean;
+  /** Days each day's enquiry-insights counters are kept after the day (INSIGHTS_RETENTION_DAYS). */
+  insightsRetentionDays: number;
   /** The Telegram bot: its token (unset: no bot), webhook URL (unset: long polling) and webhook secret. */
   telegram: { token: string; webhookUrl: string | undefined; secretToken: string | undefined } | undefined;
   /** The WeChat Official Account channel (on when WECHAT_TOKEN is set). */
@@ -178,6 +181,11 @@ function readBoolean(raw: string): boolean | Invalid {
   return invalid('must be true or false');
 }
 
+function readRetentionDays(raw: string): number | Invalid {
+  const days = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+  return days >= 1 && days <= 3660 ? days : invalid('must be a whole number of days from 1 to 3660');
+}
+
 function readTelegramToken(raw: string): string | Invalid {
   return /^\d{5,15}:[A-Za-z0-9_-]{30,50}$/.test(raw) ? raw : invalid('must be the token @BotFather gave, such as 123456789:AA…');
 }
@@ -244,6 +252,7 @@ export const EnvSchema = z.object({
   STAFF_TOKEN: variable<string | undefined>(undefined, readStaffToken, { secret: true }),
   METRICS_TOKEN: variable<string | undefined>(undefined, readStaffToken, { secret: true }),
   METRICS_ENABLED: variable(true, readBoolean),
+  INSIGHTS_RETENTION_DAYS: variable(400, readRetentionDays),
   TELEGRAM_BOT_TOKEN: variable<string | undefined>(undefined, readTelegramToken, { secret: true }),
   TELEGRAM_WEBHOOK_URL: variable<string | undefined>(undefined, readWebhookUrl),
   TELEGRAM_WEBHOOK_SECRET: variable<string | undefined>(undefined, readWebhookSecret, { secret: true }),
@@ -287,6 +296,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     staffToken: e.STAFF_TOKEN,
     metricsToken: e.METRICS_TOKEN,
     metricsEnabled: e.METRICS_ENABLED,
+    insightsRetentionDays: e.INSIGHTS_RETENTION_DAYS,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, webhookUrl: e.TELEGRAM_WEBHOOK_URL, secretToken: e.TELEGRAM_WEBHOOK_SECRET }
       : undefined,

@@ -16,6 +16,7 @@
  * | `POST /staff/api/assess` | `{ jurisdiction, answers: { questionId: typedText } }` → facts, per-field reading, result |
  * | `POST /staff/api/compare` | `{ answers }` → the five jurisdictions, row by topic |
  * | `POST /staff/api/import` | `{ facts }` → the typed answers that say the same |
+ * | `GET /staff/api/insights` | `?from=&to=&jurisdiction=&channels=&includeStaff=` → anonymous figures (src/insights/) |
  * | `POST /staff/doc/{checklist,mudanjiang-form,jilin-form}` | `payload={ jurisdiction, facts, details, lang }` → a printable page (`?download=1`: a file) |
  */
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
@@ -23,6 +24,8 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Lang } from '../i18n/index.js';
 import { LANGUAGES } from '../i18n/index.js';
+import { summarizeResult } from '../flows/sessions.js';
+import { type Insights, InsightsQueryError } from '../insights/index.js';
 import { todayInChina } from '../rules/dates.js';
 import { describeIssues } from '../rules/errors.js';
 import { FactsSchema } from '../rules/facts.js';
@@ -46,6 +49,8 @@ export interface StaffOptions {
   today?: () => string;
   /** Failed logins allowed per client per 15 minutes (default 10). */
   loginAttempts?: number;
+  /** Enquiry insights: each result the console shows is counted (channel `staff`), and the figures are served. */
+  insights?: Insights;
 }
 
 /** The policy of every console response: no inline script or style, nothing from elsewhere, never framed. */
@@ -193,7 +198,20 @@ export function staffRoutes(options: StaffOptions = {}): Router {
   router.post('/staff/api/assess', json, (req, res) => {
     const body = parse(AssessBody, req.body);
     const lang = body.lang ?? langOf(req);
-    res.json(assessAnswers(body.jurisdiction, body.answers, { lang, date: body.date ?? today() }));
+    const response = assessAnswers(body.jurisdiction, body.answers, { lang, date: body.date ?? today() });
+    // Each result shown is one staff check; the insights keep only its verdict and statuses.
+    options.insights?.staffCheck(summarizeResult(response.result));
+    res.json(response);
+  });
+
+  router.get('/staff/api/insights', async (req, res) => {
+    if (!options.insights) throw new StaffApiError(404, 'not_found');
+    try {
+      res.json(await options.insights.report(req.query as Record<string, unknown>, langOf(req)));
+    } catch (error) {
+      if (error instanceof InsightsQueryError) throw new StaffApiError(400, error.code, error.details);
+      throw error;
+    }
   });
 
   router.post('/staff/api/compare', json, (req, res) => {

@@ -28,6 +28,27 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
+/** A count as the server shows it: exact from 5 up, "<5" below, 0 as 0. */
+type Cell = number | '<5';
+
+/** One jurisdiction's figures of `GET /staff/api/insights`. */
+export interface InsightsFigures {
+  started: Cell;
+  completed: Cell;
+  verdicts: { eligible: Cell; ineligible: Cell; incomplete: Cell };
+  closeToEligible: Cell;
+  criteria: { id: string; ref: { article: number; item?: number }; title: string; met: Cell; unmet: Cell; unknown: Cell }[];
+  unknownFacts: { fact: string; count: Cell }[];
+  abandonedAt: { questionId: string; count: Cell }[];
+}
+
+/** The response of `GET /staff/api/insights`. */
+export interface InsightsReport {
+  from: string;
+  to: string;
+  jurisdictions: Record<string, InsightsFigures>;
+}
+
 const post = <T>(url: string, body: unknown) =>
   call<T>(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -37,4 +58,10 @@ export const api = {
     post<AssessResponse>('/staff/api/assess', { jurisdiction, answers, lang }),
   compare: (answers: Record<string, string>, lang: string) => post<CompareResponse>('/staff/api/compare', { answers, lang }),
   import: (facts: unknown, lang: string) => post<ImportResponse>('/staff/api/import', { facts, lang }),
+  insights: (q: { from: string; to: string; jurisdiction: string; includeStaff: boolean; lang: string }) => {
+    const params = new URLSearchParams({ from: q.from, to: q.to, lang: q.lang });
+    if (q.jurisdiction) params.set('jurisdiction', q.jurisdiction);
+    if (!q.includeStaff) params.set('includeStaff', 'false');
+    return call<InsightsReport>(`/staff/api/insights?${params.toString()}`);
+  },
 };

@@ -1,6 +1,6 @@
 /**
- * The staff console in the browser. One jurisdiction at a time (Alt+1…5), four views (Alt+A the form, Alt+C
- * the comparison, Alt+Q quick answers, Alt+P documents); every change to a field is read and assessed by the
+ * The staff console in the browser. One jurisdiction at a time (Alt+1…5), five views (Alt+A the form, Alt+C
+ * the comparison, Alt+Q quick answers, Alt+P documents, Alt+I insights); every change to a field is read and assessed by the
  * server after a short pause, and the case is kept in the URL fragment for sharing.
  */
 import type { Catalog, CatalogJurisdiction, CompareResponse } from '../shared/types.js';
@@ -10,16 +10,17 @@ import { type DocsState, renderDocs } from './docs.js';
 import { byId, clear, h } from './dom.js';
 import { factLabels, type FormView, renderForm } from './form.js';
 import { setStrings, t } from './i18n.js';
+import { type InsightsView, renderInsights } from './insights.js';
 import { type QuickView, renderQuick } from './quick.js';
 import { download, readHash, writeHash } from './share.js';
 import { renderShare, type ShareView } from './sharebar.js';
 import { renderVerdict, type VerdictView } from './verdict.js';
 
-const VIEWS = ['assess', 'compare', 'quick', 'docs'] as const;
+const VIEWS = ['assess', 'compare', 'quick', 'docs', 'insights'] as const;
 type View = (typeof VIEWS)[number];
 /** Alt + these keys (by physical key, so any layout and macOS Option work) open the views. */
-const VIEW_KEYS: Record<View, string> = { assess: 'KeyA', compare: 'KeyC', quick: 'KeyQ', docs: 'KeyP' };
-const VIEW_SHORTCUTS: Record<View, string> = { assess: 'Alt+A', compare: 'Alt+C', quick: 'Alt+Q', docs: 'Alt+P' };
+const VIEW_KEYS: Record<View, string> = { assess: 'KeyA', compare: 'KeyC', quick: 'KeyQ', docs: 'KeyP', insights: 'KeyI' };
+const VIEW_SHORTCUTS: Record<View, string> = { assess: 'Alt+A', compare: 'Alt+C', quick: 'Alt+Q', docs: 'Alt+P', insights: 'Alt+I' };
 /** The pause after typing before the answers are assessed. */
 const DEBOUNCE_MS = 250;
 
@@ -36,6 +37,7 @@ class Console {
   private readonly share: ShareView;
   private form: FormView | undefined;
   private quick: QuickView | undefined;
+  private insights: InsightsView | undefined;
   private comparison: CompareResponse | undefined;
   private compareStale = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -56,6 +58,7 @@ class Console {
       compare: h('section', { id: 'view-compare', class: 'view', hidden: true, 'aria-labelledby': 'compare-title' }),
       quick: h('section', { id: 'view-quick', class: 'view', hidden: true, 'aria-labelledby': 'quick-title' }),
       docs: h('section', { id: 'view-docs', class: 'view', hidden: true, 'aria-labelledby': 'docs-title' }),
+      insights: h('section', { id: 'view-insights', class: 'view', hidden: true, 'aria-labelledby': 'insights-title' }),
     };
   }
 
@@ -155,11 +158,15 @@ class Console {
       this.quick = renderQuick(this.sections.quick, this.catalog, this.jurisdiction);
     } else if (view === 'docs') {
       renderDocs(this.sections.docs, this.catalog, this.jurisdiction, this.docs, () => this.facts);
+    } else if (view === 'insights') {
+      // Drawn once: its pickers keep their period between visits.
+      this.insights ??= renderInsights(this.sections.insights, this.catalog, this.jurisdiction);
     }
     this.writeHash();
     if (!focus) return;
     if (view === 'assess') this.form?.focusFirst();
     else if (view === 'quick') this.quick?.focusSearch();
+    else if (view === 'insights') this.insights?.focusTitle();
     else document.getElementById(`${view}-title`)?.focus();
   }
 
