@@ -123,7 +123,7 @@ describe('GET /api/openapi.json', () => {
     const { doc } = await fetchDoc();
     const schemas = doc.components.schemas;
     expect(schemas.Conversation?.required).toEqual(expect.arrayContaining(['id', 'state', 'lang', 'jurisdiction', 'feedback', 'answers', 'pending']));
-    expect(schemas.Conversation?.properties?.result).toEqual({ $ref: '#/components/schemas/AssessmentResult' });
+    expect(schemas.Conversation?.properties?.result).toEqual({ $ref: '#/components/schemas/SessionResult' });
     expect(schemas.Conversation?.properties?.prompt).toMatchObject({ $ref: '#/components/schemas/Prompt' });
     const code = ((schemas.Error?.properties?.error as { properties: { code: { enum: string[] } } }).properties.code).enum;
     expect(code.sort()).toEqual([...API_ERROR_CODES].sort());

@@ -9,7 +9,7 @@ import { compiledTranslator, type Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import type { AssessmentResult } from '../rules/evaluate.js';
 import type { Facts } from '../rules/facts.js';
-import { formatMoney } from '../rules/format.js';
+import { chineseNumeral, formatMoney } from '../rules/format.js';
 import type { JurisdictionDef, StepParams } from '../rules/types.js';
 import { type Details, detailText, factLabel, factText } from './fields.js';
 import { proofFacts } from './proofs.js';
@@ -81,23 +81,29 @@ export function checklistBlocks({ def, result, facts, details, lang }: Checklist
   const head = (text: string, i: number): CellSpec => ({ width: cols[i] ?? 0, children: [cellText(text, { bold: true, align: 'center' })] });
   const rows = result.checklist.map((item, i) => {
     const proofs = proofFacts(def, item.id);
-    const proofLines = proofs.length
-      ? proofs.map((fact) => {
-          const value = factText(fact, facts, lang);
-          return cellText([cellRun(`${factLabel(fact, lang)}${lang === 'zh-CN' ? '：' : ': '}`), cellRun(value || t('checklist.notAnswered'), value ? {} : { italics: true })]);
-        })
-      : [cellText(t('checklist.nothingToProve'), { align: 'center' })];
+    // Answered facts one per line with their value; the unanswered ones together, so a row stays short.
+    const colon = lang === 'zh-CN' ? '：' : ': ';
+    const answered = proofs.filter((fact) => factText(fact, facts, lang) !== '');
+    const open = proofs.filter((fact) => factText(fact, facts, lang) === '');
+    const proofLines = [
+      ...answered.map((fact) => cellText([cellRun(`${factLabel(fact, lang)}${colon}`), cellRun(factText(fact, facts, lang))])),
+      ...(open.length
+        ? [cellText([cellRun(`${t('checklist.notAnswered')}${colon}`, { italics: true }), cellRun(open.map((f) => factLabel(f, lang)).join(compiledTranslator(lang, 'rules')('list.separator')))])]
+        : []),
+    ];
+    if (!proofLines.length) proofLines.push(cellText(t('checklist.nothingToProve'), { align: 'center' }));
     const itemParas = [cellText([cellRun(item.title), ...(item.kind === 'evidence' ? [cellRun(t('checklist.evidence'))] : [])])];
     if (item.quote !== item.title && !item.title.includes(item.quote)) itemParas.push(cellText([cellRun(`“${item.quote}”`, { size: 21 })]));
     return {
       cells: [
-        { width: cols[0] ?? 0, children: [cellText([cellRun('☐', { size: 28 })], { align: 'center' })] },
-        { width: cols[1] ?? 0, children: [cellText(String(i + 1), { align: 'center' })] },
-        { width: cols[2] ?? 0, children: itemParas },
-        { width: cols[3] ?? 0, children: [cellText(item.refText)] },
-        { width: cols[4] ?? 0, children: proofLines },
+        { width: cols[0] ?? 0, children: [cellText([cellRun('☐', { size: 28 })], { align: 'center' })], align: 'top' },
+        { width: cols[1] ?? 0, children: [cellText(String(i + 1), { align: 'center' })], align: 'top' },
+        { width: cols[2] ?? 0, children: itemParas, align: 'top' },
+        { width: cols[3] ?? 0, children: [cellText(item.refText)], align: 'top' },
+        { width: cols[4] ?? 0, children: proofLines, align: 'top' },
       ] as CellSpec[],
-      cantSplit: true,
+      // A long row may run over a page: kept whole, it would leave half a page empty before it.
+      cantSplit: false,
     };
   });
   const materials = table(cols, [
@@ -122,17 +128,23 @@ export function checklistBlocks({ def, result, facts, details, lang }: Checklist
 
   const unmet = result.criteria.filter((c) => c.status === 'unmet');
   const unknown = result.criteria.filter((c) => c.status === 'unknown');
+  // Headings numbered in order of appearance: 一、二、… / 1. 2. …
+  let count = 0;
+  const numbered = (key: string) => {
+    count += 1;
+    return heading(lang === 'zh-CN' ? `${chineseNumeral(count)}、${t(key)}` : `${count}. ${t(key)}`);
+  };
   return [
     ...title([t('checklist.titleLead', { name: result.jurisdictionName }), t('checklist.title')]),
     metaTable,
-    ...(result.notices.length ? [heading(t('checklist.notices')), ...result.notices.map((n) => body(n))] : []),
-    heading(t('checklist.materials')),
+    numbered('checklist.materials'),
     body(t('checklist.materialsHint')),
     materials,
-    heading(t('checklist.procedure')),
+    numbered('checklist.procedure'),
     procedure,
-    ...(unmet.length ? [heading(t('checklist.unmet')), ...unmet.map((c) => body(c.explanation))] : []),
-    ...(unknown.length ? [heading(t('checklist.unknown')), ...unknown.map((c) => body(withRef(c.title, c.refText, lang)))] : []),
+    ...(unmet.length ? [numbered('checklist.unmet'), ...unmet.map((c) => body(c.explanation))] : []),
+    ...(unknown.length ? [numbered('checklist.unknown'), ...unknown.map((c) => body(withRef(c.title, c.refText, lang)))] : []),
+    ...(result.notices.length ? [numbered('checklist.notices'), ...result.notices.map((n) => body(n))] : []),
     body(t('checklist.footnote', { date: result.date })),
   ];
 }

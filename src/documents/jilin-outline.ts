@@ -10,9 +10,9 @@ import type { Lang } from '../i18n/index.js';
 import type { Facts } from '../rules/facts.js';
 import { prepared } from '../rules/prepared.js';
 import type { JurisdictionDef } from '../rules/types.js';
-import { docT, withRef } from './checklist.js';
+import { withRef } from './checklist.js';
 import { type Details, factGroups, jilinCoverFields, jilinFormHead, type OutlineField } from './fields.js';
-import { body, type CellSpec, cellRun, cellText, gap, heading, line, mark, table, TEXT_WIDTH, title } from './style.js';
+import { body, type CellSpec, cellRun, cellText, gap, heading, line, table, TEXT_WIDTH, title } from './style.js';
 
 /** The cover page's and the form's blocks: two sections. */
 export function jilinOutlineSections(def: JurisdictionDef, facts: Facts, details: Details, lang: Lang): (Paragraph | Table)[][] {
@@ -23,17 +23,17 @@ export function jilinOutlineSections(def: JurisdictionDef, facts: Facts, details
   const formItem = texts.materials.find((m) => m.id === 'jilin.application-form');
   const formTitle = def.materials.find((m) => m.id === 'jilin.application-form')?.quote ?? '';
   const fieldRow = (f: OutlineField, labelWidth: number) => ({
-    minHeight: 560,
+    minHeight: 480,
     cells: [
       { width: labelWidth, children: [cellText(f.label, { bold: true })] },
       { width: W - labelWidth, children: [cellText(f.value)] },
     ] as CellSpec[],
   });
 
+  // Both pages carry the outline mark in their header (see index.ts).
   const coverPage = [
-    mark(docT(lang)('outline.mark')),
     body(t('doc.jilin.coverKicker', { ref: cover?.refText ?? '', name: def.materials.find((m) => m.ref.annex === 1)?.quote ?? '' }), { indent: false }),
-    gap(600),
+    gap(400),
     ...title(t('doc.jilin.coverTitle')),
     gap(300),
     table([2600, W - 2600], jilinCoverFields(facts, details, lang).map((f) => fieldRow(f, 2600))),
@@ -65,7 +65,6 @@ export function jilinOutlineSections(def: JurisdictionDef, facts: Facts, details
     })),
   ];
   const formPage = [
-    mark(docT(lang)('outline.mark')),
     body(t('doc.jilin.formKicker', { ref: formItem?.refText ?? '' }), { indent: false }),
     ...title(formTitle),
     table([L, W - L], formRows),

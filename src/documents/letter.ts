@@ -89,7 +89,11 @@ export function letterBlocks(def: JurisdictionDef, form: LetterForm, facts: Fact
   const answerList = (names: readonly string[]) =>
     names
       .filter((f) => facts[f as keyof Facts] !== undefined)
-      .map((f) => zh('letter.answer', { label: factLabel(f as never, 'zh-CN'), value: factText(f as never, facts, 'zh-CN') }))
+      .map((f) =>
+        typeof facts[f as keyof Facts] === 'boolean'
+          ? zh('letter.answerFlag', { label: factLabel(f as never, 'zh-CN'), value: factText(f as never, facts, 'zh-CN') })
+          : zh('letter.answer', { label: factLabel(f as never, 'zh-CN'), value: factText(f as never, facts, 'zh-CN') }),
+      )
       .join(zh('letter.answerSeparator'));
 
   const unmet = local.criteria.filter((c) => c.status === 'unmet' && c.severity === 'required');

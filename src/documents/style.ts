@@ -76,7 +76,7 @@ export function title(lines: string | readonly string[]): Paragraph[] {
 /** A compact line in the body font (仿宋 四号, single spacing): lists on a cover page. */
 export function line(text: string, options: { indent?: boolean } = {}): Paragraph {
   return new Paragraph({
-    spacing: { line: 400, lineRule: LineRuleType.EXACT },
+    spacing: { line: 380, lineRule: LineRuleType.EXACT },
     indent: options.indent === false ? undefined : { left: 640, hanging: 320 },
     children: [run(text, 'body', { size: SIZES.four })],
   });
