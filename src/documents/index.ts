@@ -50,14 +50,13 @@ export function documentsOf(jurisdiction: JurisdictionId): DocumentName[] {
 
 /** A document's title in `lang` ("申报材料清单", "申建函件（草稿）"). */
 export function documentTitle(name: DocumentName, jurisdiction: JurisdictionId, lang: Lang): string {
-  return docT(lang)(`names.${name}`, { material: letterMaterialTitle(jurisdiction, lang) });
+  return docT(lang)(`names.${name}`, { material: letterMaterialTitle(jurisdiction) });
 }
 
-function letterMaterialTitle(jurisdiction: JurisdictionId, lang: Lang): string {
+/** The letter's name as its text has it (申建函件, 申报请示), in either language: it is filed in Chinese. */
+function letterMaterialTitle(jurisdiction: JurisdictionId): string {
   const form = LETTER_FORMS[jurisdiction];
-  const material = form && getJurisdiction(jurisdiction).materials.find((m) => m.id === form.material);
-  if (!material) return '';
-  return lang === 'zh-CN' ? material.quote : `${material.quote}`;
+  return (form && getJurisdiction(jurisdiction).materials.find((m) => m.id === form.material)?.quote) ?? '';
 }
 
 /** One entry of a result's `documents`. */
@@ -135,7 +134,7 @@ export async function buildDocument(name: string, request: DocumentRequest): Pro
   }
   const title = documentTitle(name, request.jurisdiction, lang);
   const t = docT(lang);
-  const base = t(`filenames.${name}`, { name: result.jurisdictionName, material: letterMaterialTitle(request.jurisdiction, lang) });
+  const base = t(`filenames.${name}`, { name: result.jurisdictionName, material: letterMaterialTitle(request.jurisdiction) });
   return {
     bytes: await pack({ title, sections, lang, ...(HEADER_MARKS[name] ? { header: t(HEADER_MARKS[name]) } : {}) }),
     title,
