@@ -135,9 +135,7 @@ export interface CellSpec {
   children: Paragraph[];
   width: number;
   span?: number;
-  /** A label cell (shaded lightly, vertically centred). */
-  label?: boolean;
-  /** A minimum height is given by the row. */
+  /** Vertical alignment (default: centred); long cells read better from the top. */
   align?: 'top' | 'center';
 }
 
