@@ -252,6 +252,9 @@ describe('the application letter drafts', () => {
       }
       for (const item of result.checklist.filter((i) => i.kind === 'material' && i.id !== form?.material)) expect(text, item.id).toContain(flat(item.title));
       expect(text).toContain(jurisdiction === 'guangxi' ? '妥否，请批示。' : '请予审核。');
+      // Written by whom the text has apply: the park (山东), the county (温州 各县（市、区）申建), the city bureau (广西).
+      const writer = { shandong: `${details.parkName}（以下简称园区）对照申报条件逐项自查`, wenzhou: `现申请将我县（市、区）${details.parkName}`, guangxi: `现申请将我市${details.parkName}` }[jurisdiction];
+      expect(text).toContain(flat(writer));
       expect(text).toContain('各项必备条件均已确认满足');
     });
   }

@@ -30,6 +30,11 @@ export interface LetterForm {
   level: string;
   /** 请示 ends 妥否，请批示; a 函 asks for review. */
   closing: 'request' | 'letter';
+  /**
+   * Who writes it: the park itself (山东 第十三条（一）), the city's HR bureau (广西 第六条（一）) or the county,
+   * county-level city or district (温州 第十条（一） 各县（市、区）申建).
+   */
+  sender: 'park' | 'city' | 'county';
 }
 
 /** The jurisdictions with a letter draft, and how their texts have it written. */
@@ -42,6 +47,7 @@ export const LETTER_FORMS: Partial<Record<JurisdictionId, LetterForm>> = {
     verb: '申建',
     level: '山东省省级',
     closing: 'letter',
+    sender: 'park',
   },
   // 第十条（一）: 各县（市、区）申建市级人力资源服务产业园，应向市人力资源和社会保障局提出申请，提交申建函件
   wenzhou: {
@@ -51,6 +57,7 @@ export const LETTER_FORMS: Partial<Record<JurisdictionId, LetterForm>> = {
     verb: '申建',
     level: '温州市市级',
     closing: 'letter',
+    sender: 'county',
   },
   // 第六条（一）: 由产业园所在的设区市人力资源社会保障部门向自治区人力资源社会保障部门提出申请 … 1．申报请示
   guangxi: {
@@ -60,6 +67,7 @@ export const LETTER_FORMS: Partial<Record<JurisdictionId, LetterForm>> = {
     verb: '申报',
     level: '自治区级',
     closing: 'request',
+    sender: 'city',
   },
 };
 
@@ -107,7 +115,8 @@ export function letterBlocks(def: JurisdictionDef, form: LetterForm, facts: Fact
     ...title(form.heading),
     body(zh('letter.addressee', { authority: form.authority }), { indent: false, align: 'left' }),
     body(
-      zh('letter.intro', {
+      zh(form.sender === 'park' ? 'letter.intro' : 'letter.introAuthority', {
+        our: form.sender === 'park' ? '' : zh(`letter.our.${form.sender}`),
         title: def.title,
         number: def.documentNumber ? `（${def.documentNumber}）` : '',
         park,
