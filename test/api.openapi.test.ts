@@ -84,6 +84,17 @@ describe('GET /api/openapi.json', () => {
     expect(answers?.responses['422']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/Conversation');
   });
 
+  it('documents the Word documents of a session: a .docx download, 404 for an unknown session or name', async () => {
+    const { doc } = await fetchDoc();
+    const op = doc.paths['/api/sessions/{id}/documents/{file}']?.get;
+    expect(op?.parameters?.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['path:id', 'path:file', 'query:lang']));
+    expect(Object.keys(op?.responses['200']?.content ?? {})).toEqual(['application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(op?.responses['404']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/Error');
+    const documents = doc.components.schemas.SessionResult?.properties?.documents as { type: string; items: { $ref: string } };
+    expect(documents).toMatchObject({ type: 'array', items: { $ref: '#/components/schemas/DocumentLink' } });
+    expect(doc.components.schemas.DocumentLink?.required).toEqual(['name', 'title', 'url']);
+  });
+
   it('resolves every $ref to a component', async () => {
     const { doc, res } = await fetchDoc();
     const refs = [...res.text.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1] as string);
@@ -123,7 +134,7 @@ describe('GET /api/openapi.json', () => {
     const { doc } = await fetchDoc();
     const schemas = doc.components.schemas;
     expect(schemas.Conversation?.required).toEqual(expect.arrayContaining(['id', 'state', 'lang', 'jurisdiction', 'feedback', 'answers', 'pending']));
-    expect(schemas.Conversation?.properties?.result).toEqual({ $ref: '#/components/schemas/AssessmentResult' });
+    expect(schemas.Conversation?.properties?.result).toEqual({ $ref: '#/components/schemas/SessionResult' });
     expect(schemas.Conversation?.properties?.prompt).toMatchObject({ $ref: '#/components/schemas/Prompt' });
     const code = ((schemas.Error?.properties?.error as { properties: { code: { enum: string[] } } }).properties.code).enum;
     expect(code.sort()).toEqual([...API_ERROR_CODES].sort());

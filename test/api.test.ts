@@ -10,7 +10,7 @@ import { AssessmentResultSchema } from '../src/rules/result.js';
 import { createApp } from '../src/server/app.js';
 import { API_ERROR_CODES, API_ERRORS, type ApiErrorCode } from '../src/server/errors.js';
 import { ROUTES } from '../src/server/openapi.js';
-import { ConversationResponse, ErrorBody, JurisdictionsResponse } from '../src/server/schemas.js';
+import { ConversationResponse, ErrorBody, JurisdictionsResponse, SessionResultSchema } from '../src/server/schemas.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 import type { SessionStore } from '../src/store/types.js';
 import { StoreUnavailableError } from '../src/store/types.js';
@@ -233,7 +233,7 @@ describe('every conversation endpoint', () => {
     check('lang', await agent.post(`/api/sessions/${id}/lang`).send({ lang: 'zh-CN' }), 200);
     const results = check('results', await agent.post(`/api/sessions/${id}/results`).send({}), 200);
     expect(results.state).toBe('results');
-    expect(AssessmentResultSchema.safeParse(results.result).success).toBe(true);
+    expect(SessionResultSchema.safeParse(results.result).success).toBe(true);
     const continued = check('continue', await agent.post(`/api/sessions/${id}/continue`), 200);
     expect(continued.state).toBe('interviewing');
     check('get', await agent.get(`/api/sessions/${id}`), 200);
@@ -271,6 +271,11 @@ describe('every error code', () => {
     ['forbidden_key', () => raw(request(app()), '/api/sessions?lang=en', '{"__proto__":{"x":1}}')],
     ['not_found', () => request(app()).get('/api/nope?lang=en')],
     ['session_not_found', () => request(app()).get('/api/sessions/AAAAAAAAAAAAAAAAAAAAAA?lang=en')],
+    ['document_not_found', async () => {
+      const agent = request(app());
+      const { body } = await agent.post('/api/sessions').send({ jurisdiction: 'shandong' });
+      return agent.get(`/api/sessions/${body.id}/documents/passport.docx?lang=en`);
+    }],
     ['session_conflict', async () => {
       const contended = delegating(new MemorySessionStore(), { update: async () => undefined });
       const agent = request(app(contended));

@@ -20,6 +20,7 @@ import { ConversationSessions } from '../src/flows/sessions.js';
 import { createApp } from '../src/server/app.js';
 import { staffRoutes } from '../src/server/staff.js';
 import { MUDANJIANG_FORM } from '../src/staff/server/forms.js';
+import { cellAfter, readDocx } from './support/docx.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 
 const TODAY = '2026-11-23';
@@ -236,6 +237,15 @@ describe('the staff console in Chromium', () => {
       }
     }
     await form.close();
+  }, 20_000);
+
+  it('downloads the same form as a Word file from the documents view', async () => {
+    const [word] = await Promise.all([page.waitForEvent('download'), page.locator('#docx-mudanjiang-form').click()]);
+    expect(word.suggestedFilename()).toBe('牡丹江市市级人力资源服务产业园评估认定审批表.docx');
+    const docx = await readDocx(readFileSync(await word.path()));
+    expect(cellAfter(docx, MUDANJIANG_FORM.parkName)).toBe('镜泊湖人力资源服务产业园');
+    expect(cellAfter(docx, MUDANJIANG_FORM.staff)).toBe('专职 6 人');
+    expect(docx.text.replace(/\s+/g, '')).toContain('☑新建');
   }, 20_000);
 
   it('breaks no rule of the page policy and logs no errors', () => {

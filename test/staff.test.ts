@@ -21,6 +21,7 @@ import { decideAccess, isDirectLoopback, SESSION_COOKIE, sessionValid, sessionVa
 import { quickAnswers } from '../src/staff/server/catalog.js';
 import { MUDANJIANG_FORM, MUDANJIANG_SERVICES } from '../src/staff/server/forms.js';
 import { MemorySessionStore } from '../src/store/memory.js';
+import { cellAfter, readDocx } from './support/docx.js';
 import { COMPARE_TOPICS, type Catalog, type CompareResponse, type AssessResponse } from '../src/staff/shared/types.js';
 
 const TODAY = '2026-11-23';
@@ -51,6 +52,20 @@ async function login(app: express.Express): Promise<string> {
 const doc = (app: express.Express, kind: string, payload: unknown, query = '') =>
   request(app).post(`/staff/doc/${kind}${query}`).type('form').send({ payload: JSON.stringify(payload) });
 
+/** A Word document from the console (the body as bytes). */
+const docx = (app: express.Express, name: string, payload: unknown, cookie = '') =>
+  request(app)
+    .post(`/staff/docx/${name}`)
+    .set('cookie', cookie)
+    .type('form')
+    .send({ payload: JSON.stringify(payload) })
+    .buffer(true)
+    .parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+
 describe('access with a token', () => {
   const app = appWith({ token: TOKEN });
 
@@ -65,6 +80,7 @@ describe('access with a token', () => {
     expect(data.body.error.code).toBe('unauthorized');
     expect((await request(app).post('/staff/api/assess').send({ jurisdiction: 'jilin', answers: {} })).status).toBe(401);
     expect((await doc(app, 'checklist', { jurisdiction: 'jilin', facts: {} })).status).toBe(401);
+    expect((await docx(app, 'checklist', { jurisdiction: 'jilin', facts: {} })).status).toBe(401);
     expect((await request(app).get('/staff/assets/staff.js')).status).toBe(401);
     // The stylesheet and the login script hold no data; the login page needs them.
     expect((await request(app).get('/staff/assets/staff.css')).status).toBe(200);
@@ -484,6 +500,27 @@ describe('documents', () => {
     const en = (await doc(app, 'checklist', { jurisdiction: 'guangxi', facts: {}, lang: 'en' })).text;
     expect(en).toContain('Checklist of application materials');
     expect(en).toContain('lang="en"');
+  });
+
+  it('downloads the Word documents, built from the posted profile and details', async () => {
+    const res = await docx(app, 'mudanjiang-form', { jurisdiction: 'mudanjiang', facts, details });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const word = await readDocx(res.body as Buffer);
+    expect(cellAfter(word, MUDANJIANG_FORM.parkName)).toBe('镜泊湖人力资源服务产业园');
+    expect(cellAfter(word, MUDANJIANG_FORM.staff)).toBe('专职 12 人');
+    expect(word.text.replace(/\s+/g, '')).toContain('☑改建');
+    const letter = await readDocx((await docx(app, 'application-letter', { jurisdiction: 'guangxi', facts: {}, details, lang: 'en' })).body as Buffer);
+    expect(letter.text).toContain('关于申报自治区级人力资源服务产业园的请示');
+    expect(letter.text).toContain('镜泊湖人力资源服务产业园');
+    const catalogue = (await request(app).get('/staff/api/catalog?lang=zh-CN')).body as Catalog;
+    expect(catalogue.jurisdictions.find((j) => j.id === 'wenzhou')?.wordDocuments).toEqual([
+      { name: 'checklist', title: '申报材料清单' },
+      { name: 'application-letter', title: '申建函件（草稿）' },
+    ]);
+    expect((await docx(app, 'jilin-form', { jurisdiction: 'mudanjiang', facts: {} })).status).toBe(404);
+    expect((await docx(app, 'checklist', { jurisdiction: 'jilin', facts: { floorArea: 'big' } })).status).toBe(400);
   });
 
   it('escapes what was typed, and refuses what it cannot read', async () => {

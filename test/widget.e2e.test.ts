@@ -20,6 +20,7 @@ import type { Lang } from '../src/i18n/index.js';
 import type { Facts } from '../src/rules/facts.js';
 import { createApp } from '../src/server/app.js';
 import { MemorySessionStore } from '../src/store/memory.js';
+import { readDocx } from './support/docx.js';
 import { eligibleProfiles } from './support/profiles.js';
 import { typed, valueFor } from './support/typing.js';
 
@@ -263,6 +264,13 @@ describe('the demo page and the widget', () => {
     expect(html.suggestedFilename()).toBe('park-advisor-shandong-checklist.html');
     expect(htmlText).toMatch(/^<!doctype html>/);
     expect(htmlText.match(/type="checkbox" checked/g)).toHaveLength(1);
+    // The Word files the server built from the answers: a link each, downloaded as a real .docx.
+    expect(await page.locator('.result .documents a').allTextContents()).toEqual(['下载 申报材料清单（Word）', '下载 申建函件（草稿）（Word）']);
+    const [word] = await Promise.all([page.waitForEvent('download'), page.locator('.result a[data-document="checklist"]').click()]);
+    expect(word.suggestedFilename()).toBe('申报材料清单-山东省（省级）.docx');
+    const checklist = await readDocx(readFileSync(await word.path()));
+    expect(checklist.text).toContain('人力资源服务产业园申报材料清单');
+    expect(checklist.text.match(/☐/g)?.length).toBe(md.items);
 
     // Print: the host is marked while the browser prints, and the print stylesheet shows the result alone.
     await page.evaluate(() => {

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { compiledTranslator } from '../i18n/compiled.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/index.js';
 import { todayInChina } from '../rules/dates.js';
+import { type Facts, FactsSchema } from '../rules/facts.js';
 import type { JurisdictionId } from '../rules/types.js';
 import { type SessionStore, updateWithRetry } from '../store/types.js';
 import {
@@ -54,6 +55,14 @@ export interface OpenOptions {
   lang?: Lang;
   /** The assessment date (`YYYY-MM-DD`); default: today in China. */
   date?: string;
+}
+
+/** What a conversation has gathered (see `ConversationSessions.gathered`). */
+export interface Gathered {
+  jurisdiction: JurisdictionId | null;
+  lang: Lang;
+  date: string;
+  facts: Facts;
 }
 
 /** A view that may carry a notice about the session itself (restarted after an upgrade). */
@@ -140,6 +149,24 @@ export class ConversationSessions {
     // Not written: the session is absent, stored under another schema version, or damaged.
     const stored = await this.#store.get<SessionData>(id);
     return stored ? this.#restart(id, stored.data) : undefined;
+  }
+
+  /**
+   * What the conversation has gathered — jurisdiction, language, assessment date and facts — for channels that
+   * build something from it (Word documents); undefined when there is no such session or it cannot be read.
+   * Reading does not touch the session (no turn, no new expiry).
+   */
+  async gathered(id: string): Promise<Gathered | undefined> {
+    const stored = await this.#store.get<SessionData>(id);
+    if (!stored || stored.schemaVersion !== SCHEMA_VERSION) return undefined;
+    try {
+      const context = contextOf(stored.data.conversation);
+      const facts = FactsSchema.safeParse(context.facts);
+      if (!facts.success) return undefined;
+      return { jurisdiction: context.jurisdiction, lang: context.lang, date: context.date, facts: facts.data };
+    } catch {
+      return undefined;
+    }
   }
 
   /** The stored conversation's language, for channels that answer outside the flow (errors, notices). */

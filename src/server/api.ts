@@ -10,10 +10,12 @@ import { jurisdictionPrompt, questionPrompt } from '../flows/prompts.js';
 import { factsAsked, questionById, specOf } from '../flows/questions.js';
 import type { ConversationSessions, SessionView } from '../flows/sessions.js';
 import type { AssessedLocal } from './metrics.js';
-import { translator } from '../i18n/index.js';
+import { buildDocument, documentsOf, isDocumentName } from '../documents/index.js';
+import { isLang, translator } from '../i18n/index.js';
 import { AssessmentInputError } from '../rules/errors.js';
 import { evaluate } from '../rules/evaluate.js';
 import { JURISDICTIONS } from '../rules/registry.js';
+import { sendDocument, withDocuments } from './documents.js';
 import { ApiError, requestLang } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangBody, SESSION_ID_PATTERN, SkipBody } from './schemas.js';
@@ -87,18 +89,18 @@ export function apiRouter(sessions: ConversationSessions): Router {
   router.post('/sessions', async (req, res) => {
     const body = parseBody(CreateSessionBody, req);
     const { id, view } = await sessions.create({ ...body, lang: body.lang ?? requestLang(req) });
-    res.status(201).json({ id, ...conversationBody(view) });
+    res.status(201).json({ id, ...conversationBody(id, view) });
   });
 
   router.get('/sessions/:id', async (req, res) => {
     const view = await found(sessions.get(req.params.id, req.query.result === '1' || req.query.result === 'true'));
-    res.json({ id: req.params.id, ...conversationBody(view) });
+    res.json({ id: req.params.id, ...conversationBody(req.params.id, view) });
   });
 
   const event = (path: string, toEvent: (req: Request) => Parameters<ConversationSessions['send']>[1]) =>
     router.post(`/sessions/:id/${path}`, async (req, res) => {
       const view = await found(sessions.send(req.params.id as string, toEvent(req)));
-      res.status(view.error ? 422 : 200).json({ id: req.params.id, ...conversationBody(view) });
+      res.status(view.error ? 422 : 200).json({ id: req.params.id, ...conversationBody(req.params.id as string, view) });
     });
 
   event('answers', (req) => {
@@ -122,6 +124,19 @@ export function apiRouter(sessions: ConversationSessions): Router {
   event('continue', command('CONTINUE'));
   event('lang', (req) => ({ type: 'SET_LANG', lang: parseBody(LangBody, req).lang }));
 
+  // A Word document built from the session's answers: same access (the unguessable id) and expiry as the session.
+  router.get('/sessions/:id/documents/:file', async (req, res) => {
+    const gathered = await sessions.gathered(req.params.id as string);
+    if (!gathered) throw new ApiError('session_not_found');
+    const name = /^([a-z-]{1,40})\.docx$/.exec(String(req.params.file))?.[1];
+    if (!name || !gathered.jurisdiction || !isDocumentName(name) || !documentsOf(gathered.jurisdiction).includes(name)) {
+      throw new ApiError('document_not_found');
+    }
+    const lang = isLang(req.query.lang) ? req.query.lang : gathered.lang;
+    const doc = await buildDocument(name, { jurisdiction: gathered.jurisdiction, facts: gathered.facts, lang, date: gathered.date });
+    sendDocument(res, doc);
+  });
+
   router.use((_req, _res, next) => next(new ApiError('not_found')));
   return router;
 }
@@ -132,7 +147,7 @@ async function found(view: Promise<SessionView | undefined>): Promise<SessionVie
   return resolved;
 }
 
-/** The contract's conversation body: `prompt` while asking, `result` once done, and the view's details. */
-function conversationBody(view: SessionView): SessionView {
-  return view;
+/** The contract's conversation body: `prompt` while asking, `result` (with its Word `documents`) once done. */
+function conversationBody(id: string, view: SessionView): SessionView {
+  return withDocuments(id, view);
 }

@@ -16,6 +16,7 @@ export const API_ERRORS = {
   forbidden_key: 400,
   not_found: 404,
   session_not_found: 404,
+  document_not_found: 404,
   session_conflict: 409,
   body_too_large: 413,
   unsupported_media_type: 415,

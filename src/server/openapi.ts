@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DOCX_TYPE } from '../documents/index.js';
 import { FactsSchema } from '../rules/facts.js';
 import { AssessmentResultSchema } from '../rules/result.js';
 import { API_ERRORS, type ApiErrorCode } from './errors.js';
@@ -28,6 +29,8 @@ import {
   PromptSchema,
   ReadinessResponse,
   SessionIdSchema,
+  SessionResultSchema,
+  DocumentLinkSchema,
   SkipBody,
 } from './schemas.js';
 
@@ -35,6 +38,8 @@ import {
 const COMPONENTS = {
   Facts: FactsSchema,
   AssessmentResult: AssessmentResultSchema,
+  SessionResult: SessionResultSchema,
+  DocumentLink: DocumentLinkSchema,
   JurisdictionId: JurisdictionIdSchema,
   Prompt: PromptSchema,
   AnswerSummary: AnswerSummarySchema,
@@ -63,6 +68,7 @@ const DESCRIPTIONS: Partial<Record<ComponentName, { description: string }>> = {
       'without a previous outcome.',
   },
   AssessmentResult: { description: 'The result of shared/spec/assessment.md, with the extensions the README lists.' },
+  SessionResult: { description: 'The result as the sessions API serves it: the assessment, plus `documents`, the Word files built from the answers.' },
   Conversation: { description: 'Where a conversation stands: what every conversation endpoint returns.' },
   Error: { description: 'Every error but a 422 (which returns the conversation with its `error`).' },
 };
@@ -75,8 +81,10 @@ export interface RouteDoc {
   body?: ComponentName;
   /** The request body may be left out (commands without parameters). */
   bodyOptional?: boolean;
-  /** The success response; without a schema, any JSON object (this document itself). */
-  ok: { status: 200 | 201; schema?: ComponentName; description: string };
+  /** The success response; without a schema, any JSON object (this document itself); `media`: a file of that type. */
+  ok: { status: 200 | 201; schema?: ComponentName; description: string; media?: string };
+  /** Path parameters besides the session id. */
+  params?: Record<string, { description: string; pattern: string }>;
   /** The error codes this operation may answer with, besides the ones every API operation may (429, 500, 503). */
   errors: ApiErrorCode[];
   /** Query parameters, all optional strings. */
@@ -155,6 +163,24 @@ export const ROUTES: readonly RouteDoc[] = [
   })),
   {
     method: 'get',
+    path: '/api/sessions/:id/documents/:file',
+    summary: 'A Word document built from the conversation\'s answers (listed in `result.documents`)',
+    params: {
+      file: {
+        description: '`<name>.docx`, name one of the result\'s `documents` (checklist, mudanjiang-form, jilin-form, application-letter).',
+        pattern: '^[a-z-]+\\.docx$',
+      },
+    },
+    query: { lang: 'The document\'s language (zh-CN or en); default: the conversation\'s.' },
+    ok: {
+      status: 200,
+      media: DOCX_TYPE,
+      description: 'The .docx file, as an attachment (Content-Disposition with an RFC 5987 UTF-8 `filename*`). Same access and expiry as the session.',
+    },
+    errors: ['session_not_found', 'document_not_found'],
+  },
+  {
+    method: 'get',
     path: '/api/openapi.json',
     summary: 'This document',
     ok: { status: 200, description: 'This OpenAPI 3.1 document.' },
@@ -208,12 +234,20 @@ function errorResponses(codes: readonly ApiErrorCode[], always: readonly ApiErro
 function operation(route: RouteDoc): Record<string, unknown> {
   const parameters: unknown[] = [];
   if (route.path.includes(':id')) parameters.push({ name: 'id', in: 'path', required: true, schema: withoutDocumentKeys(z.toJSONSchema(SessionIdSchema, { target: 'draft-2020-12' })) });
+  for (const [name, param] of Object.entries(route.params ?? {})) {
+    parameters.push({ name, in: 'path', required: true, description: param.description, schema: { type: 'string', pattern: param.pattern } });
+  }
   for (const [name, description] of Object.entries(route.query ?? {})) {
     parameters.push({ name, in: 'query', required: false, description, schema: { type: 'string' } });
   }
   parameters.push({ name: 'Accept-Language', in: 'header', required: false, description: 'zh-CN or en, when the body and query name no `lang`.', schema: { type: 'string' } });
   const responses: Record<string, unknown> = {
-    [String(route.ok.status)]: { description: route.ok.description, content: json(route.ok.schema ? ref(route.ok.schema) : { type: 'object' }) },
+    [String(route.ok.status)]: {
+      description: route.ok.description,
+      content: route.ok.media
+        ? { [route.ok.media]: { schema: { type: 'string', contentMediaType: route.ok.media } } }
+        : json(route.ok.schema ? ref(route.ok.schema) : { type: 'object' }),
+    },
     ...errorResponses(route.errors, ['rate_limited', 'internal', 'store_unavailable']),
   };
   if (route.unprocessable) {

@@ -4,6 +4,7 @@
  * FactsSchema and AssessmentResultSchema. Tests parse real responses with the response schemas.
  */
 import { z } from 'zod';
+import { DOCUMENT_NAMES } from '../documents/index.js';
 import type { SessionView } from '../flows/sessions.js';
 import { LANGUAGES } from '../i18n/index.js';
 import { FactsSchema } from '../rules/facts.js';
@@ -67,6 +68,17 @@ export const PromptSchema = z.strictObject({
 });
 export const AnswerSummarySchema = z.strictObject({ questionId: QuestionId, question: z.string(), answer: z.string(), skipped: z.boolean() });
 
+/** One Word document of a session's result (see `GET /api/sessions/:id/documents/<name>.docx`). */
+export const DocumentLinkSchema = z.strictObject({
+  name: z.enum(DOCUMENT_NAMES).meta({ description: 'The document: checklist, mudanjiang-form, jilin-form or application-letter.' }),
+  title: z.string().min(1).meta({ description: 'Its title, in the conversation\'s language.' }),
+  url: z.string().meta({ description: 'Where to download it: /api/sessions/<id>/documents/<name>.docx?lang=<lang>.' }),
+});
+/** A result served over the sessions API: the assessment, with the Word documents built from it. */
+export const SessionResultSchema = AssessmentResultSchema.extend({
+  documents: z.array(DocumentLinkSchema).meta({ description: 'The Word documents of this jurisdiction, built from the answers.' }),
+});
+
 /** Where a conversation stands (flows' View): every conversation endpoint returns it with the session id. */
 export const ViewSchema = z.strictObject({
   state: z.enum(['choosing', 'interviewing', 'results']),
@@ -80,7 +92,7 @@ export const ViewSchema = z.strictObject({
   feedback: z.array(z.string()).meta({ description: 'Required conditions the last answer left unmet, with the article and the gap.' }),
   answers: z.array(AnswerSummarySchema),
   pending: z.number().int().nonnegative(),
-  result: AssessmentResultSchema.optional(),
+  result: SessionResultSchema.optional(),
   notice: z.string().optional().meta({ description: 'Said once when a stored conversation had to restart (after an upgrade).' }),
 });
 export const ConversationResponse = ViewSchema.extend({ id: SessionIdSchema });

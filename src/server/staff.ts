@@ -18,10 +18,12 @@
  * | `POST /staff/api/import` | `{ facts }` → the typed answers that say the same |
  * | `GET /staff/api/insights` | `?from=&to=&jurisdiction=&channels=&includeStaff=` → anonymous figures (src/insights/) |
  * | `POST /staff/doc/{checklist,mudanjiang-form,jilin-form}` | `payload={ jurisdiction, facts, details, lang }` → a printable page (`?download=1`: a file) |
+ * | `POST /staff/docx/<name>` | the same payload → the Word document (`src/documents`; names: `documentsOf(jurisdiction)`) |
  */
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
+import { buildDocument, documentsOf, isDocumentName } from '../documents/index.js';
 import type { Lang } from '../i18n/index.js';
 import { LANGUAGES } from '../i18n/index.js';
 import { summarizeResult } from '../flows/sessions.js';
@@ -40,6 +42,7 @@ import { cleanDetails } from '../staff/server/forms.js';
 import { consolePage, errorPage, forbiddenPage, ICON_SVG, loginPage } from '../staff/server/pages.js';
 import { consoleLang, staffT } from '../staff/server/text.js';
 import { DOC_KINDS, type DocKind } from '../staff/shared/types.js';
+import { sendDocument } from './documents.js';
 
 /** How the console is set up. */
 export interface StaffOptions {
@@ -258,6 +261,30 @@ export function staffRoutes(options: StaffOptions = {}): Router {
     });
     if (download) res.attachment(doc.filename);
     html(res, 200, doc.html);
+  });
+
+  // The Word documents, built from the posted profile (the console has no session): same payload as /staff/doc.
+  router.post('/staff/docx/:name', form, async (req, res) => {
+    const uiLang = langOf(req);
+    const body = DocBody.safeParse(parseJson(String((req.body as { payload?: unknown } | undefined)?.payload ?? '')));
+    const facts = body.success ? FactsSchema.safeParse(body.data.facts) : undefined;
+    if (!body.success || !facts?.success) {
+      html(res, 400, errorPage(uiLang, staffT(uiLang)('error.badDocument')));
+      return;
+    }
+    const name = String(req.params.name);
+    if (!isDocumentName(name) || !documentsOf(body.data.jurisdiction).includes(name)) {
+      html(res, 404, errorPage(uiLang, staffT(uiLang)('error.notFound')));
+      return;
+    }
+    const doc = await buildDocument(name, {
+      jurisdiction: body.data.jurisdiction,
+      facts: facts.data,
+      details: cleanDetails(body.data.details),
+      lang: body.data.lang ?? uiLang,
+      date: today(),
+    });
+    sendDocument(res, doc);
   });
 
   router.use('/staff/api', (_req, _res, next) => next(new StaffApiError(404, 'not_found')));

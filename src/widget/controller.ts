@@ -398,6 +398,7 @@ export class Widget {
       print: () => printResult(this.shell.host, this.shell.root),
       markdown: () => download(this.shell.root, `park-advisor-${result.jurisdiction}-checklist.md`, 'text/markdown;charset=utf-8', checklistMarkdown(result, this.ticks, t)),
       html: () => download(this.shell.root, `park-advisor-${result.jurisdiction}-checklist.html`, 'text/html;charset=utf-8', checklistHtml(result, this.ticks, t)),
+      resolve: (path) => this.settings.apiBase + path,
     });
     clear(this.shell.resultBox);
     this.shell.resultBox.appendChild(section);

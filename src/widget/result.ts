@@ -13,6 +13,27 @@ export interface ResultActions {
   print(): void;
   markdown(): void;
   html(): void;
+  /** The absolute URL of a document's path on the API origin. */
+  resolve(path: string): string;
+}
+
+/** A Word document the result lists (`result.documents` of the sessions API). */
+export interface ResultDocument {
+  name: string;
+  title: string;
+  url: string;
+}
+
+/** Only our own document paths become links (never a scheme or another host the response might carry). */
+const DOCUMENT_PATH = /^\/api\/sessions\/[A-Za-z0-9_-]+\/documents\/[a-z-]+\.docx(\?lang=(zh-CN|en))?$/;
+
+/** The result's Word documents, when the server listed them. */
+export function resultDocuments(result: AssessmentResult): ResultDocument[] {
+  const list = (result as AssessmentResult & { documents?: unknown }).documents;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (d): d is ResultDocument => !!d && typeof d.name === 'string' && typeof d.title === 'string' && typeof d.url === 'string' && DOCUMENT_PATH.test(d.url),
+  );
 }
 
 /** Required criteria by status (what the verdict rests on). */
@@ -73,6 +94,21 @@ export function renderResult(result: AssessmentResult, pending: number, t: T, ti
       button(t('result.downloadHtml'), 'html', actions.html),
     ),
   );
+  const documents = resultDocuments(result);
+  if (documents.length) {
+    // Plain links to the API origin: the server answers with an attachment, so the page stays where it is.
+    section.append(
+      h('h4', { id: 'pa-documents' }, t('result.documents')),
+      h('p', { class: 'meta' }, t('result.documentsHint')),
+      h(
+        'ul',
+        { class: 'documents', 'aria-labelledby': 'pa-documents' },
+        ...documents.map((d) =>
+          h('li', {}, h('a', { class: 'tool', href: actions.resolve(d.url), download: '', 'data-document': d.name, rel: 'noopener' }, t('result.downloadWord', { title: d.title }))),
+        ),
+      ),
+    );
+  }
   return { section, heading };
 }
 

@@ -17,13 +17,17 @@ export interface DocsState {
 export function renderDocs(host: HTMLElement, catalog: Catalog, j: CatalogJurisdiction, state: DocsState, facts: () => Record<string, unknown>): void {
   clear(host);
   const post = h('form', { method: 'post', target: '_blank', hidden: true, class: 'doc-post' }, h('input', { type: 'hidden', name: 'payload' }));
-  const submit = (kind: DocKind, download: boolean) => {
+  const send = (action: string, target: '_self' | '_blank') => {
     const payload = post.querySelector('input') as HTMLInputElement;
     payload.value = JSON.stringify({ jurisdiction: j.id, facts: facts(), details: state.details, lang: state.docLang });
-    post.action = `/staff/doc/${kind}?lang=${encodeURIComponent(catalog.lang)}${download ? '&download=1' : ''}`;
-    post.target = download ? '_self' : '_blank';
+    post.action = action;
+    post.target = target;
     post.submit();
   };
+  const submit = (kind: DocKind, download: boolean) =>
+    send(`/staff/doc/${kind}?lang=${encodeURIComponent(catalog.lang)}${download ? '&download=1' : ''}`, download ? '_self' : '_blank');
+  // A .docx is an attachment: the console stays where it is.
+  const word = (name: string) => send(`/staff/docx/${encodeURIComponent(name)}?lang=${encodeURIComponent(catalog.lang)}`, '_self');
 
   const wanted = new Set(j.documents);
   const fields = catalog.details
@@ -85,6 +89,20 @@ export function renderDocs(host: HTMLElement, catalog: Catalog, j: CatalogJurisd
           h('span', { class: 'doc-name' }, t(`docs.kind.${kind}`)),
           h('button', { type: 'button', id: `open-${kind}`, onclick: () => submit(kind, false), 'aria-label': t('docs.openLabel', { name: t(`docs.kind.${kind}`) }) }, t('docs.open')),
           h('button', { type: 'button', id: `download-${kind}`, class: 'secondary', onclick: () => submit(kind, true), 'aria-label': t('docs.downloadLabel', { name: t(`docs.kind.${kind}`) }) }, t('docs.download')),
+        ),
+      ),
+    ),
+    h('h3', { id: 'word-title' }, t('docs.word')),
+    h('p', { class: 'hint' }, t('docs.wordHint')),
+    h(
+      'ul',
+      { class: 'doc-actions', 'aria-labelledby': 'word-title' },
+      ...j.wordDocuments.map((d) =>
+        h(
+          'li',
+          { dataset: { word: d.name } },
+          h('span', { class: 'doc-name' }, d.title),
+          h('button', { type: 'button', id: `docx-${d.name}`, onclick: () => word(d.name), 'aria-label': t('docs.downloadWordLabel', { name: d.title }) }, t('docs.downloadWord')),
         ),
       ),
     ),

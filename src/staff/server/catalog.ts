@@ -25,6 +25,7 @@ import {
   QUICK_TOPICS,
   type QuickTopic,
 } from '../shared/types.js';
+import { documentsOf as wordDocumentsOf, documentTitle } from '../../documents/index.js';
 import { MAX_BRANCHES } from './answers.js';
 import { DETAILS, FORM_MATERIALS } from './forms.js';
 import { flatStrings, staffT } from './text.js';
@@ -190,6 +191,7 @@ function jurisdictionEntry(def: JurisdictionDef, lang: Lang): CatalogJurisdictio
     }),
     quick: quickAnswers(def, lang),
     documents: documentsOf(def),
+    wordDocuments: wordDocumentsOf(def.id).map((name) => ({ name, title: documentTitle(name, def.id, lang) })),
   };
 }
 

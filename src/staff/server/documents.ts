@@ -13,14 +13,13 @@
 import type { Lang } from '../../i18n/index.js';
 import { compiledTranslator } from '../../i18n/compiled.js';
 import { type AssessmentResult, evaluate } from '../../rules/evaluate.js';
-import type { FactName, Facts } from '../../rules/facts.js';
-import { formatNumber } from '../../rules/format.js';
+import type { Facts } from '../../rules/facts.js';
 import { prepared } from '../../rules/prepared.js';
 import { getJurisdiction } from '../../rules/registry.js';
 import type { JurisdictionDef, JurisdictionId } from '../../rules/types.js';
 import type { DocKind } from '../shared/types.js';
-import { displayValueOfFact } from './answers.js';
-import { questionGroups, quickAnswers } from './catalog.js';
+import { detailText, factGroups, jilinCoverFields, jilinFormHead, mudanjiangFormValues } from '../../documents/fields.js';
+import { quickAnswers } from './catalog.js';
 import { CONSTRUCTION_MODES, FORM_MATERIALS, MUDANJIANG_FORM, MUDANJIANG_SERVICES } from './forms.js';
 import { criterionGap } from './gaps.js';
 import { ASSETS } from './pages.js';
@@ -50,10 +49,7 @@ export interface RenderedDoc {
   filename: string;
 }
 
-const text = (details: DocInput['details'], id: string): string => {
-  const value = details[id];
-  return typeof value === 'string' ? value : '';
-};
+const text = detailText;
 
 /** A filled value, or a blank to write on. `field` names it for tests and screen readers alike. */
 function fill(value: string, field: string): string {
@@ -164,16 +160,9 @@ function mudanjiangForm(input: DocInput): RenderedDoc {
   const F = MUDANJIANG_FORM;
   const t = staffT(input.lang);
   const gloss = (key: string) => (input.lang === 'en' ? ` <span class="gloss" lang="en">${esc(t(`doc.mudanjiang.gloss.${key}`))}</span>` : '');
-  const { facts, details } = input;
-  const staffCount = facts.fullTimeStaff === undefined ? '' : staffT('zh-CN')('doc.mudanjiang.fullTime', { n: formatNumber(facts.fullTimeStaff, 'zh-CN') });
-  const institutions =
-    facts.parkInstitutions !== undefined
-      ? staffT('zh-CN')('doc.mudanjiang.institutions', { n: formatNumber(facts.parkInstitutions, 'zh-CN') })
-      : facts.hrInstitutions !== undefined
-        ? staffT('zh-CN')('doc.mudanjiang.hrInstitutions', { n: formatNumber(facts.hrInstitutions, 'zh-CN') })
-        : '';
-  const mode = text(details, 'constructionMode');
-  const services = new Set(Array.isArray(details.services) ? details.services : []);
+  const v = mudanjiangFormValues(input.facts, input.details);
+  const mode = v.constructionMode;
+  const services = v.services;
   const row2 = (a: string, aKey: string, aValue: string, b: string, bKey: string, bValue: string) =>
     `<tr><th scope="row">${esc(a)}${gloss(aKey)}</th><td>${fill(aValue, aKey)}</td><th scope="row">${esc(b)}${gloss(bKey)}</th><td>${fill(bValue, bKey)}</td></tr>`;
   const row1 = (a: string, key: string, value: string) =>
@@ -185,16 +174,16 @@ function mudanjiangForm(input: DocInput): RenderedDoc {
     `<span class="line">${list.map((s) => box(services.has(s.value), s.label, `services.${s.value}`)).join(' ')}</span>`;
   const sheet = `<article class="sheet form-sheet" lang="zh-CN">
 <h1>${esc(F.title)}</h1>
-<p class="form-head"><span>${esc(F.applicant)}${fill(text(details, 'applicantUnit'), 'applicantUnit')}${gloss('applicantUnit')}</span><span>${esc(F.fillDate)}${fill(text(details, 'fillDate'), 'fillDate')}${gloss('fillDate')}</span></p>
+<p class="form-head"><span>${esc(F.applicant)}${fill(v.applicantUnit, 'applicantUnit')}${gloss('applicantUnit')}</span><span>${esc(F.fillDate)}${fill(v.fillDate, 'fillDate')}${gloss('fillDate')}</span></p>
 <table class="form">
 <colgroup><col class="label"><col class="value"><col class="label"><col class="value"></colgroup>
 <tbody>
-${row1(F.parkName, 'parkName', text(details, 'parkName'))}
-${row1(F.address, 'address', text(details, 'address'))}
-${row2(F.contact, 'contact', text(details, 'contact'), F.phone, 'phone', text(details, 'phone'))}
-${row2(F.ownership, 'ownership', text(details, 'ownership'), F.registeredOn, 'registeredOn', text(details, 'registeredOn'))}
-<tr><th scope="row">${esc(F.investment)}${gloss('investment')}</th><td>${fill(text(details, 'investment'), 'investment')} ${esc(F.investmentUnit)}</td><th scope="row">${esc(F.landArea)}${gloss('landArea')}</th><td>${fill(text(details, 'landArea'), 'landArea')}</td></tr>
-${row2(F.staff, 'staff', staffCount, F.institutions, 'institutions', institutions)}
+${row1(F.parkName, 'parkName', v.parkName)}
+${row1(F.address, 'address', v.address)}
+${row2(F.contact, 'contact', v.contact, F.phone, 'phone', v.phone)}
+${row2(F.ownership, 'ownership', v.ownership, F.registeredOn, 'registeredOn', v.registeredOn)}
+<tr><th scope="row">${esc(F.investment)}${gloss('investment')}</th><td>${fill(v.investment, 'investment')} ${esc(F.investmentUnit)}</td><th scope="row">${esc(F.landArea)}${gloss('landArea')}</th><td>${fill(v.landArea, 'landArea')}</td></tr>
+${row2(F.staff, 'staff', v.staff, F.institutions, 'institutions', v.institutions)}
 <tr><th scope="row">${esc(F.constructionMode)}<br>${esc(F.tick)}${gloss('constructionMode')}</th><td colspan="3">${CONSTRUCTION_MODES.map((m) => box(mode === m.value, m.label, `constructionMode.${m.value}`)).join(' ')}</td></tr>
 <tr><th scope="row">${esc(F.services)}<br>${esc(F.tick)}${gloss('services')}</th><td colspan="3">${serviceLine(MUDANJIANG_SERVICES.slice(0, half))}<br>${serviceLine(MUDANJIANG_SERVICES.slice(half))}</td></tr>
 ${opinion(F.countyOpinion, 'countyOpinion')}
@@ -210,26 +199,16 @@ ${opinion(F.cityOpinion, 'cityOpinion')}
 function jilinForm(input: DocInput, def: JurisdictionDef): RenderedDoc {
   const t = staffT(input.lang);
   const texts = prepared(def, input.lang);
-  const tf = compiledTranslator(input.lang, 'facts');
   const { facts, details } = input;
   const coverMaterial = def.materials.find((m) => m.ref.annex === 1);
   const formMaterial = def.materials.find((m) => m.id === FORM_MATERIALS['jilin-form']);
   const formTitle = formMaterial?.quote ?? '';
-  const parkType = facts.parkType === undefined ? '' : tf(`parkType.values.${facts.parkType}`);
   const cover = `<section class="sheet cover">
 <p class="kicker">${esc(t('doc.jilin.coverKicker', { ref: coverMaterial ? texts.materials.find((m) => m.id === coverMaterial.id)?.refText ?? '' : '', name: coverMaterial?.quote ?? '' }))}</p>
 <h1>${esc(t('doc.jilin.coverTitle'))}</h1>
 <table class="cover-fields">
-${[
-  ['parkName', t('details.parkName'), text(details, 'parkName')],
-  ['parkType', tf('parkType.label'), parkType],
-  ['applicantUnit', t('doc.jilin.applicantSeal'), text(details, 'applicantUnit')],
-  ['city', t('details.city'), text(details, 'city')],
-  ['contact', t('details.contact'), text(details, 'contact')],
-  ['phone', t('details.phone'), text(details, 'phone')],
-  ['fillDate', t('doc.jilin.date'), text(details, 'fillDate')],
-]
-  .map(([id, label, value]) => `<tr><th scope="row">${esc(label)}</th><td>${fill(value ?? '', id ?? '')}</td></tr>`)
+${jilinCoverFields(facts, details, input.lang)
+  .map((f) => `<tr><th scope="row">${esc(f.label)}</th><td>${fill(f.value, f.id)}</td></tr>`)
   .join('\n')}
 </table>
 <h2>${esc(t('doc.jilin.contents'))}</h2>
@@ -237,14 +216,11 @@ ${[
 ${texts.materials.map((m) => `<li>${esc(m.title)} <span class="ref">${esc(input.lang === 'zh-CN' ? `（${m.refText}）` : `(${m.refText})`)}</span></li>`).join('\n')}
 </ol>
 </section>`;
-  const groups = questionGroups(def, input.lang)
-    .filter((g) => g.questions.length > 0)
+  const groups = factGroups(def, facts, input.lang)
+    .filter((g) => g.fields.length > 0)
     .map((g) => {
-      const titles = g.criteria.map((id) => texts.criteria.get(id)?.title ?? '').filter(Boolean);
-      const rows = g.questions
-        .map((q) => `<tr><th scope="row">${esc(q.label)}</th><td colspan="3">${fill(displayValueOfFact(q.fact as FactName, facts, input.lang), q.fact)}</td></tr>`)
-        .join('\n');
-      return `<tr class="group"><th colspan="4" scope="colgroup">${esc(g.refText)}<span class="group-titles">${esc(titles.join(t('doc.jilin.titleSeparator')))}</span></th></tr>\n${rows}`;
+      const rows = g.fields.map((f) => `<tr><th scope="row">${esc(f.label)}</th><td colspan="3">${fill(f.value, f.id)}</td></tr>`).join('\n');
+      return `<tr class="group"><th colspan="4" scope="colgroup">${esc(g.refText)}<span class="group-titles">${esc(g.titles.join(t('doc.jilin.titleSeparator')))}</span></th></tr>\n${rows}`;
     })
     .join('\n');
   const form = `<section class="sheet form-sheet">
@@ -253,10 +229,9 @@ ${texts.materials.map((m) => `<li>${esc(m.title)} <span class="ref">${esc(input.
 <table class="form">
 <colgroup><col class="label"><col class="value"><col class="label"><col class="value"></colgroup>
 <tbody>
-<tr><th scope="row">${esc(t('details.parkName'))}</th><td colspan="3">${fill(text(details, 'parkName'), 'parkName')}</td></tr>
-<tr><th scope="row">${esc(t('details.address'))}</th><td colspan="3">${fill(text(details, 'address'), 'address')}</td></tr>
-<tr><th scope="row">${esc(t('details.operator'))}</th><td colspan="3">${fill(text(details, 'operator'), 'operator')}</td></tr>
-<tr><th scope="row">${esc(t('details.contact'))}</th><td>${fill(text(details, 'contact'), 'contact')}</td><th scope="row">${esc(t('details.phone'))}</th><td>${fill(text(details, 'phone'), 'phone')}</td></tr>
+${jilinFormHead(details, input.lang)
+  .map((f) => `<tr><th scope="row">${esc(f.label)}</th><td colspan="3">${fill(f.value, f.id)}</td></tr>`)
+  .join('\n')}
 ${groups}
 <tr class="opinion"><td colspan="4"><p>${esc(t('doc.jilin.applicantOpinion'))}</p><p class="seal">${esc(t('doc.seal'))}</p><p class="date">${esc(t('doc.dateLine'))}</p></td></tr>
 <tr class="opinion"><td colspan="4"><p>${esc(t('doc.jilin.cityOpinion'))}</p><p class="seal">${esc(t('doc.seal'))}</p><p class="date">${esc(t('doc.dateLine'))}</p></td></tr>

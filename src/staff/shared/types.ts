@@ -95,6 +95,8 @@ export interface CatalogJurisdiction {
   criteria: CatalogCriterion[];
   quick: QuickAnswer[];
   documents: DocKind[];
+  /** The Word documents (`POST /staff/docx/<name>`), with their titles. */
+  wordDocuments: { name: string; title: string }[];
 }
 
 /** Everything the console needs to draw itself, in one language. */
