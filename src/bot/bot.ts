@@ -28,6 +28,8 @@ export interface BotDependencies {
   log?: BotLogger;
   /** The bot's own user, if known (skips the getMe call at start). */
   botInfo?: UserFromGetMe;
+  /** How long a Bot API request may take before it fails; default grammY's (500 s). */
+  timeoutSeconds?: number;
 }
 
 /** The key that serialises updates: one queue per chat. */
@@ -38,7 +40,7 @@ export function chatOf(ctx: Context): string | undefined {
 /** Builds the bot (not started: see `polling.ts` and `webhook.ts`). */
 export function createBot(deps: BotDependencies): Bot {
   const bot = new Bot(deps.token, {
-    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), ...(deps.timeoutSeconds ? { timeoutSeconds: deps.timeoutSeconds } : {}) },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));

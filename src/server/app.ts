@@ -7,6 +7,7 @@
  * prototype-polluting keys, the routes, and errors as `{ error: { code, message, details } }`.
  */
 import express, { type Express } from 'express';
+import type { ChannelState } from '../channels/channel.js';
 import type { ConversationSessions } from '../flows/sessions.js';
 import type { SessionStore } from '../store/types.js';
 import { apiRouter } from './api.js';
@@ -33,6 +34,11 @@ export interface AppDependencies {
   rateLimitPrefix?: string;
   /** Where the access log and errors go (`createLogger()`); default `defaultLogger` (silent under NODE_ENV=test). */
   logger?: Logger;
+  /**
+   * The messaging channels' states (`ChannelRegistry.states`), shown by `/readyz`. They never make the web
+   * product unready: the channels are optional and retry by themselves.
+   */
+  channels?: () => Record<string, ChannelState>;
 }
 
 /** The largest request body accepted (413 beyond). */
@@ -41,7 +47,7 @@ export const BODY_LIMIT = '32kb';
 const PUBLIC_DIR = new URL('./public/', import.meta.url);
 
 /** Creates the application (not listening). */
-export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, logger = defaultLogger }: AppDependencies): Express {
+export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, logger = defaultLogger, channels }: AppDependencies): Express {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...given };
   const app = express();
   app.disable('x-powered-by');
@@ -53,7 +59,7 @@ export function createApp({ sessions, store, config: given = {}, rateLimitRedis,
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await store.ping();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...(channels ? { channels: channels() } : {}) });
   });
 
   app.use(
