@@ -1,6 +1,6 @@
 /**
  * `createBot`: the grammY bot of Park Advisor over the shared conversation flows and session store. The API
- * client retries on flood limits (`@grammyjs/auto-retry`); updates of one chat are handled one after another
+ * client retries on flood limits and Telegram's server errors (`@grammyjs/auto-retry`), not on network failures; updates of one chat are handled one after another
  * (`sequentialize`), in polling and webhook mode alike; failures are logged without personal data and answered
  * with an apology, and the bot keeps running.
  */
@@ -43,7 +43,10 @@ export function createBot(deps: BotDependencies): Bot {
     client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), ...(deps.timeoutSeconds ? { timeoutSeconds: deps.timeoutSeconds } : {}) },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Flood limits and Telegram's 5xx are retried here; a network failure is not (auto-retry would otherwise retry
+  // it forever, with waits growing to an hour, and a Telegram that cannot be reached would hang every call):
+  // it fails at once, and the channel's supervisor reports the platform down and reconnects (src/channels/).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   const keys = new ChatKeys(deps.token);
   const log = deps.log ?? stderrLogger;
   bot.use(sequentialize(chatOf));

@@ -46,7 +46,7 @@ export interface Channel {
    * cannot be reached or refuses (the supervisor waits and calls it again).
    */
   connect(link: ChannelLink): Promise<ChannelConnection | void>;
-  /** Stops serving (updates in progress finish first). Called once, at shutdown, whatever the state. */
+  /** Stops serving (updates in progress finish first), whatever the state; calling it again does nothing. */
   stop(): Promise<void>;
 }
 
@@ -116,9 +116,12 @@ export class ChannelSupervisor {
     this.#running ??= this.#loop();
   }
 
-  /** Stops retrying, then stops the channel. */
+  /** Stops retrying and stops the channel (its updates in progress finish first). */
   async stop(): Promise<void> {
     this.#abort.abort();
+    // Ends a connection that serves (so that the loop waiting for it returns); an attempt in progress sees the
+    // aborted signal instead, and if it connected all the same, the second stop ends that.
+    await this.#channel.stop();
     await this.#running;
     await this.#channel.stop();
   }

@@ -105,7 +105,7 @@ export function telegramChannel(config: TelegramConfig, deps: TelegramDependenci
       mode: 'webhook',
       async connect(current) {
         link = current;
-        await bot.init(grammySignal(current.signal));
+        await identify(bot, current.signal);
         await bot.api.setWebhook(url.href, { secret_token: secretToken, allowed_updates: ['message', 'callback_query'] }, grammySignal(current.signal));
         await registerMenu();
         ready = true;
@@ -124,7 +124,7 @@ export function telegramChannel(config: TelegramConfig, deps: TelegramDependenci
     mode: 'polling',
     async connect(current): Promise<ChannelConnection> {
       link = current;
-      await bot.init(grammySignal(current.signal));
+      await identify(bot, current.signal);
       // Telegram refuses getUpdates while a webhook is set.
       await bot.api.deleteWebhook(undefined, grammySignal(current.signal));
       await registerMenu();
@@ -143,6 +143,14 @@ export function telegramChannel(config: TelegramConfig, deps: TelegramDependenci
       if (handle?.isRunning()) await handle.stop();
     },
   };
+}
+
+/**
+ * `getMe` once (what `bot.init()` does, except that grammY's init retries network failures forever, and so
+ * would never report the platform down): one attempt, failing like any other call.
+ */
+async function identify(bot: Bot, signal: AbortSignal): Promise<void> {
+  if (!bot.isInited()) bot.botInfo = await bot.api.getMe(grammySignal(signal));
 }
 
 /** grammY types its signals with the `abort-controller` shim's class; Node's own AbortSignal is what it gets. */
