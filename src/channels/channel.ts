@@ -143,10 +143,14 @@ export class ChannelSupervisor {
         failures = 0;
         this.#up();
         if (connection?.ended === undefined) return; // serves until stopped
-        const ended = await connection.ended.then(
-          () => new Error('stopped serving'),
-          (error: unknown) => error,
-        );
+        // Whichever comes first: the connection ends by itself, or the supervisor is stopped.
+        const ended = await Promise.race([
+          connection.ended.then(
+            () => new Error('stopped serving'),
+            (error: unknown) => error,
+          ),
+          new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+        ]);
         if (signal.aborted) return;
         this.#down(ended);
       } catch (error) {
