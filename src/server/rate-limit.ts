@@ -136,6 +136,7 @@ export interface ApiRateLimitOptions {
 /** The limiter for `/api`. */
 export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-advisor:rate-limit:' }: ApiRateLimitOptions): RequestHandler {
   if (limit === 0) return (_req, _res, next) => next();
+  let lastError = 0;
   const options: Partial<Options> = {
     windowMs,
     limit,
@@ -147,9 +148,13 @@ export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-a
     logger: {
       warn: (error, message) => console.warn(`[rate limit] ${message ?? ''}`, error),
       // While Redis is known to be down the outage has been reported once already; don't repeat it per request.
+      // Otherwise (a failover in progress, a slow server) one line a minute at most, without a stack.
       error: (error, message) => {
         if (redis && !redis.isReady) return;
-        console.error(`[rate limit] ${message ?? ''}`, error);
+        const now = Date.now();
+        if (now - lastError < 60_000) return;
+        lastError = now;
+        console.error(`[rate limit] ${message ?? ''} (${error instanceof Error ? error.message : String(error)})`);
       },
     },
     handler: (req, res) => {
