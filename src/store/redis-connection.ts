@@ -129,8 +129,11 @@ function build(target: RedisTarget) {
     const sentinel = createSentinel({
       name: target.name,
       sentinelRootNodes: target.sentinels,
-      // A few master connections, so that a write waiting for its replica does not hold up every other turn.
-      masterPoolSize: 4,
+      // One master connection shared by every command (pipelined), as with a single Redis: the commands of one
+      // caller go out in order on it, so a WAIT follows its write on the same connection. (Leasing connections
+      // from a pool per write instead starves during a failover: leases stay held by calls whose deadline has
+      // passed.)
+      masterPoolSize: 1,
       nodeClientOptions: { disableOfflineQueue: true, socket, ...(target.password ? { password: target.password } : {}) },
       sentinelClientOptions: { socket, ...(target.sentinelPassword ? { password: target.sentinelPassword } : {}) },
       // Re-read the topology often enough that a failover the pub/sub notice missed is still found quickly.
@@ -142,8 +145,8 @@ function build(target: RedisTarget) {
       isReady: () => sentinel.isReady,
       isOpen: () => sentinel.isOpen,
       send: (args: readonly string[]) => sentinel.sendCommand(false, [...args]),
-      // A lease of one master connection for the duration of fn.
-      pinned: <R>(_key: string, fn: (send: SendCommand) => Promise<R>) => sentinel.use((client) => fn((args) => client.sendCommand(false, [...args]))),
+      // The one master connection (see masterPoolSize).
+      pinned: <R>(_key: string, fn: (send: SendCommand) => Promise<R>) => fn((args) => sentinel.sendCommand(false, [...args])),
       close: () => sentinel.close(),
       destroy: () => void sentinel.destroy().catch(() => undefined),
     };

@@ -74,6 +74,7 @@ export class RedisSessionStore implements SessionStore {
   readonly #replicaAckTimeoutMs: number;
   readonly #onError: ((error: Error) => void) | undefined;
   #connection: RedisConnection | undefined;
+  #replicas: { at: number; count: number } | undefined;
 
   constructor(options: RedisSessionStoreOptions) {
     const target = options.target ?? (options.url !== undefined ? { kind: 'url' as const, url: options.url } : undefined);
@@ -172,12 +173,28 @@ export class RedisSessionStore implements SessionStore {
     const replicated = this.#connected().replicated;
     return this.#run(key, async (send) => {
       const written = Number(await evalScript(send, script, [key], args)) === 1;
-      if (written && replicated) {
+      if (written && replicated && (await this.#replicasAttached(send)) > 0) {
         const acks = Number(await send(['WAIT', '1', String(this.#replicaAckTimeoutMs)]));
         if (!(acks >= 1)) throw new StoreUnavailableError(`No replica confirmed the write within ${this.#replicaAckTimeoutMs} ms`);
       }
       return written;
     });
+  }
+
+  /**
+   * How many replicas the master has attached (INFO replication's connected_slaves), asked at most once a second.
+   * A master with none — the promoted replica right after a failover, until the old master returns as its
+   * replica — has nobody to confirm a write: waiting would refuse every turn, so writes go on unconfirmed there
+   * (as Redis itself does with its default `min-replicas-to-write 0`; set that to 1 to refuse them instead, and
+   * the caller gets the same 503).
+   */
+  async #replicasAttached(send: (args: readonly string[]) => Promise<unknown>): Promise<number> {
+    const now = Date.now();
+    if (this.#replicas === undefined || now - this.#replicas.at > 1000) {
+      const info = String(await send(['INFO', 'replication']));
+      this.#replicas = { at: now, count: Number(/connected_slaves:(\d+)/.exec(info)?.[1] ?? 0) };
+    }
+    return this.#replicas.count;
   }
 
   /** Runs commands on one connection under the deadline, turning connection failures into StoreUnavailableError. */
