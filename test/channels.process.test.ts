@@ -6,7 +6,9 @@
  *     answers /healthz, /readyz (200, `channels.telegram` not "up") and a whole widget/API turn at once;
  *   - when a Bot API server appears on that port, the bot connects without a restart (`channels.telegram` "up")
  *     and answers /start;
- *   - the outage is logged as one line when the channel is found down and one when it is back, never the token.
+ *   - when the Bot API goes away while the bot polls, the channel is down and the web product serves on; when it
+ *     is back, the bot answers again — still the same process;
+ *   - each outage is logged as one line when the channel is found down and one when it is back, never the token.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -96,13 +98,24 @@ describe('the process with a Bot API that cannot be reached', { timeout: 90_000 
     expect(again.status).toBe(200);
     expect(again.body.answers).toHaveLength(1);
 
-    // One line for the outage and one for the recovery, never a line per retry, never the token.
+    // Telegram disappears while the bot polls: marked down, the web product serves on; back: the bot answers again.
+    await api.close();
+    expect(await waitUntil(async () => (await json(base, '/readyz')).body.channels.telegram === 'down', 20_000)).toBe(true);
+    expect((await json(base, `/api/sessions/${created.body.id}`)).status).toBe(200);
+    api = await startBotApi(apiPort);
+    const back = api;
+    expect(await waitUntil(async () => (await json(base, '/readyz')).body.channels.telegram === 'up', 40_000), output).toBe(true);
+    const again2 = back.server.getClient(TOKEN, { chatId: 4343, userId: 4343 });
+    await again2.sendCommand(again2.makeCommand('/start jilin', { from: { language_code: 'zh' } }));
+    expect(await waitUntil(() => back.server.storage.botMessages.some((m) => m.botToken === TOKEN), 15_000)).toBe(true);
+
+    // One line per outage and one per recovery, never a line per retry, never the token.
     const channelLines = output
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as { component?: string; state?: string; channel?: string; msg?: string })
       .filter((entry) => entry.component === 'channels' && entry.channel === 'telegram');
-    expect(channelLines.map((e) => e.state)).toEqual(['down', 'up']);
+    expect(channelLines.map((e) => e.state)).toEqual(['down', 'up', 'down', 'up']);
     expect(channelLines[1]?.msg).toMatch(/back/);
     expect(output).not.toContain(TOKEN.split(':')[1]);
     expect(output).not.toMatch(/\n\s+at /); // no stack trace

@@ -6,12 +6,15 @@
  * API that appears late, in the real process: channels.process.test.ts.)
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { type Channel, type ChannelLink, ChannelRegistry, ChannelSupervisor } from '../src/channels/index.js';
+import { telegramChannel } from '../src/channels/telegram.js';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { createApp } from '../src/server/app.js';
 import { MemorySessionStore } from '../src/store/memory.js';
+import { freePort } from './support/redis.js';
 
 interface Line {
   level: string;
@@ -137,5 +140,27 @@ describe('/readyz with channels', () => {
     expect(after.status).toBe(200);
     expect(after.body).toEqual({ status: 'ready', channels: { telegram: 'down', wechat: 'up' } });
     await registry.stop();
+  });
+});
+
+describe('the Telegram channel in webhook mode while Telegram cannot be reached', () => {
+  it('mounts its route at once, answers Telegram 503 until registered, and leaves every other route alone', async () => {
+    const store = new MemorySessionStore();
+    const sessions = new ConversationSessions(store);
+    const root = express();
+    const channel = telegramChannel(
+      { token: `123456789:${'W'.repeat(35)}`, webhookUrl: 'https://advisor.example.gov.cn/tg/hook', apiRoot: `http://127.0.0.1:${await freePort()}` },
+      { sessions, store, app: root, log: () => undefined },
+    );
+    root.use(createApp({ sessions, store }));
+    const never = new AbortController();
+    // One attempt fails quickly (nothing listens there) instead of hanging or retrying forever.
+    await expect(channel.connect({ down: () => undefined, up: () => undefined, signal: never.signal })).rejects.toThrow();
+    const update = await request(root).post('/tg/hook').send({ update_id: 1 });
+    expect(update.status).toBe(503);
+    expect(update.headers['retry-after']).toBe('10');
+    expect((await request(root).get('/healthz')).status).toBe(200);
+    expect((await request(root).post('/api/sessions').send({ jurisdiction: 'jilin' })).status).toBe(201);
+    await channel.stop();
   });
 });

@@ -203,6 +203,12 @@ describe.runIf(hasRedisServer())('Redis Sentinel: a failover loses no acknowledg
     expect(oldMaster).toBe(setup.master.port);
 
     await kill(setup.master, 'SIGKILL');
+    // Readiness follows: not ready while there is no master (the sentinels wait 1 s before they even agree that
+    // it is down), ready again after the promotion (checked below).
+    let readyz = await call(app.base, '/readyz');
+    for (let i = 0; i < 20 && readyz.status === 200; i++) readyz = await call(app.base, '/readyz');
+    expect(readyz.status).toBe(503);
+    expect(readyz.body.status).toBe('unavailable');
 
     // Keep both conversations going through the failover; every acknowledged answer must stay.
     let apiFinal: Record<string, any> | undefined;
