@@ -7,8 +7,7 @@
  */
 import type { Server } from 'node:http';
 import express from 'express';
-import { ChannelRegistry } from './channels/index.js';
-import { telegramChannel } from './channels/telegram.js';
+import { configuredChannels } from './channels/configured.js';
 import type { AddressInfo } from 'node:net';
 import { ConversationSessions } from './flows/sessions.js';
 import { createApp } from './server/app.js';
@@ -39,22 +38,7 @@ const sessions = new ConversationSessions(store);
 // answers 404), started once the server listens.
 const root = express();
 root.disable('x-powered-by');
-const channels = new ChannelRegistry({ log: (level, msg, fields) => logger.child({ component: 'channels' })[level](fields, msg) });
-if (config.telegram) {
-  const botLog = logger.child({ component: 'telegram' });
-  channels.add(
-    telegramChannel(config.telegram, {
-      sessions,
-      store,
-      app: root,
-      // The bot's entries are already free of personal data (src/bot/errors.ts): { level, msg, ...fields }.
-      log: ({ level, msg, ...fields }) => {
-        const at = level === 'error' || level === 'warn' || level === 'debug' ? level : 'info';
-        botLog[at](fields, typeof msg === 'string' ? msg : '');
-      },
-    }),
-  );
-}
+const channels = configuredChannels(config, { sessions, store, app: root, logger });
 const app = createApp({ sessions, store, config, logger, channels: () => channels.states(), ...(rateLimitRedis ? { rateLimitRedis } : {}) });
 root.use(app);
 const server: Server = root.listen(port, host, () => {

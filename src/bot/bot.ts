@@ -1,7 +1,7 @@
 /**
  * `createBot`: the grammY bot of Park Advisor over the shared conversation flows and session store. The API
- * client retries on flood limits and Telegram's server errors (`@grammyjs/auto-retry`), not on network failures; updates of one chat are handled one after another
- * (`sequentialize`), in polling and webhook mode alike; failures are logged without personal data and answered
+ * client retries on flood limits and Telegram's server errors (`@grammyjs/auto-retry`), not on network failures;
+ * updates of one chat are handled one after another (`sequentialize`), in polling and webhook mode alike; failures are logged without personal data and answered
  * with an apology, and the bot keeps running.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
