@@ -136,8 +136,6 @@ function build(target: RedisTarget) {
       masterPoolSize: 1,
       nodeClientOptions: { disableOfflineQueue: true, socket, ...(target.password ? { password: target.password } : {}) },
       sentinelClientOptions: { socket, ...(target.sentinelPassword ? { password: target.sentinelPassword } : {}) },
-      // Re-read the topology often enough that a failover the pub/sub notice missed is still found quickly.
-      scanInterval: 2000,
     });
     return {
       emitter: sentinel,
