@@ -1,11 +1,13 @@
 /**
  * The composition root: reads and validates the environment (`src/server/config.ts`: a wrong value stops here
  * with one line naming it), builds the session store, the conversations and the web application, and serves
- * them. `npm start` runs this with the in-memory store unless `REDIS_URL` is set.
+ * them. `npm start` runs this with the in-memory store unless Redis is configured (REDIS_URL, Sentinel or
+ * Cluster). Messaging channels (src/channels/) start only once the web server listens, in the background: a
+ * platform that cannot be reached never keeps the web product from serving.
  */
 import type { Server } from 'node:http';
 import express from 'express';
-import { startTelegram } from './bot/index.js';
+import { configuredChannels } from './channels/configured.js';
 import type { AddressInfo } from 'node:net';
 import { combineObservers, ConversationSessions } from './flows/sessions.js';
 import { createInsights, type InsightsStore, MemoryInsightsStore, RedisInsightsStore } from './insights/index.js';
@@ -16,29 +18,31 @@ import { loadConfigOrExit } from './server/config.js';
 import { connectRateLimitRedis, type RateLimitRedis } from './server/rate-limit.js';
 import { createLogger } from './server/logger.js';
 import { createMetrics } from './server/metrics.js';
-import { createSessionStore, type SessionStore, StoreUnavailableError } from './store/index.js';
+import { createSessionStore, describeTarget, type SessionStore, StoreUnavailableError } from './store/index.js';
 import { ResultLinks } from './server/result-page.js';
 import { createWechatChannel } from './wechat/index.js';
 
 const config = loadConfigOrExit();
-const { port, host, redisUrl } = config;
+const { port, host, redis } = config;
 const logger = createLogger({ nodeEnv: config.nodeEnv });
 
 const metrics = config.metricsEnabled ? createMetrics() : undefined;
 let store: SessionStore;
 try {
-  store = await createSessionStore(redisUrl ? { redisUrl } : {});
+  store = await createSessionStore(redis ? { redis } : {});
   if (metrics) store = metrics.observeStore(store);
 } catch (error) {
   if (!(error instanceof StoreUnavailableError)) throw error;
   // One line, like a configuration error (the URL itself is never printed: it may hold a password).
-  process.stderr.write(`Cannot reach Redis (REDIS_URL): ${error.message.replace(/[\r\n]+/g, ' ')}. Start Redis or fix REDIS_URL.\n`);
+  const which = redis?.kind === 'sentinel' ? 'REDIS_SENTINELS' : redis?.kind === 'cluster' ? 'REDIS_CLUSTER_NODES' : 'REDIS_URL';
+  const what = redis?.kind === 'url' || !redis ? 'Redis (REDIS_URL)' : describeTarget(redis);
+  process.stderr.write(`Cannot reach ${what}: ${error.message.replace(/[\r\n]+/g, ' ')}. Start Redis or fix ${which}.\n`);
   process.exit(1);
 }
 // The rate limiter counts in Redis too when there is one, on its own connection.
-const rateLimitRedis: RateLimitRedis | undefined = redisUrl && config.rateLimitPerMinute > 0 ? await connectRateLimitRedis(redisUrl) : undefined;
+const rateLimitRedis: RateLimitRedis | undefined = redis && config.rateLimitPerMinute > 0 ? await connectRateLimitRedis(redis) : undefined;
 // Anonymous enquiry counters (src/insights/): in Redis when there is one, on their own connection.
-const insightsRedis = redisUrl ? await connectInsightsRedis(redisUrl, (error) => logger.warn({ err: error.message }, 'insights: Redis error')) : undefined;
+const insightsRedis = redis ? await connectInsightsRedis(redis, (error) => logger.warn({ err: error.message }, 'insights: Redis error')) : undefined;
 const insightsStore: InsightsStore = insightsRedis
   ? new RedisInsightsStore(insightsRedis.client, { retentionDays: config.insightsRetentionDays })
   : new MemoryInsightsStore({ retentionDays: config.insightsRetentionDays, today: todayInChina });
@@ -56,6 +60,11 @@ const wechat = config.wechat
       log: ({ level, msg, ...fields }) => wechatLog[level](fields, msg),
     })
   : undefined;
+// Messaging channels: registered now (a webhook's route is mounted in front of the app, whose last handler
+// answers 404), started once the server listens.
+const root = express();
+root.disable('x-powered-by');
+const channels = configuredChannels(config, { sessions, store, app: root, logger, ...(resultLinks ? { resultLinks } : {}), ...(metrics ? { onUpdate: metrics.channelUpdate } : {}) });
 const app = createApp({
   sessions,
   store,
@@ -66,30 +75,16 @@ const app = createApp({
   ...(rateLimitRedis ? { rateLimitRedis } : {}),
   ...(wechat ? { wechat: wechat.router } : {}),
   ...(resultLinks ? { resultLinks } : {}),
+  channels: () => channels.states(),
 });
-// The bot's webhook (when configured) is mounted in front of the app, whose last handler answers 404.
-const root = express();
-root.disable('x-powered-by');
-const botLog = logger.child({ component: 'telegram' });
-const telegram = config.telegram
-  ? await startTelegram(config.telegram, {
-      sessions,
-      store,
-      app: root,
-      ...(resultLinks ? { resultLinks } : {}),
-      // The bot's entries are already free of personal data (src/bot/errors.ts): { level, msg, ...fields }.
-      log: ({ level, msg, ...fields }) => {
-        const at = level === 'error' || level === 'warn' || level === 'debug' ? level : 'info';
-        botLog[at](fields, typeof msg === 'string' ? msg : '');
-      },
-    })
-  : undefined;
 root.use(app);
 const server: Server = root.listen(port, host, () => {
   // The port actually bound (PORT=0 picks a free one).
   const bound = (server.address() as AddressInfo | null)?.port ?? port;
   const where = `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`;
-  logger.info({ port: bound }, `Park Advisor listening on ${where} (${redisUrl ? 'Redis' : 'in-memory'} sessions${telegram ? `, Telegram bot by ${telegram.mode}` : ''}${wechat ? ', WeChat at /wechat' : ''})`);
+  const names = channels.names;
+  logger.info({ port: bound }, `Park Advisor listening on ${where} (${redis ? (redis.kind === 'url' ? 'Redis' : describeTarget(redis)) : 'in-memory'} sessions${names.length ? `; channels connecting in the background: ${names.join(', ')}` : ''}${wechat ? '; WeChat at /wechat' : ''})`);
+  channels.start();
 });
 
 /** Stops accepting, lets in-flight requests finish, then closes the store and the rate limiter's connection. */
@@ -101,8 +96,8 @@ function shutdown(signal: string): void {
   // Keep-alive connections that go idle once their request is answered are closed too (close() alone only
   // closes those idle at the moment it is called), so shutdown does not wait for the keep-alive timeout.
   setInterval(() => server.closeIdleConnections(), 100).unref();
-  // Stop taking bot updates first, so that those in flight finish before the store closes.
-  void Promise.allSettled([telegram?.stop(), wechat?.drain()]).then(() =>
+  // Stop the channels first (bot updates and WeChat replies in flight finish), before the store closes.
+  void Promise.allSettled([channels.stop(), wechat?.drain()]).then(() =>
     server.close(() => {
       // Counters still being written go out first, then every connection closes.
       void insights

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       port: 8080,
       host: '0.0.0.0',
       redisUrl: 'redis://:secret@redis:6379/2',
+      redis: { kind: 'url', url: 'redis://:secret@redis:6379/2' },
       allowedOrigins: ['https://hrss.example.gov.cn', 'http://localhost:8080'],
       rateLimitPerMinute: 0,
       trustProxy: ['loopback', '10.0.0.0/8', '2001:db8::1'],
@@ -87,6 +88,13 @@ describe('loadConfig', () => {
     ['INSIGHTS_RETENTION_DAYS', '0'],
     ['INSIGHTS_RETENTION_DAYS', 'a year'],
     ['INSIGHTS_RETENTION_DAYS', '3661'],
+    ['REDIS_SENTINELS', 'sentinel-1'],
+    ['REDIS_SENTINELS', 'sentinel-1:0'],
+    ['REDIS_SENTINELS', 'redis://sentinel-1:26379'],
+    ['REDIS_CLUSTER_NODES', '10.0.0.1:7000, 10.0.0.2'],
+    ['REDIS_SENTINEL_NAME', 'my master'],
+    ['TELEGRAM_API_ROOT', 'ftp://bot-api.internal'],
+    ['TELEGRAM_API_ROOT', 'http://bot-api.internal/?x=1'],
   ])('%s=%s stops with one line naming the variable', (name, value) => {
     let error: unknown;
     try {
@@ -98,6 +106,51 @@ describe('loadConfig', () => {
     const message = (error as Error).message;
     expect(message).toMatch(new RegExp(`^Invalid configuration: ${name} `));
     expect(message).not.toMatch(/\n/);
+  });
+
+  it('reads Redis Sentinel and Cluster, one way at a time, and the Bot API root', () => {
+    expect(
+      loadConfig({ REDIS_SENTINELS: ' 10.0.0.11:26379,sentinel-2:26379 , [2001:db8::3]:26379', REDIS_SENTINEL_NAME: 'parkadvisor', REDIS_SENTINEL_PASSWORD: 's3cret', REDIS_PASSWORD: 'p4ss' }).redis,
+    ).toEqual({
+      kind: 'sentinel',
+      name: 'parkadvisor',
+      sentinels: [
+        { host: '10.0.0.11', port: 26379 },
+        { host: 'sentinel-2', port: 26379 },
+        { host: '2001:db8::3', port: 26379 },
+      ],
+      sentinelPassword: 's3cret',
+      password: 'p4ss',
+    });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis-1:7000,redis-2:7001' }).redis).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: 'redis-1', port: 7000 },
+        { host: 'redis-2', port: 7001 },
+      ],
+      password: undefined,
+    });
+    expect(loadConfig({ REDIS_URL: 'redis://r:6379' }).redis).toEqual({ kind: 'url', url: 'redis://r:6379' });
+    expect(loadConfig({}).redis).toBeUndefined();
+    const token = `123456789:${'A'.repeat(35)}`;
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' }).telegram?.apiRoot).toBe('http://127.0.0.1:8081');
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token }).telegram?.apiRoot).toBeUndefined();
+
+    const problem = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    expect(problem({ REDIS_URL: 'redis://r:6379', REDIS_SENTINELS: 's:26379', REDIS_SENTINEL_NAME: 'm' })).toMatch(/^Invalid configuration: REDIS_SENTINELS cannot be combined with REDIS_URL/);
+    expect(problem({ REDIS_SENTINELS: 's:26379', REDIS_CLUSTER_NODES: 'c:7000', REDIS_SENTINEL_NAME: 'm' })).toMatch(/REDIS_CLUSTER_NODES cannot be combined with REDIS_SENTINELS/);
+    expect(problem({ REDIS_SENTINELS: 's:26379' })).toMatch(/^Invalid configuration: REDIS_SENTINEL_NAME must be set with REDIS_SENTINELS/);
+    expect(problem({ REDIS_SENTINEL_NAME: 'm' })).toMatch(/^Invalid configuration: REDIS_SENTINELS must be set with REDIS_SENTINEL_NAME/);
+    expect(problem({ REDIS_URL: 'redis://r:6379', REDIS_PASSWORD: 'hunter2' })).toMatch(/REDIS_PASSWORD is only used with REDIS_SENTINELS or REDIS_CLUSTER_NODES/);
+    // Passwords are never repeated.
+    expect(problem({ REDIS_SENTINEL_PASSWORD: 'hunter2\nx', REDIS_SENTINELS: 's:1', REDIS_SENTINEL_NAME: 'm' })).not.toContain('hunter2');
   });
 
   it('names every wrong variable in the one line, and never repeats a Redis URL (it may hold a password)', () => {

@@ -174,7 +174,10 @@ describe('compose.yaml', () => {
 
   it('points REDIS_URL at the redis service, waits for it to be healthy and restarts unless stopped', () => {
     const app = service('app');
-    expect(app).toMatch(/REDIS_URL: redis:\/\/redis:6379\b/);
+    // The simple case by default; emptied (and the sentinels named) for the "ha" profile.
+    expect(app).toMatch(/REDIS_URL: \$\{REDIS_URL-redis:\/\/redis:6379\}/);
+    expect(app).toMatch(/REDIS_SENTINELS: \$\{REDIS_SENTINELS:-\}/);
+    expect(app).toMatch(/REDIS_SENTINEL_NAME: \$\{REDIS_SENTINEL_NAME:-\}/);
     expect(app).toMatch(/depends_on:\s*\n\s+redis:\s*\n\s+condition: service_healthy/);
     expect(app).toMatch(/restart: unless-stopped/);
     expect(app).toMatch(/NODE_ENV: production/);
@@ -188,5 +191,31 @@ describe('compose.yaml', () => {
     expect(redis).toMatch(/healthcheck:\s*\n\s+test: .*redis-cli.*ping/);
     expect(redis).toMatch(/volumes:\s*\n\s+- \S+:\/data/);
     expect(redis).toMatch(/restart: unless-stopped/);
+  });
+
+  it('has an optional "ha" profile: a replica of redis and three sentinels (quorum 2) watching it', () => {
+    const replica = service('redis-replica');
+    expect(replica).toMatch(/^\s+profiles: \[ha\]\s*$/m);
+    expect(replica).toMatch(/"--replicaof", "redis", "6379"/);
+    expect(replica).toMatch(/volumes:\s*\n\s+- \S+:\/data/);
+    const ports = new Set<string>();
+    for (const name of ['sentinel-1', 'sentinel-2', 'sentinel-3']) {
+      const sentinel = service(name);
+      expect(sentinel, name).toMatch(/^\s+profiles: \[ha\]\s*$/m);
+      expect(sentinel).toMatch(/sentinel monitor parkadvisor redis 6379 2\\n/);
+      expect(sentinel).toMatch(/sentinel resolve-hostnames yes/);
+      expect(sentinel).toMatch(/--sentinel\s*$/m);
+      expect(sentinel).toMatch(/healthcheck:\s*\n\s+test: .*redis-cli.*26379.*ping/);
+      // Longer than the app's 2 s command deadline, so that a write's WAIT never runs on a newly elected master.
+      const downAfter = Number(/down-after-milliseconds parkadvisor (\d+)/.exec(sentinel)?.[1]);
+      expect(downAfter).toBeGreaterThan(2000);
+      ports.add(/port (\d+)/.exec(sentinel)?.[1] ?? '');
+    }
+    expect(ports).toEqual(new Set(['26379']));
+    // What the top of the file tells the operator to run matches the services and the master's name.
+    expect(text).toMatch(/REDIS_URL= REDIS_SENTINELS=sentinel-1:26379,sentinel-2:26379,sentinel-3:26379 REDIS_SENTINEL_NAME=parkadvisor/);
+    expect(text).toMatch(/docker compose --profile ha up -d/);
+    // Without the profile, nothing of it starts: the app depends on redis only.
+    expect(service('app')).not.toMatch(/sentinel-\d:|redis-replica:/);
   });
 });

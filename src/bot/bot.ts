@@ -1,7 +1,7 @@
 /**
  * `createBot`: the grammY bot of Park Advisor over the shared conversation flows and session store. The API
- * client retries on flood limits (`@grammyjs/auto-retry`); updates of one chat are handled one after another
- * (`sequentialize`), in polling and webhook mode alike; failures are logged without personal data and answered
+ * client retries on flood limits and Telegram's server errors (`@grammyjs/auto-retry`), not on network failures;
+ * updates of one chat are handled one after another (`sequentialize`), in polling and webhook mode alike; failures are logged without personal data and answered
  * with an apology, and the bot keeps running.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
@@ -31,6 +31,10 @@ export interface BotDependencies {
   botInfo?: UserFromGetMe;
   /** Result pages (PUBLIC_URL): a link to the full result goes under the result summary. */
   resultLinks?: ResultLinks;
+  /** How long a Bot API request may take before it fails; default grammY's (500 s). */
+  timeoutSeconds?: number;
+  /** Told of every update received, before anything else handles it (metrics). */
+  onUpdate?: () => void;
 }
 
 /** The key that serialises updates: one queue per chat. */
@@ -41,12 +45,17 @@ export function chatOf(ctx: Context): string | undefined {
 /** Builds the bot (not started: see `polling.ts` and `webhook.ts`). */
 export function createBot(deps: BotDependencies): Bot {
   const bot = new Bot(deps.token, {
-    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}), ...(deps.timeoutSeconds ? { timeoutSeconds: deps.timeoutSeconds } : {}) },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // Flood limits and Telegram's 5xx are retried here; a network failure is not (auto-retry would otherwise retry
+  // it forever, with waits growing to an hour, and a Telegram that cannot be reached would hang every call):
+  // it fails at once, and the channel's supervisor reports the platform down and reconnects (src/channels/).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   const keys = new ChatKeys(deps.token);
   const log = deps.log ?? stderrLogger;
+  const { onUpdate } = deps;
+  if (onUpdate) bot.use((_ctx, next) => (onUpdate(), next()));
   bot.use(sequentialize(chatOf));
   bot.use(conversationHandlers({ sessions: deps.sessions, store: deps.store, keys, records: new ChatRecords(deps.store, keys), ...(deps.resultLinks ? { links: deps.resultLinks } : {}) }));
   bot.catch(errorHandler(log, keys));

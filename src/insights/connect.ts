@@ -1,9 +1,8 @@
 /**
- * The insights' own Redis connection for the composition root (a plain `REDIS_URL`, like the rate limiter's).
- * The store itself only needs a connected client (`RedisInsightsStore`), so a shared Redis factory can replace
- * this function without touching the store.
+ * The insights' own Redis connection for the composition root, built by the one Redis factory
+ * (`connectRedis`: a URL, Sentinel or Cluster), and the small client the store needs on top of it.
  */
-import { createClient } from 'redis';
+import { connectRedis, type RedisConnection, type RedisTarget } from '../store/redis-connection.js';
 import type { InsightsRedisClient } from './redis.js';
 
 /** A connected client and how to close it. */
@@ -12,30 +11,34 @@ export interface InsightsConnection {
   close(): Promise<void>;
 }
 
-/**
- * Connects to `url`; `onError` hears about the first error of each outage. Commands fail at once while disconnected (no offline queue): a counter that cannot be
- * written is reported and dropped, never delaying a conversation. Reconnects in the background forever.
- */
-export async function connectInsightsRedis(url: string, onError: (error: Error) => void = () => undefined): Promise<InsightsConnection> {
-  const client = createClient({
-    url,
-    disableOfflineQueue: true,
-    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
-  });
-  // The client reports every failed reconnection attempt: pass on the first of each outage only.
-  let down = false;
-  client.on('error', (error: unknown) => {
-    if (!down) onError(error instanceof Error ? error : new Error(String(error)));
-    down = true;
-  });
-  client.on('ready', () => {
-    down = false;
-  });
-  await client.connect();
+/** HGETALL's reply as an object: RESP2 gives a flat list of fields and values, RESP3 a map. */
+function hashOf(reply: unknown): Record<string, string> {
+  if (reply instanceof Map) return Object.fromEntries([...reply].map(([k, v]) => [String(k), String(v)]));
+  if (!Array.isArray(reply)) return {};
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < reply.length; i += 2) out[String(reply[i])] = String(reply[i + 1]);
+  return out;
+}
+
+/** The store's three commands over a factory connection, each routed by its key (a cluster spreads the days). */
+export function insightsClientOf(connection: RedisConnection): InsightsRedisClient {
   return {
-    client,
-    close: async () => {
-      client.destroy();
-    },
+    hIncrBy: (key, field, increment) => connection.send(['HINCRBY', key, field, String(increment)], key),
+    expireAt: (key, timestamp) => connection.send(['EXPIREAT', key, String(timestamp)], key),
+    hGetAll: async (key) => hashOf(await connection.send(['HGETALL', key], key)),
   };
+}
+
+/**
+ * Connects to `target` (a `redis://` URL is taken as one); `onError` hears about connection errors. Commands fail
+ * at once while disconnected: a counter that cannot be written is reported and dropped, never delaying a
+ * conversation. Not required at start-up: it keeps trying in the background.
+ */
+export async function connectInsightsRedis(target: string | RedisTarget, onError?: (error: Error) => void): Promise<InsightsConnection> {
+  const connection = await connectRedis(typeof target === 'string' ? { kind: 'url', url: target } : target, {
+    label: 'insights',
+    required: false,
+    ...(onError ? { onError } : {}),
+  });
+  return { client: insightsClientOf(connection), close: () => connection.close() };
 }

@@ -7,6 +7,7 @@
  * prototype-polluting keys, the routes, and errors as `{ error: { code, message, details } }`.
  */
 import express, { type Express, type Router } from 'express';
+import type { ChannelState } from '../channels/channel.js';
 import type { ConversationSessions } from '../flows/sessions.js';
 import type { Insights } from '../insights/index.js';
 import type { SessionStore } from '../store/types.js';
@@ -45,6 +46,11 @@ export interface AppDependencies {
   wechat?: Router;
   /** Result links (when PUBLIC_URL is set): their pages are served at `/r/<token>`; without, every such path is 404. */
   resultLinks?: ResultLinks;
+  /**
+   * The messaging channels' states (`ChannelRegistry.states`), shown by `/readyz`. They never make the web
+   * product unready: the channels are optional and retry by themselves.
+   */
+  channels?: () => Record<string, ChannelState>;
 }
 
 /** The largest request body accepted (413 beyond). */
@@ -53,7 +59,7 @@ export const BODY_LIMIT = '32kb';
 const PUBLIC_DIR = new URL('./public/', import.meta.url);
 
 /** Creates the application (not listening). */
-export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, metrics, insights, logger = defaultLogger, wechat, resultLinks }: AppDependencies): Express {
+export function createApp({ sessions, store, config: given = {}, rateLimitRedis, rateLimitPrefix, metrics, insights, logger = defaultLogger, wechat, resultLinks, channels }: AppDependencies): Express {
   const config: AppConfig = { ...DEFAULT_CONFIG, ...given };
   const app = express();
   app.disable('x-powered-by');
@@ -67,7 +73,7 @@ export function createApp({ sessions, store, config: given = {}, rateLimitRedis,
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await store.ping();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...(channels ? { channels: channels() } : {}) });
   });
 
   app.use(

@@ -8,6 +8,11 @@
  * | `PORT` | `3000` | HTTP port (0–65535) |
  * | `HOST` | `127.0.0.1` | interface to listen on |
  * | `REDIS_URL` | unset | `redis://` or `rediss://`: sessions and rate-limit counters in Redis |
+ * | `REDIS_SENTINELS`, `REDIS_SENTINEL_NAME` | unset | Redis behind Sentinel: `host:port,…` and the master's name |
+ * | `REDIS_SENTINEL_PASSWORD` | unset | the sentinels' own password |
+ * | `REDIS_CLUSTER_NODES` | unset | Redis Cluster: `host:port,…` of some of its nodes |
+ * | `REDIS_PASSWORD` | unset | the password of the Redis nodes with Sentinel or Cluster (a URL carries its own) |
+ * | `TELEGRAM_API_ROOT` | `https://api.telegram.org` | another Bot API server (self-hosted, or a test emulator) |
  * | `ALLOWED_ORIGINS` | none | comma-separated origins whose pages may call `/api` cross-origin |
  * | `RATE_LIMIT_PER_MINUTE` | `120` | API requests per client IP per minute; `0` turns the limit off |
  * | `TRUST_PROXY` | `loopback` | which proxies' `X-Forwarded-For` to believe (express `trust proxy`) |
@@ -19,6 +24,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { JURISDICTION_IDS, type JurisdictionId } from '../rules/types.js';
+import type { RedisNode, RedisTarget } from '../store/redis-connection.js';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -32,6 +38,8 @@ export interface AppConfig {
   host: string;
   /** Sessions (and rate-limit counters) in Redis; undefined keeps both in this process's memory. */
   redisUrl: string | undefined;
+  /** Where Redis is, whichever way it was configured (REDIS_URL, Sentinel or Cluster); undefined: in memory. */
+  redis: RedisTarget | undefined;
   /** Exact origins (`https://hrss.example.gov.cn`) allowed to call the API from the browser. */
   allowedOrigins: string[];
   /** API requests a client IP may make per minute; 0 disables rate limiting. */
@@ -47,7 +55,11 @@ export interface AppConfig {
   /** Days each day's enquiry-insights counters are kept after the day (INSIGHTS_RETENTION_DAYS). */
   insightsRetentionDays: number;
   /** The Telegram bot: its token (unset: no bot), webhook URL (unset: long polling) and webhook secret. */
-  telegram: { token: string; webhookUrl: string | undefined; secretToken: string | undefined } | undefined;
+  /**
+   * The Telegram bot: its token (unset: no bot), webhook URL (unset: long polling), webhook secret and the Bot
+   * API server (unset: Telegram's own).
+   */
+  telegram: { token: string; webhookUrl: string | undefined; secretToken: string | undefined; apiRoot: string | undefined } | undefined;
   /** The WeChat Official Account channel (on when WECHAT_TOKEN is set). */
   wechat: WechatConfig | undefined;
   /** This server's public base URL without a trailing slash (links to result pages); unset: no links. */
@@ -123,6 +135,45 @@ function readRedisUrl(raw: string): string | Invalid {
   try {
     const url = new URL(raw);
     return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '' ? raw : problem;
+  } catch {
+    return problem;
+  }
+}
+
+/** `host:port`, `[v6]:port`: a Redis node's address. */
+function readNode(item: string): RedisNode | undefined {
+  const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([^:\s/]+)):(\d{1,5})$/.exec(item);
+  if (!match) return undefined;
+  const host = match[1] ?? match[2] ?? '';
+  const port = Number(match[3]);
+  if (port < 1 || port > 65_535) return undefined;
+  if (match[1] !== undefined ? isIP(host) !== 6 : isIP(host) === 0 && !HOST_NAME.test(host)) return undefined;
+  return { host, port };
+}
+
+/** `10.0.0.1:26379, sentinel-2:26379` → nodes. */
+function readNodes(raw: string): RedisNode[] | Invalid {
+  const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const nodes = items.map(readNode);
+  if (items.length > 0 && nodes.every((n) => n !== undefined)) return nodes as RedisNode[];
+  return invalid('must be a comma-separated list of host:port, such as 10.0.0.11:26379,10.0.0.12:26379,10.0.0.13:26379');
+}
+
+function readSentinelName(raw: string): string | Invalid {
+  return /^[A-Za-z0-9._-]{1,128}$/.test(raw) ? raw : invalid('must be the master\'s name from `sentinel monitor <name> …` (letters, digits, . _ -)');
+}
+
+function readRedisPassword(raw: string): string | Invalid {
+  return raw.length <= 512 && !/[\r\n]/.test(raw) ? raw : invalid('must be one line of at most 512 characters');
+}
+
+function readApiRoot(raw: string): string | Invalid {
+  const problem = invalid('must be the http(s) URL of a Bot API server, such as https://api.telegram.org or http://127.0.0.1:8081');
+  try {
+    const url = new URL(raw);
+    const plain = (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.search && !url.hash && !url.username && !url.password;
+    // grammY appends `/bot<token>/<method>` to it: no trailing slash.
+    return plain ? url.href.replace(/\/+$/, '') : problem;
   } catch {
     return problem;
   }
@@ -263,7 +314,30 @@ export const EnvSchema = z.object({
   WECHAT_API_ROOT: variable(WECHAT_API_ROOT, readHttpUrl('an http(s) URL such as https://api.weixin.qq.com')),
   WECHAT_JURISDICTION: variable<JurisdictionId | undefined>(undefined, readJurisdiction),
   PUBLIC_URL: variable<string | undefined>(undefined, readHttpUrl('the https base URL of this server, such as https://advisor.example.gov.cn')),
+  TELEGRAM_API_ROOT: variable<string | undefined>(undefined, readApiRoot),
+  REDIS_SENTINELS: variable<RedisNode[] | undefined>(undefined, readNodes),
+  REDIS_SENTINEL_NAME: variable<string | undefined>(undefined, readSentinelName),
+  REDIS_SENTINEL_PASSWORD: variable<string | undefined>(undefined, readRedisPassword, { secret: true }),
+  REDIS_CLUSTER_NODES: variable<RedisNode[] | undefined>(undefined, readNodes),
+  REDIS_PASSWORD: variable<string | undefined>(undefined, readRedisPassword, { secret: true }),
+}).superRefine((e, ctx) => {
+  // Redis is configured one way at most, and Sentinel needs both its addresses and the master's name.
+  const ways = (['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'] as const).filter((name) => e[name] !== undefined);
+  if (ways.length > 1) ctx.addIssue({ code: 'custom', path: [ways[1] as string], message: `cannot be combined with ${ways[0]}: configure Redis one way (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES)` });
+  if (e.REDIS_SENTINELS && !e.REDIS_SENTINEL_NAME) ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'must be set with REDIS_SENTINELS (the master\'s name from `sentinel monitor <name> …`)' });
+  if (!e.REDIS_SENTINELS && e.REDIS_SENTINEL_NAME) ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINELS'], message: 'must be set with REDIS_SENTINEL_NAME (host:port of the sentinels)' });
+  if (!e.REDIS_SENTINELS && e.REDIS_SENTINEL_PASSWORD) ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_PASSWORD'], message: 'is only used with REDIS_SENTINELS' });
+  if (e.REDIS_URL && e.REDIS_PASSWORD) ctx.addIssue({ code: 'custom', path: ['REDIS_PASSWORD'], message: 'is only used with REDIS_SENTINELS or REDIS_CLUSTER_NODES (put the password in REDIS_URL)' });
 });
+
+/** Where Redis is, from the validated variables. */
+function redisTarget(e: z.output<typeof EnvSchema>): RedisTarget | undefined {
+  if (e.REDIS_SENTINELS && e.REDIS_SENTINEL_NAME) {
+    return { kind: 'sentinel', sentinels: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME, sentinelPassword: e.REDIS_SENTINEL_PASSWORD, password: e.REDIS_PASSWORD };
+  }
+  if (e.REDIS_CLUSTER_NODES) return { kind: 'cluster', nodes: e.REDIS_CLUSTER_NODES, password: e.REDIS_PASSWORD };
+  return e.REDIS_URL ? { kind: 'url', url: e.REDIS_URL } : undefined;
+}
 
 /** Variables that need others: one line per missing partner. */
 function missingPartners(e: z.output<typeof EnvSchema>): string[] {
@@ -289,6 +363,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     redisUrl: e.REDIS_URL,
+    redis: redisTarget(e),
     allowedOrigins: e.ALLOWED_ORIGINS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
@@ -298,7 +373,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsEnabled: e.METRICS_ENABLED,
     insightsRetentionDays: e.INSIGHTS_RETENTION_DAYS,
     telegram: e.TELEGRAM_BOT_TOKEN
-      ? { token: e.TELEGRAM_BOT_TOKEN, webhookUrl: e.TELEGRAM_WEBHOOK_URL, secretToken: e.TELEGRAM_WEBHOOK_SECRET }
+      ? { token: e.TELEGRAM_BOT_TOKEN, webhookUrl: e.TELEGRAM_WEBHOOK_URL, secretToken: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT }
       : undefined,
     wechat: e.WECHAT_TOKEN
       ? {

@@ -191,7 +191,7 @@ export const ROUTES: readonly RouteDoc[] = [
 /** Operations outside `/api` (not rate limited, no CORS). */
 const HEALTH_ROUTES = [
   { path: '/healthz', summary: 'Liveness: the process answers', schema: 'Health' as const, ready: false },
-  { path: '/readyz', summary: 'Readiness: the session store answers (503 when Redis is configured and down)', schema: 'Readiness' as const, ready: true },
+  { path: '/readyz', summary: 'Readiness: the session store answers (503 when Redis is configured and down); also each messaging channel\'s state, which never makes it 503', schema: 'Readiness' as const, ready: true },
 ];
 
 const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });

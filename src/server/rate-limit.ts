@@ -3,20 +3,24 @@
  * headers (IETF draft 8), `Retry-After` and a 429 in the API's error shape once the limit is passed.
  *
  * With Redis configured the counters live there (rate-limit-redis), so every process of a deployment counts
- * against one limit. The limiter has its own node-redis client, separate from the session store's: connected
+ * against one limit. The limiter has its own connection (from the same factory as the session store's, so a
+ * single Redis, Sentinel or Cluster alike), separate from the session store's: connected
  * at start-up, closed on shutdown. The limit protects the service but is not worth an outage: with Redis down,
  * requests pass unlimited (fail open) rather than fail, and counting resumes by itself when Redis is back.
  */
 import type { RequestHandler } from 'express';
 import { type Options, rateLimit } from 'express-rate-limit';
-import { createClient } from 'redis';
 import { type RedisReply, RedisStore } from 'rate-limit-redis';
+import { connectRedis, type RedisTarget, withDeadline } from '../store/redis-connection.js';
 import { sendError } from './errors.js';
 
 /** A Redis connection for the limiter's counters. */
 export interface RateLimitRedis {
-  /** Sends one raw command; rejects at once while disconnected and after `commandTimeoutMs`. */
-  sendCommand(args: string[]): Promise<RedisReply>;
+  /**
+   * Sends one raw command, routed by `key` in a cluster; rejects at once while disconnected and after
+   * `commandTimeoutMs`.
+   */
+  sendCommand(args: string[], key?: string): Promise<RedisReply>;
   /** Whether the connection is up right now. */
   readonly isReady: boolean;
   /** Closes the connection (gracefully, within the command timeout); the client must not be used afterwards. */
@@ -34,63 +38,43 @@ export interface RateLimitRedisOptions {
 }
 
 /**
- * Connects the limiter's Redis client. Never throws for an unreachable Redis: the client goes on reconnecting
- * in the background (exponential backoff, capped at 2 s) and the limiter fails open until it succeeds.
+ * Connects the limiter's Redis client (a URL, Sentinel or Cluster, through the one factory `connectRedis`).
+ * Never throws for an unreachable Redis: the client goes on reconnecting in the background (exponential
+ * backoff, capped) and the limiter fails open until it succeeds.
  */
-export async function connectRateLimitRedis(url: string, options: RateLimitRedisOptions = {}): Promise<RateLimitRedis> {
-  const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
+export async function connectRateLimitRedis(target: string | RedisTarget, options: RateLimitRedisOptions = {}): Promise<RateLimitRedis> {
   const commandTimeoutMs = options.commandTimeoutMs ?? 500;
-  const client = createClient({
-    url,
-    // Fail fast while disconnected: a request must not wait for a Redis that may not come back.
-    disableOfflineQueue: true,
-    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100) },
-  });
   let down = false;
-  client.on('error', (error: unknown) => {
-    const cause = error instanceof Error ? error : new Error(String(error));
-    if (options.onError) options.onError(cause);
-    else if (!down) console.warn(`[rate limit] Redis unreachable (${cause.message}); API requests pass without rate limiting until it is back`);
-    down = true;
+  const connection = await connectRedis(typeof target === 'string' ? { kind: 'url', url: target } : target, {
+    label: 'rate limit',
+    required: false,
+    connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    onError:
+      options.onError ??
+      (() => {
+        // The default lines below say what it means for requests; the connection's own lines would repeat them.
+        if (!down) console.warn('[rate limit] Redis unreachable; API requests pass without rate limiting until it is back');
+        down = true;
+      }),
   });
-  client.on('ready', () => {
-    if (down && !options.onError) console.warn('[rate limit] Redis connection is back; rate limiting resumes');
-    down = false;
-  });
-
-  const connecting = client.connect();
-  connecting.catch(() => undefined); // a failure is reported through the 'error' event
-  await withDeadline(connecting, connectTimeoutMs).catch(() => undefined);
+  const noteReady = () => {
+    if (down && connection.isReady && !options.onError) {
+      console.warn('[rate limit] Redis connection is back; rate limiting resumes');
+      down = false;
+    }
+  };
 
   return {
-    sendCommand: (args) => withDeadline(client.sendCommand<RedisReply>(args), commandTimeoutMs),
+    sendCommand: async (args, key) => {
+      const reply = await withDeadline(connection.send(args, key), commandTimeoutMs, `Redis did not answer within ${commandTimeoutMs} ms`);
+      noteReady();
+      return reply as RedisReply;
+    },
     get isReady() {
-      return client.isReady;
+      return connection.isReady;
     },
-    async close() {
-      try {
-        if (client.isReady) await withDeadline(client.close(), commandTimeoutMs);
-      } catch {
-        // Best effort: destroy() below releases the socket whatever happened.
-      } finally {
-        if (client.isOpen) client.destroy();
-      }
-    },
+    close: () => connection.close(commandTimeoutMs),
   };
-}
-
-/** Rejects if `promise` has not settled after `ms`; the timer never keeps Node alive. */
-async function withDeadline<R>(promise: Promise<R>, ms: number): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-    timer.unref();
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -152,6 +136,7 @@ export interface ApiRateLimitOptions {
 /** The limiter for `/api`. */
 export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-advisor:rate-limit:' }: ApiRateLimitOptions): RequestHandler {
   if (limit === 0) return (_req, _res, next) => next();
+  let lastError = 0;
   const options: Partial<Options> = {
     windowMs,
     limit,
@@ -163,9 +148,13 @@ export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-a
     logger: {
       warn: (error, message) => console.warn(`[rate limit] ${message ?? ''}`, error),
       // While Redis is known to be down the outage has been reported once already; don't repeat it per request.
+      // Otherwise (a failover in progress, a slow server) one line a minute at most, without a stack.
       error: (error, message) => {
         if (redis && !redis.isReady) return;
-        console.error(`[rate limit] ${message ?? ''}`, error);
+        const now = Date.now();
+        if (now - lastError < 60_000) return;
+        lastError = now;
+        console.error(`[rate limit] ${message ?? ''} (${error instanceof Error ? error.message : String(error)})`);
       },
     },
     handler: (req, res) => {
@@ -173,6 +162,7 @@ export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-a
       sendError(req, res, 'rate_limited', { limit, windowSeconds: Math.ceil(windowMs / 1000), retryAfterSeconds });
     },
   };
-  if (redis) options.store = new RecoveringRedisStore({ prefix, sendCommand: (...args: string[]) => redis.sendCommand(args) });
+  // The cluster form of the call: each command comes with its key, so that a cluster routes it to the key's node.
+  if (redis) options.store = new RecoveringRedisStore({ prefix, sendCommandCluster: ({ key, command }) => redis.sendCommand(command, key) });
   return rateLimit(options);
 }

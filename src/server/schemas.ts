@@ -134,7 +134,11 @@ export const ErrorBody = z.strictObject({
 });
 
 export const HealthResponse = z.strictObject({ status: z.literal('ok') });
-export const ReadinessResponse = z.strictObject({ status: z.enum(['ready', 'unavailable']) });
+export const ReadinessResponse = z.strictObject({
+  status: z.enum(['ready', 'unavailable']),
+  /** Each messaging channel's state; an optional channel never makes the service unready. */
+  channels: z.record(z.string(), z.enum(['connecting', 'up', 'down'])).optional(),
+});
 
 // The flows' View type and the schema describe the same thing: these fail to compile when they drift apart.
 type ViewOut = z.output<typeof ViewSchema>;

@@ -6,17 +6,22 @@
  * scripts, so each check-then-write is atomic on the server; the TTL is set in the same script, so a session
  * never exists without one.
  *
- * Availability: the client reconnects forever in the background, and while it is disconnected commands fail
- * at once (no offline queue) instead of waiting for a Redis that may not come back; every call is also bounded
- * by a deadline. Both surface as {@link StoreUnavailableError}.
+ * Availability: the connection comes from `connectRedis` (a single Redis, Sentinel or Cluster); it reconnects
+ * (and follows failovers) in the background, and while it is disconnected commands fail at once (no offline
+ * queue) instead of waiting for a Redis that may not come back; every call is also bounded by a deadline. Both
+ * surface as {@link StoreUnavailableError}. With a replica (Sentinel), a write is acknowledged only once one
+ * replica has confirmed it (`WAIT`), so that the master's failure cannot lose an answer the caller was given.
  */
-import { type CommandParser, createClient, defineScript, ErrorReply } from 'redis';
+import { ErrorReply } from 'redis';
+import { type RedisConnection, type RedisTarget, connectRedis, evalScript, luaScript, withDeadline } from './redis-connection.js';
 import { type SessionStore, type StoredSession, StoreUnavailableError, checkTtlSeconds, encodePayload } from './types.js';
 
 /** Options of {@link RedisSessionStore}. */
 export interface RedisSessionStoreOptions {
-  /** `redis[s]://[[username][:password]@][host][:port][/db-number]` */
-  url: string;
+  /** `redis[s]://[[username][:password]@][host][:port][/db-number]`; or give `target`. */
+  url?: string;
+  /** Where Redis is: a URL, Sentinel or Cluster (see `connectRedis`); takes precedence over `url`. */
+  target?: RedisTarget;
   /** Prepended to every session id to make its key; default `park-advisor:session:`. */
   keyPrefix?: string;
   /** How long a session lives after its last write or touch; default 86400 (24 h). */
@@ -26,6 +31,12 @@ export interface RedisSessionStoreOptions {
   /** How long {@link RedisSessionStore.connect} waits for a first connection; default 5000 ms. */
   connectTimeoutMs?: number;
   /**
+   * With a replica (Sentinel): how long a write waits for one replica to confirm it (`WAIT 1 <ms>`) before the
+   * caller is told that the store is unavailable; default 500 ms. A write is acknowledged only once a replica
+   * has it, so that a failover cannot lose it.
+   */
+  replicaAckTimeoutMs?: number;
+  /**
    * Told about connection errors. The client reports one per failed reconnection attempt; the default logs
    * only the first of each outage, and the recovery, to stderr.
    */
@@ -33,84 +44,48 @@ export interface RedisSessionStoreOptions {
 }
 
 /** KEYS[1] session; ARGV schemaVersion, data, updatedAt, ttl. 1 if created, 0 if the key exists. */
-const CREATE_SESSION = defineScript({
-  NUMBER_OF_KEYS: 1,
-  SCRIPT: `
+const CREATE_SESSION = luaScript(`
     if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
     redis.call('HSET', KEYS[1], 'version', '1', 'schemaVersion', ARGV[1], 'data', ARGV[2], 'updatedAt', ARGV[3])
     redis.call('EXPIRE', KEYS[1], ARGV[4])
-    return 1`,
-  parseCommand(parser: CommandParser, key: string, schemaVersion: number, data: string, updatedAt: string, ttlSeconds: number) {
-    parser.pushKey(key);
-    parser.push(String(schemaVersion), data, updatedAt, String(ttlSeconds));
-  },
-  transformReply: (reply: unknown) => Number(reply) === 1,
-});
+    return 1`);
 
 /**
  * KEYS[1] session; ARGV expectedVersion, nextVersion, schemaVersion, data, updatedAt, ttl. 1 if written;
  * 0 if the session is gone or its version is no longer the expected one. Versions are compared as the
  * decimal strings this module writes, so Lua never does number conversions.
  */
-const UPDATE_SESSION = defineScript({
-  NUMBER_OF_KEYS: 1,
-  SCRIPT: `
+const UPDATE_SESSION = luaScript(`
     if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return 0 end
     redis.call('HSET', KEYS[1], 'version', ARGV[2], 'schemaVersion', ARGV[3], 'data', ARGV[4], 'updatedAt', ARGV[5])
     redis.call('EXPIRE', KEYS[1], ARGV[6])
-    return 1`,
-  parseCommand(
-    parser: CommandParser,
-    key: string,
-    expectedVersion: number,
-    schemaVersion: number,
-    data: string,
-    updatedAt: string,
-    ttlSeconds: number,
-  ) {
-    parser.pushKey(key);
-    parser.push(String(expectedVersion), String(expectedVersion + 1), String(schemaVersion), data, updatedAt, String(ttlSeconds));
-  },
-  transformReply: (reply: unknown) => Number(reply) === 1,
-});
+    return 1`);
 
 /** Error replies that mean "not now" rather than "wrong request": the server is loading, busy or failing over. */
-const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|TRYAGAIN|CLUSTERDOWN)\b/;
-
-function buildClient(url: string) {
-  return createClient({
-    url,
-    // Fail fast while disconnected: a turn should say "try again later", not hang until Redis returns.
-    disableOfflineQueue: true,
-    socket: { reconnectStrategy: reconnectDelayMs },
-    scripts: { createSession: CREATE_SESSION, updateSession: UPDATE_SESSION },
-  });
-}
-type Client = ReturnType<typeof buildClient>;
-
-/**
- * Never gives up (returning a number keeps it retrying): exponential backoff from 50 ms, capped at 2 s, with
- * jitter so that many processes do not reconnect in lockstep after an outage.
- */
-function reconnectDelayMs(retries: number): number {
-  return Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100);
-}
+const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|READONLY|TRYAGAIN|CLUSTERDOWN|NOREPLICAS)\b/;
 
 /** A {@link SessionStore} in Redis. Call {@link RedisSessionStore.connect} before use. */
 export class RedisSessionStore implements SessionStore {
-  readonly #client: Client;
+  readonly #target: RedisTarget;
   readonly #keyPrefix: string;
   readonly #ttlSeconds: number;
   readonly #commandTimeoutMs: number;
   readonly #connectTimeoutMs: number;
+  readonly #replicaAckTimeoutMs: number;
+  readonly #onError: ((error: Error) => void) | undefined;
+  #connection: RedisConnection | undefined;
+  #replicas: { at: number; count: number } | undefined;
 
   constructor(options: RedisSessionStoreOptions) {
+    const target = options.target ?? (options.url !== undefined ? { kind: 'url' as const, url: options.url } : undefined);
+    if (target === undefined) throw new TypeError('RedisSessionStore needs a url or a target');
+    this.#target = target;
     this.#keyPrefix = options.keyPrefix ?? 'park-advisor:session:';
     this.#ttlSeconds = checkTtlSeconds(options.ttlSeconds ?? 86_400);
     this.#commandTimeoutMs = options.commandTimeoutMs ?? 2000;
     this.#connectTimeoutMs = options.connectTimeoutMs ?? 5000;
-    this.#client = buildClient(options.url);
-    watchConnection(this.#client, options.onError);
+    this.#replicaAckTimeoutMs = options.replicaAckTimeoutMs ?? 500;
+    this.#onError = options.onError;
   }
 
   /**
@@ -118,113 +93,133 @@ export class RedisSessionStore implements SessionStore {
    * up the client) when Redis does not answer in time, so that a misconfigured URL shows at startup.
    */
   async connect(): Promise<this> {
-    const connecting = this.#client.connect();
     try {
-      await withDeadline(connecting, this.#connectTimeoutMs, `Redis did not answer within ${this.#connectTimeoutMs} ms`);
+      this.#connection = await connectRedis(this.#target, {
+        label: 'session store',
+        required: true,
+        connectTimeoutMs: this.#connectTimeoutMs,
+        ...(this.#onError ? { onError: this.#onError } : {}),
+      });
       return this;
     } catch (error) {
-      // destroy() makes the pending connect() reject; that rejection is expected and already reported.
-      connecting.catch(() => undefined);
-      this.#client.destroy();
       throw toStoreError(error);
     }
   }
 
   async get<T>(id: string): Promise<StoredSession<T> | undefined> {
-    const fields = await this.#run((client) => client.hGetAll(this.#key(id)));
-    return parseSession<T>(this.#key(id), fields as Record<string, string>);
+    const key = this.#key(id);
+    const reply = await this.#run(key, (send) => send(['HGETALL', key]));
+    return parseSession<T>(key, asFields(reply));
   }
 
   async create<T>(id: string, schemaVersion: number, data: T): Promise<boolean> {
     const json = encodePayload(data);
     const updatedAt = new Date().toISOString();
-    return this.#run((client) => client.createSession(this.#key(id), schemaVersion, json, updatedAt, this.#ttlSeconds));
+    const key = this.#key(id);
+    return this.#write(key, CREATE_SESSION, [String(schemaVersion), json, updatedAt, String(this.#ttlSeconds)]);
   }
 
   async update<T>(id: string, expectedVersion: number, schemaVersion: number, data: T): Promise<StoredSession<T> | undefined> {
     const json = encodePayload(data);
     const updatedAt = new Date().toISOString();
-    const written = await this.#run((client) =>
-      client.updateSession(this.#key(id), expectedVersion, schemaVersion, json, updatedAt, this.#ttlSeconds),
-    );
+    const key = this.#key(id);
+    const args = [String(expectedVersion), String(expectedVersion + 1), String(schemaVersion), json, updatedAt, String(this.#ttlSeconds)];
+    const written = await this.#write(key, UPDATE_SESSION, args);
     if (!written) return undefined;
     return { version: expectedVersion + 1, schemaVersion, data: JSON.parse(json) as T, updatedAt };
   }
 
   async delete(id: string): Promise<void> {
-    await this.#run((client) => client.del(this.#key(id)));
+    const key = this.#key(id);
+    await this.#run(key, (send) => send(['DEL', key]));
   }
 
   async touch(id: string): Promise<void> {
-    await this.#run((client) => client.expire(this.#key(id), this.#ttlSeconds));
+    const key = this.#key(id);
+    await this.#run(key, (send) => send(['EXPIRE', key, String(this.#ttlSeconds)]));
   }
 
   async ping(): Promise<boolean> {
     try {
-      return (await this.#run((client) => client.ping())) === 'PONG';
+      const connection = this.#connected();
+      return (await withDeadline(connection.send(['PING']), this.#commandTimeoutMs, 'PING timed out')) === 'PONG';
     } catch {
       return false;
     }
   }
 
-  /** Closes gracefully (pending replies are awaited, within the command timeout), then tears down the socket. */
+  /** Closes gracefully (pending replies are awaited, within the command timeout), then tears down the sockets. */
   async close(): Promise<void> {
-    try {
-      if (this.#client.isOpen) await withDeadline(this.#client.close(), this.#commandTimeoutMs, 'close timed out');
-    } catch {
-      // Closing is best effort: whatever failed, destroy() below releases the socket.
-    } finally {
-      this.#client.destroy();
-    }
+    const connection = this.#connection;
+    this.#connection = undefined;
+    await connection?.close(this.#commandTimeoutMs);
   }
 
   #key(id: string): string {
     return this.#keyPrefix + id;
   }
 
-  /** Runs one command under the deadline, turning connection failures into StoreUnavailableError. */
-  async #run<R>(command: (client: Client) => Promise<R>): Promise<R> {
+  #connected(): RedisConnection {
+    if (this.#connection === undefined) throw new StoreUnavailableError('The session store is not connected');
+    return this.#connection;
+  }
+
+  /**
+   * Runs a compare-and-set script; true if it wrote. With a replica, the write counts only once a replica has
+   * confirmed it (WAIT on the same connection, right after the script): otherwise StoreUnavailableError, so
+   * the caller never acknowledges an answer that a failover could lose.
+   */
+  async #write(key: string, script: ReturnType<typeof luaScript>, args: string[]): Promise<boolean> {
+    const replicated = this.#connected().replicated;
+    return this.#run(key, async (send) => {
+      const written = Number(await evalScript(send, script, [key], args)) === 1;
+      if (written && replicated && (await this.#replicasAttached(send)) > 0) {
+        const acks = Number(await send(['WAIT', '1', String(this.#replicaAckTimeoutMs)]));
+        if (!(acks >= 1)) throw new StoreUnavailableError(`No replica confirmed the write within ${this.#replicaAckTimeoutMs} ms`);
+      }
+      return written;
+    });
+  }
+
+  /**
+   * How many replicas the master has attached (INFO replication's connected_slaves), asked at most once a second.
+   * A master with none — the promoted replica right after a failover, until the old master returns as its
+   * replica — has nobody to confirm a write: waiting would refuse every turn, so writes go on unconfirmed there
+   * (as Redis itself does with its default `min-replicas-to-write 0`; set that to 1 to refuse them instead, and
+   * the caller gets the same 503).
+   */
+  async #replicasAttached(send: (args: readonly string[]) => Promise<unknown>): Promise<number> {
+    const now = Date.now();
+    if (this.#replicas === undefined || now - this.#replicas.at > 1000) {
+      const info = String(await send(['INFO', 'replication']));
+      this.#replicas = { at: now, count: Number(/connected_slaves:(\d+)/.exec(info)?.[1] ?? 0) };
+    }
+    return this.#replicas.count;
+  }
+
+  /** Runs commands on one connection under the deadline, turning connection failures into StoreUnavailableError. */
+  async #run<R>(key: string, commands: (send: (args: readonly string[]) => Promise<unknown>) => Promise<R>): Promise<R> {
     try {
-      return await withDeadline(command(this.#client), this.#commandTimeoutMs, `Redis did not answer within ${this.#commandTimeoutMs} ms`);
+      const connection = this.#connected();
+      const message = `Redis did not answer within ${this.#commandTimeoutMs} ms`;
+      // A command that loses the race may still run on the server later; for a compare-and-set that is
+      // harmless: a retry reads the new version and either sees its own write or conflicts.
+      return await withDeadline(connection.pinned(key, commands), this.#commandTimeoutMs, message, (m) => new StoreUnavailableError(m));
     } catch (error) {
       throw toStoreError(error);
     }
   }
 }
 
-/**
- * Listens to the client's events. An 'error' listener is mandatory: without one, node-redis's error events
- * would be thrown and crash the process. `onError` hears every error; without it, one line is logged when an
- * outage starts and one when the connection is back, rather than one per reconnection attempt.
- */
-function watchConnection(client: Client, onError: ((error: Error) => void) | undefined): void {
-  let down = false;
-  client.on('error', (error: unknown) => {
-    const cause = error instanceof Error ? error : new Error(String(error));
-    if (onError !== undefined) onError(cause);
-    else if (!down) console.warn(`[session store] Redis connection lost (${cause.message}); reconnecting in the background`);
-    down = true;
-  });
-  client.on('ready', () => {
-    if (down && onError === undefined) console.warn('[session store] Redis connection is back');
-    down = false;
-  });
-}
-
-/** Rejects with StoreUnavailableError if `promise` has not settled after `ms`; the timer never keeps Node alive. */
-async function withDeadline<R>(promise: Promise<R>, ms: number, message: string): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreUnavailableError(message)), ms);
-    timer.unref();
-  });
-  try {
-    // A command that loses the race may still run on the server later; for a compare-and-set that is
-    // harmless: a retry reads the new version and either sees its own write or conflicts.
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
+/** HGETALL's reply as an object: a flat [field, value, …] array in RESP2, a map in RESP3. */
+function asFields(reply: unknown): Record<string, string> {
+  if (Array.isArray(reply)) {
+    const fields: Record<string, string> = {};
+    for (let i = 0; i + 1 < reply.length; i += 2) fields[String(reply[i])] = String(reply[i + 1]);
+    return fields;
   }
+  if (reply instanceof Map) return Object.fromEntries([...reply].map(([k, v]) => [String(k), String(v)]));
+  return (reply ?? {}) as Record<string, string>;
 }
 
 /** Connection-level failures become StoreUnavailableError; a genuine error reply (a bug) passes unchanged. */
