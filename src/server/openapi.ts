@@ -125,7 +125,7 @@ export const ROUTES: readonly RouteDoc[] = [
     body: 'CreateSessionRequest',
     bodyOptional: true,
     ok: { status: 201, schema: 'Conversation', description: 'The new conversation and its first question.' },
-    errors: BODY_ERRORS,
+    errors: [...BODY_ERRORS, 'unknown_jurisdiction'],
   },
   {
     method: 'get',
@@ -151,7 +151,8 @@ export const ROUTES: readonly RouteDoc[] = [
     ...(body ? { body } : { body: 'EmptyRequest' as const, bodyOptional: true }),
     ok: { status: 200, schema: 'Conversation', description: 'The conversation after the command.' },
     errors: [...BODY_ERRORS, ...SESSION_ERRORS],
-    unprocessable: true,
+    // A language switch always succeeds (200), even while an earlier answer's hint is showing.
+    unprocessable: command !== 'lang',
   })),
   {
     method: 'get',

@@ -39,7 +39,18 @@ export const AssessBodyDocumented = AssessBody.extend({
   facts: FactsSchema,
   date: z.iso.date().optional().meta({ description: 'The day the assessment is made for (default: today in China).' }),
 });
-export const CreateSessionBody = z.strictObject({ jurisdiction: JurisdictionIdSchema.optional(), lang: LangSchema.optional() });
+export const CreateSessionBody = z.strictObject({
+  jurisdiction: z
+    .string()
+    .max(60)
+    .optional()
+    .meta({
+      description:
+        'A jurisdiction id (shandong, jilin, mudanjiang, guangxi, wenzhou) or a place under one (济南, 乐清, jinan); ' +
+        'anything else is 400 unknown_jurisdiction, naming the five ids.',
+    }),
+  lang: LangSchema.optional(),
+});
 export const AnswerBody = z.strictObject({
   questionId: QuestionId,
   value: z.unknown().meta({
@@ -76,7 +87,11 @@ export const ViewSchema = z.strictObject({
   error: z
     .strictObject({ code: z.string(), message: z.string() })
     .optional()
-    .meta({ description: 'Why the last input was not taken (the response is then a 422); nothing already given was lost.' }),
+    .meta({
+      description:
+        'Why the last input was not taken (the answer\'s response is then a 422; switching the language keeps it, ' +
+        'translated, with a 200); nothing already given was lost.',
+    }),
   feedback: z.array(z.string()).meta({ description: 'Required conditions the last answer left unmet, with the article and the gap.' }),
   answers: z.array(AnswerSummarySchema),
   pending: z.number().int().nonnegative(),
@@ -102,8 +117,10 @@ export const JurisdictionsResponse = z.strictObject({
   opening: PromptSchema,
 });
 
-/** One problem in a body (`invalid_body`, `forbidden_key`). */
-const FieldProblem = z.strictObject({ field: z.string(), problem: z.string() });
+/** One problem in a body (`invalid_body`, `forbidden_key`; `unknown_jurisdiction` adds the ids `allowed`). */
+const FieldProblem = z.strictObject({ field: z.string(), problem: z.string(), allowed: z.array(z.string()).optional() });
+/** `method_not_allowed`: the methods the path takes (also in the `Allow` header). */
+const MethodDetails = z.strictObject({ allow: z.array(z.string()) });
 /** One problem with a fact, localized (`invalid_facts`). */
 const FactProblem = z.strictObject({ field: z.string(), code: z.string(), message: z.string() });
 const RateLimitDetails = z.strictObject({
@@ -117,7 +134,7 @@ export const ErrorBody = z.strictObject({
   error: z.strictObject({
     code: z.enum(API_ERROR_CODES),
     message: z.string().min(1).meta({ description: 'In the requested language.' }),
-    details: z.union([z.null(), z.array(z.union([FactProblem, FieldProblem])), RateLimitDetails]),
+    details: z.union([z.null(), z.array(z.union([FactProblem, FieldProblem])), RateLimitDetails, MethodDetails]),
   }),
 });
 
