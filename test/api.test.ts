@@ -164,18 +164,18 @@ describe('conversations over HTTP', () => {
   it('405s a known path asked with the wrong method, with Allow; 404s an unknown one', async () => {
     const agent = request(app());
     const { body } = await agent.post('/api/sessions').send({});
-    const cases: Array<[request.Test, string]> = [
-      [agent.get('/api/sessions'), 'OPTIONS, POST'],
-      [agent.delete(`/api/sessions/${body.id}`), 'GET, HEAD, OPTIONS'],
-      [agent.get(`/api/sessions/${body.id}/answers`), 'OPTIONS, POST'],
-      [agent.put('/api/assess'), 'OPTIONS, POST'],
-      [agent.post('/api/jurisdictions'), 'GET, HEAD, OPTIONS'],
-      [agent.post('/healthz'), 'GET, HEAD, OPTIONS'],
+    const cases: Array<[string, () => request.Test, string]> = [
+      ['GET /api/sessions', () => agent.get('/api/sessions'), 'OPTIONS, POST'],
+      ['DELETE /api/sessions/:id', () => agent.delete(`/api/sessions/${body.id}`), 'GET, HEAD, OPTIONS'],
+      ['GET /api/sessions/:id/answers', () => agent.get(`/api/sessions/${body.id}/answers`), 'OPTIONS, POST'],
+      ['PUT /api/assess', () => agent.put('/api/assess'), 'OPTIONS, POST'],
+      ['POST /api/jurisdictions', () => agent.post('/api/jurisdictions'), 'GET, HEAD, OPTIONS'],
+      ['POST /healthz', () => agent.post('/healthz'), 'GET, HEAD, OPTIONS'],
     ];
-    for (const [req, allow] of cases) {
-      const res = await req.set('accept-language', 'en');
-      expect(res.status, res.req.path).toBe(405);
-      expect(res.headers.allow, res.req.path).toBe(allow);
+    for (const [name, send, allow] of cases) {
+      const res = await send().set('accept-language', 'en');
+      expect(res.status, name).toBe(405);
+      expect(res.headers.allow, name).toBe(allow);
       expect(res.body.error.code).toBe('method_not_allowed');
     }
     expect((await agent.delete('/api/nope')).status).toBe(404);
