@@ -35,7 +35,7 @@ import { ChatKeys } from '../src/bot/keys.js';
 import { MESSAGE_LIMIT } from '../src/bot/html.js';
 import { startPolling } from '../src/bot/polling.js';
 import { SECRET_HEADER, registerWebhook, webhookRouter } from '../src/bot/webhook.js';
-import type { Prompt } from '../src/flows/prompts.js';
+import { type Prompt, questionText } from '../src/flows/prompts.js';
 import { questionById } from '../src/flows/questions.js';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { compiledTranslator } from '../src/i18n/compiled.js';
@@ -645,7 +645,7 @@ describe('changing an earlier answer', () => {
     expect(prompt?.text).toContain(zh('change.heading'));
     expect(prompt?.text).toContain(`${zh('change.current')}<b>12,000 平方米</b>`);
     expect(prompt?.text).toContain(compiledTranslator('zh-CN', 'questions')('floorArea.text'));
-    expect(prompt?.text).toContain(zh('hints.number'));
+    expect(prompt?.text).toContain(zh('hints.number', { example: '1.2万平方米' }));
     expect(prompt?.keyboard.flat().map((b) => b.callback_data.split('|').slice(0, 2).join('|'))).toEqual(['y|floorArea', 'q|floorArea']);
     expect(chat.messages().find((m) => m.id === list.id)?.keyboard).toEqual([]);
 
@@ -692,7 +692,9 @@ describe('changing an earlier answer', () => {
     const whatIf = await chat.say('4.9亿');
     const text = whatIf.map((m) => m.text).join('\n');
     expect(text).toContain('结论：暂不符合申报条件');
-    expect(text).toContain(zh('change.done', { question: compiledTranslator('zh-CN', 'questions')('annualRevenue.text'), answer: '4.9 亿元' }));
+    // Shandong's own wording (第十二条（三）: 园区年营业收入), not Wenzhou's 上一年度（含代收代付）.
+    expect(text).toContain(zh('change.done', { question: questionText(questionById('annualRevenue')!, 'zh-CN', 'shandong'), answer: '4.9 亿元' }));
+    expect(text).toContain('园区年营业收入是多少？');
     const view = await chat.view();
     expect(view?.state).toBe('results');
     expect(view?.answers.find((a) => a.questionId === 'annualRevenue')?.answer).toBe('4.9 亿元');

@@ -231,7 +231,7 @@ async function onPress(ctx: Context, deps: TurnDeps, action: Action | undefined,
     const entry = view.answers[action.index];
     const question = entry ? questionById(entry.questionId) : undefined;
     if (!entry || !question) return outdated();
-    const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending);
+    const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending, view.jurisdiction);
     const mask = prompt.kind === 'multi' && !entry.skipped ? maskOf(prompt, entry.answer, view.lang) : 0;
     // A hint left from an earlier input is not about this question: ask it afresh.
     const { error: _error, ...fresh } = view;
@@ -256,7 +256,7 @@ async function onChangePress(turn: ChatTurn, view: SessionView, action: ChangeAc
   const { questionId } = action;
   const question = questionById(questionId);
   if (!question) return;
-  const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending);
+  const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending, view.jurisdiction);
   const options = prompt.options ?? [];
   switch (action.op) {
     case 'cancel':
@@ -289,7 +289,7 @@ async function applyChange(turn: ChatTurn, event: Extract<ConversationEvent, { t
   const entry = next.answers.find((a) => a.questionId === event.questionId);
   const question = questionById(event.questionId);
   if (next.error && entry && question) {
-    const prompt = questionPrompt(question, next.lang, next.answers.length, next.pending);
+    const prompt = questionPrompt(question, next.lang, next.answers.length, next.pending, next.jurisdiction);
     return turn.askChange({ ...next, feedback: [] }, entry, prompt, pressed !== undefined ? { pressed } : {});
   }
   const answered = answeredIn(next, event.questionId);

@@ -24,8 +24,8 @@ import {
   type InputError,
   pendingOf,
 } from './machine.js';
-import { parseHint } from './parse.js';
-import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt } from './prompts.js';
+import { answerHint } from './hints.js';
+import { jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText } from './prompts.js';
 import { questionById } from './questions.js';
 
 /** Bumped whenever the machine or its context changes shape: older stored conversations then restart. */
@@ -152,7 +152,7 @@ export function viewOf(state: View['state'], context: ConversationContext, befor
   if (state === 'choosing') view.prompt = jurisdictionPrompt(context.lang);
   const question = currentQuestion(context);
   if (state === 'interviewing' && question) {
-    view.prompt = questionPrompt(question, context.lang, context.history.length, pending.length);
+    view.prompt = questionPrompt(question, context.lang, context.history.length, pending.length, context.jurisdiction);
   }
   if ((state === 'results' || withResult) && context.jurisdiction) view.result = resultOf(context);
   return view;
@@ -176,7 +176,7 @@ function errorMessage(error: InputError, lang: Lang): string {
       const question = questionById(error.questionId);
       if (!question) return t('errors.unknownQuestion');
       const result = { ok: false as const, code: error.code, ...(error.detectedUnit ? { detectedUnit: error.detectedUnit as never } : {}) };
-      return parseHint(result, answerSpec(question), lang);
+      return answerHint(question, result, lang);
     }
     case 'inconsistent': {
       const field = error.field.split('.').at(-1) as FactName;
@@ -209,11 +209,10 @@ function feedbackOf(before: ConversationContext, after: ConversationContext): st
 }
 
 function answersOf(context: ConversationContext): AnswerSummary[] {
-  const tq = compiledTranslator(context.lang, 'questions');
   return context.history.flatMap((id) => {
     const question = questionById(id);
     if (!question) return [];
-    const text = question.branch === undefined ? tq(`${question.fact}.text`) : tq(`branchField.${question.fact}`, { n: question.branch + 1 });
+    const text = questionText(question, context.lang, context.jurisdiction);
     const skipped = context.skipped.includes(id);
     return [{ questionId: id, question: text, answer: skipped ? compiledTranslator(context.lang, 'flow')('answer.skipped') : displayValue(context, id), skipped }];
   });

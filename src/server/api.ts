@@ -76,7 +76,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
         status: def.status,
         questions: factsAsked(def).flatMap((fact) => {
           const question = questionById(fact) ?? (fact === 'branches' ? { id: 'branches.0.floorArea', fact: 'floorArea' as const, branch: 0, ...specOf('floorArea') } : undefined);
-          return question ? [questionPrompt(question, lang, 0, 0)].map(({ progress: _p, ...prompt }) => prompt) : [];
+          return question ? [questionPrompt(question, lang, 0, 0, def.id)].map(({ progress: _p, ...prompt }) => prompt) : [];
         }),
       })),
       opening: jurisdictionPrompt(lang),

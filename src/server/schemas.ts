@@ -74,6 +74,7 @@ export const PromptSchema = z.strictObject({
   help: z.string(),
   options: z.array(PromptOptionSchema).optional(),
   unit: z.enum(['area', 'money', 'count', 'percent']).optional(),
+  example: z.string().optional().meta({ description: 'For a number question: an answer as one might type it, with the right counter ("12人", "1.2万平方米").' }),
   progress: ProgressSchema.optional(),
 });
 export const AnswerSummarySchema = z.strictObject({ questionId: QuestionId, question: z.string(), answer: z.string(), skipped: z.boolean() });
