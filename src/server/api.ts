@@ -18,7 +18,7 @@ import { JURISDICTION_IDS } from '../rules/types.js';
 import { ApiError, requestLang } from './errors.js';
 import { methodNotAllowed } from './methods.js';
 import { openApiDocument } from './openapi.js';
-import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangBody, SESSION_ID_PATTERN, SkipBody } from './schemas.js';
+import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangBody, SESSION_ID_PATTERN, SkipBody, SwitchBody } from './schemas.js';
 
 export { ApiError, apiErrors, requestLang } from './errors.js';
 
@@ -126,6 +126,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
   event('restart', command('RESTART'));
   event('results', command('RESULTS'));
   event('continue', command('CONTINUE'));
+  event('jurisdiction', (req) => ({ type: 'SWITCH', jurisdiction: parseBody(SwitchBody, req).jurisdiction }));
   event('lang', (req) => ({ type: 'SET_LANG', lang: parseBody(LangBody, req).lang }), false);
 
   router.use(methodNotAllowed(router));

@@ -17,6 +17,7 @@ import {
   AnswerSummarySchema,
   AssessBodyDocumented,
   ChooseBody,
+  SwitchBody,
   ConversationResponse,
   CreateSessionBody,
   EmptyBody,
@@ -45,6 +46,7 @@ const COMPONENTS = {
   CreateSessionRequest: CreateSessionBody,
   AnswerRequest: AnswerBody,
   ChooseRequest: ChooseBody,
+  SwitchRequest: SwitchBody,
   SkipRequest: SkipBody,
   LangRequest: LangBody,
   EmptyRequest: EmptyBody,
@@ -98,6 +100,7 @@ const commands: Array<[string, string, ComponentName | undefined]> = [
   ['results', 'Show the results now (unanswered facts stay unknown)', undefined],
   ['continue', 'Go back from the results to the open questions', undefined],
   ['lang', 'Switch the conversation\'s language', 'LangRequest'],
+  ['jurisdiction', 'Apply another jurisdiction\'s text (an id or a place name), keeping every answer', 'SwitchRequest'],
 ];
 
 /** Every route of the service, documented. A test checks this list against the routes the API really has. */

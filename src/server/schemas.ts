@@ -59,6 +59,9 @@ export const AnswerBody = z.strictObject({
 });
 export const SkipBody = z.strictObject({ questionId: QuestionId.optional() });
 export const LangBody = z.strictObject({ lang: z.enum(LANGUAGES) });
+export const SwitchBody = z.strictObject({
+  jurisdiction: z.string().max(60).meta({ description: 'A jurisdiction id or a place name (济南, 乐清): the text to apply from now on; every answer is kept.' }),
+});
 export const ChooseBody = z.strictObject({ value: z.string().max(200).meta({ description: 'A jurisdiction id or a place name (济南, 乐清).' }) });
 /** Commands without parameters (back, restart, results, continue) take no body, or an empty object. */
 export const EmptyBody = z.strictObject({});
@@ -79,6 +82,9 @@ export const PromptSchema = z.strictObject({
 });
 export const AnswerSummarySchema = z.strictObject({ questionId: QuestionId, question: z.string(), answer: z.string(), skipped: z.boolean() });
 
+/** The text a conversation applies: which jurisdiction, its name, the regulation's title and the line saying so. */
+export const ApplyingSchema = z.strictObject({ jurisdiction: JurisdictionIdSchema, name: z.string(), title: z.string(), text: z.string() });
+
 /** Where a conversation stands (flows' View): every conversation endpoint returns it with the session id. */
 export const ViewSchema = z.strictObject({
   state: z.enum(['choosing', 'interviewing', 'results']),
@@ -96,6 +102,10 @@ export const ViewSchema = z.strictObject({
   feedback: z.array(z.string()).meta({ description: 'Required conditions the last answer left unmet, with the article and the gap.' }),
   answers: z.array(AnswerSummarySchema),
   pending: z.number().int().nonnegative(),
+  applying: ApplyingSchema.optional().meta({ description: 'The text being applied, stated from the first message (absent while choosing).' }),
+  offer: ApplyingSchema.optional().meta({
+    description: 'A place under another jurisdiction was typed: the switch offered; `POST /api/sessions/{id}/jurisdiction` with its id confirms.',
+  }),
   result: AssessmentResultSchema.optional(),
   notice: z.string().optional().meta({ description: 'Said once when a stored conversation had to restart (after an upgrade).' }),
 });
