@@ -19,6 +19,8 @@ export interface ShellHandlers {
   toggle(): void;
   close(): void;
   switchLanguage(): void;
+  /** The "change" button beside the text being applied. */
+  changeText(): void;
   /** Escape was pressed: true when that cancelled something (then the panel stays open). */
   escape(): boolean;
 }
@@ -34,6 +36,10 @@ export class Shell {
   readonly langButton: HTMLButtonElement;
   readonly closeButton: HTMLButtonElement;
   readonly progress: HTMLElement;
+  /** The text being applied ("按《…》逐条核对") and the button that changes it. */
+  readonly applying: HTMLElement;
+  readonly applyingText: HTMLElement;
+  readonly changeTextButton: HTMLButtonElement;
   readonly progressText: HTMLElement;
   readonly progressFill: HTMLElement;
   readonly scroll: HTMLElement;
@@ -58,6 +64,9 @@ export class Shell {
     this.langButton = h('button', { type: 'button', class: 'lang' });
     this.closeButton = h('button', { type: 'button', class: 'x' }, '×');
     const heading = h('div', { class: 'titles' }, this.title, this.subtitle);
+    this.applyingText = h('p', { class: 'applying-text', id: 'pa-applying' });
+    this.changeTextButton = h('button', { type: 'button', class: 'tool change-text', 'data-command': 'jurisdiction' });
+    this.applying = h('div', { class: 'applying', hidden: true }, this.applyingText, this.changeTextButton);
     this.progressText = h('div');
     this.progressFill = h('div');
     this.progress = h('div', { class: 'progress', hidden: true }, this.progressText, h('div', { class: 'bar', 'aria-hidden': 'true' }, this.progressFill));
@@ -70,6 +79,7 @@ export class Shell {
       'div',
       { class: 'panel', id: 'pa-panel', role: 'dialog', 'aria-labelledby': 'pa-title', 'aria-describedby': 'pa-subtitle', hidden: true },
       h('div', { class: 'head' }, heading, this.langButton, this.closeButton),
+      this.applying,
       this.progress,
       this.scroll,
       this.foot,
@@ -79,6 +89,7 @@ export class Shell {
     this.launcher.addEventListener('click', () => handlers.toggle());
     this.closeButton.addEventListener('click', () => handlers.close());
     this.langButton.addEventListener('click', () => handlers.switchLanguage());
+    this.changeTextButton.addEventListener('click', () => handlers.changeText());
     // Escape cancels a change under way, or else closes from anywhere in the widget (the launcher included) and
     // focus returns to the launcher.
     this.root.addEventListener('keydown', (event) => {
@@ -140,6 +151,15 @@ export class Shell {
   focusInPanel(): boolean {
     const active = this.root.activeElement;
     return active !== null && this.panel.contains(active);
+  }
+
+  /** States the text being applied, with its change button, or hides the line (while choosing). */
+  setApplying(applying: { text: string; name: string } | undefined, t: T): void {
+    this.applying.hidden = !applying;
+    if (!applying) return;
+    this.applyingText.textContent = applying.text;
+    this.changeTextButton.textContent = t('applying.change');
+    this.changeTextButton.setAttribute('aria-label', t('applying.changeLabel', { name: applying.name }));
   }
 
   /** Shows progress ("第 5 题，共约 18 题") or hides it. */
