@@ -458,6 +458,29 @@ describe('commands', () => {
     expect(await group.say('hello everyone')).toEqual([]);
   });
 
+  it('says the text applied from the first message; "我们在乐清" offers Wenzhou, one tap switches, answers kept; the change button too', { timeout: 10_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    const first = await chat.command('/start shandong');
+    expect(first.at(-1)?.text).toContain('📘 按《山东省省级人力资源服务产业园管理暂行办法》逐条核对');
+    await chat.tap((d) => d.startsWith('a|layout|') && d.endsWith('|0'));
+    const offered = await chat.say('我们在乐清');
+    expect(offered.at(-1)?.text).toContain('“我们在乐清”属于温州市');
+    expect((await chat.view())?.jurisdiction).toBe('shandong');
+    const switched = await chat.tap((d, label) => d.startsWith('p|') && label.includes('温州市'));
+    expect(switched.map((m) => m.text).join('\n')).toContain('已改为按《温州市市级人力资源服务产业园建设和评估办法（试行）》核对');
+    const view = await chat.view();
+    expect(view?.jurisdiction).toBe('wenzhou');
+    expect(view?.answers.map((a) => a.questionId)).toEqual(['layout']);
+
+    // From the first question, the change button lists the other four texts.
+    const other = new Chat(emulator, running, 'zh-CN');
+    await other.command('/start wenzhou');
+    const menu = await other.tap((d) => d.startsWith('w|'));
+    expect(menu.at(-1)?.keyboard.flat().map((b) => b.text)).toHaveLength(4);
+    await other.tap((d, label) => d.startsWith('p|') && label.includes('吉林'));
+    expect((await other.view())?.jurisdiction).toBe('jilin');
+  });
+
   it('/back undoes the last answer and asks that question again', async () => {
     const chat = new Chat(emulator, running, 'zh-CN');
     await chat.command('/start shandong');

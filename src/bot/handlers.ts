@@ -13,6 +13,8 @@ import { matchJurisdiction } from '../flows/places.js';
 import type { SessionView } from '../flows/sessions.js';
 import { questionById } from '../flows/questions.js';
 import { questionPrompt } from '../flows/prompts.js';
+import { compiledTranslator } from '../i18n/compiled.js';
+import { JURISDICTIONS } from '../rules/registry.js';
 import {
   type Action,
   type ChangeAction,
@@ -34,6 +36,7 @@ import {
   resultsKeyboard,
   selectedValues,
   stepKeyboard,
+  switchKeyboard,
 } from './keyboards.js';
 import { langNamed } from './lang.js';
 import { type Answered, ChatTurn, type TurnDeps } from './turn.js';
@@ -244,8 +247,14 @@ async function onPress(ctx: Context, deps: TurnDeps, action: Action | undefined,
     if (keyboard) await turn.editKeyboard(pressed, keyboard);
     return;
   }
+  if (action.op === 'switchMenu') return turn.say(turn.text('switch.choose'), switchKeyboard(view));
   const event = eventFor(action, view);
   if (!event) return outdated();
+  if (event.type === 'SWITCH') {
+    const next = await turn.send(event);
+    const intro = !next.error && next.applying ? [compiledTranslator(next.lang, 'flow')('switch.done', { title: next.applying.title })] : [];
+    return turn.present(next, { intro, ...(pressed !== undefined ? { pressed } : {}) });
+  }
   const next = await turn.send(event);
   const answered = action.op === 'choose' ? chosenIn(next) : ['answer', 'done', 'skip'].includes(action.op) ? answeredIn(next, action.questionId) : undefined;
   await turn.present(next, { ...(answered ? { answered } : {}), ...(pressed ? { pressed } : {}) });
@@ -324,6 +333,10 @@ function eventFor(action: StepAction, view: SessionView): ConversationEvent | un
       return { type: 'CONTINUE' };
     case 'restart':
       return { type: 'RESTART' };
+    case 'switchTo': {
+      const target = JURISDICTIONS[action.index];
+      return target ? { type: 'SWITCH', jurisdiction: target.id } : undefined;
+    }
     default:
       return undefined;
   }

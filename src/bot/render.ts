@@ -43,6 +43,8 @@ export function promptHtml(view: SessionView): string {
   const prompt = view.prompt;
   if (!prompt) return '';
   const lines: string[] = [];
+  // From the first question on, the text being applied is said (changeable with the button under it).
+  if (view.applying && view.state === 'interviewing' && view.answers.length === 0) lines.push(`📘 ${escapeHtml(view.applying.text)}`);
   if (prompt.progress) lines.push(tag('i', prompt.progress.text));
   lines.push(tag('b', prompt.text));
   if (prompt.help && prompt.help !== prompt.text) lines.push(escapeHtml(prompt.help));
