@@ -103,7 +103,8 @@ function fieldEl(q: FieldPrompt, value: string): HTMLElement {
     multi ? h('span', { id: `${id}-label`, class: 'label' }, q.label) : h('label', { for: id, id: `${id}-label` }, q.label),
     control,
     h('span', { id: `${id}-status`, class: 'status' }, value.trim() ? t('field.pending') : t('field.unknown')),
-    h('p', { id: `${id}-help`, class: 'help' }, q.text, ' ', h('span', { class: 'ask' }, q.ask)),
+    // What to type, with the options numbered, is for a text box; a select or a set of boxes shows its options.
+    h('p', { id: `${id}-help`, class: 'help' }, q.text, ...(control.tagName === 'INPUT' ? [' ', h('span', { class: 'ask' }, q.ask)] : [])),
   );
 }
 
