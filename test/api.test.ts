@@ -130,6 +130,57 @@ describe('conversations over HTTP', () => {
     expect(notCovered.body.error.message).toContain('上海');
   });
 
+  it('400s an unknown jurisdiction naming the five ids, and opens a session from a place name', async () => {
+    const agent = request(app());
+    const unknown = await agent.post('/api/sessions').send({ jurisdiction: 'tokyo', lang: 'en' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('unknown_jurisdiction');
+    for (const id of ['shandong', 'jilin', 'mudanjiang', 'guangxi', 'wenzhou']) expect(unknown.body.error.message).toContain(id);
+    expect(unknown.body.error.details).toEqual([{ field: 'jurisdiction', problem: 'unknown_jurisdiction', allowed: ['shandong', 'jilin', 'mudanjiang', 'guangxi', 'wenzhou'] }]);
+    expect((await agent.post('/api/sessions').send({ jurisdiction: '上海' })).body.error.message).toContain('wenzhou');
+    for (const [place, id] of [['济南', 'shandong'], ['乐清', 'wenzhou'], ['jinan', 'shandong'], ['Wenzhou', 'wenzhou']] as const) {
+      const created = await agent.post('/api/sessions').send({ jurisdiction: place });
+      expect(created.status, place).toBe(201);
+      expect(created.body.jurisdiction, place).toBe(id);
+      expect(created.body.prompt.questionId, place).toBe('layout');
+    }
+  });
+
+  it('switches the language after a misread answer with a 200, the hint and the question in the new language', async () => {
+    const agent = request(app());
+    const { body } = await agent.post('/api/sessions').send({ jurisdiction: 'shandong' });
+    const misread = await agent.post(`/api/sessions/${body.id}/answers`).send({ questionId: 'layout', value: '一座城堡' });
+    expect(misread.status).toBe(422);
+    const switched = await agent.post(`/api/sessions/${body.id}/lang`).send({ lang: 'en' });
+    expect(switched.status).toBe(200);
+    expect(switched.body.lang).toBe('en');
+    expect(switched.body.prompt.questionId).toBe('layout');
+    expect(switched.body.prompt.text).toMatch(/single site/);
+    expect(switched.body.error?.message ?? '').not.toMatch(/[\u4e00-\u9fff]{4}/);
+    // The next answer is read as before.
+    expect((await agent.post(`/api/sessions/${body.id}/answers`).send({ questionId: 'layout', value: 'single site' })).status).toBe(200);
+  });
+
+  it('405s a known path asked with the wrong method, with Allow; 404s an unknown one', async () => {
+    const agent = request(app());
+    const { body } = await agent.post('/api/sessions').send({});
+    const cases: Array<[string, () => request.Test, string]> = [
+      ['GET /api/sessions', () => agent.get('/api/sessions'), 'OPTIONS, POST'],
+      ['DELETE /api/sessions/:id', () => agent.delete(`/api/sessions/${body.id}`), 'GET, HEAD, OPTIONS'],
+      ['GET /api/sessions/:id/answers', () => agent.get(`/api/sessions/${body.id}/answers`), 'OPTIONS, POST'],
+      ['PUT /api/assess', () => agent.put('/api/assess'), 'OPTIONS, POST'],
+      ['POST /api/jurisdictions', () => agent.post('/api/jurisdictions'), 'GET, HEAD, OPTIONS'],
+      ['POST /healthz', () => agent.post('/healthz'), 'GET, HEAD, OPTIONS'],
+    ];
+    for (const [name, send, allow] of cases) {
+      const res = await send().set('accept-language', 'en');
+      expect(res.status, name).toBe(405);
+      expect(res.headers.allow, name).toBe(allow);
+      expect(res.body.error.code).toBe('method_not_allowed');
+    }
+    expect((await agent.delete('/api/nope')).status).toBe(404);
+  });
+
   it('404s on a session that is not ours, and on unknown routes', async () => {
     const agent = request(app());
     const res = await agent.post('/api/sessions/AAAAAAAAAAAAAAAAAAAAAA/answers').send({ questionId: 'layout', value: 'single' });
@@ -265,7 +316,9 @@ describe('every conversation endpoint', () => {
 describe('every error code', () => {
   /** Produces each code the API can answer with; every body must be the contract's error shape. */
   const cases: Array<[ApiErrorCode, () => Promise<request.Response>]> = [
-    ['invalid_body', () => request(app()).post('/api/sessions').set('accept-language', 'en').send({ jurisdiction: 'tokyo' })],
+    ['invalid_body', () => request(app()).post('/api/sessions').set('accept-language', 'en').send({ jurisdiction: 7 })],
+    ['unknown_jurisdiction', () => request(app()).post('/api/sessions').set('accept-language', 'en').send({ jurisdiction: 'tokyo' })],
+    ['method_not_allowed', () => request(app()).delete('/api/sessions?lang=en')],
     ['invalid_json', () => raw(request(app()), '/api/sessions', '{"lang":').set('accept-language', 'en')],
     ['invalid_facts', () => request(app()).post('/api/assess').send({ jurisdiction: 'jilin', facts: { floorArea: -1 }, lang: 'en' })],
     ['forbidden_key', () => raw(request(app()), '/api/sessions?lang=en', '{"__proto__":{"x":1}}')],
@@ -315,14 +368,14 @@ describe('every error code', () => {
     const parsed = ErrorBody.safeParse(res.body);
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
     expect(res.body.error.code).toBe(code);
-    expect(res.body.error.message).toBe(translator('en', 'api')(`errors.${code}`));
+    expect(res.body.error.message).toBe(translator('en', 'api')(`errors.${code}`, { ids: 'shandong, jilin, mudanjiang, guangxi, wenzhou' }));
     expect(res.body.error.message).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('speaks Chinese by default, and the language `lang` in the body asks for', async () => {
     const zh = await request(app()).get('/api/nope');
     expect(zh.body.error.message).toBe('没有这个接口。');
-    const en = await request(app()).post('/api/sessions').send({ lang: 'en', jurisdiction: 'tokyo' });
+    const en = await request(app()).post('/api/sessions').send({ lang: 'en', jurisdiction: 7 });
     expect(en.body.error.message).toMatch(/not valid/);
   });
 

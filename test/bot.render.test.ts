@@ -36,6 +36,7 @@ import {
   maskValues,
   selectedValues,
   stepKeyboard,
+  switchKeyboard,
 } from '../src/bot/keyboards.js';
 import { langOfUser } from '../src/bot/lang.js';
 import { renderAnswers, renderChange, renderView } from '../src/bot/render.js';
@@ -180,7 +181,32 @@ describe('renderView', () => {
     expect(message?.html).toContain('<i>第 1 题，共约');
     expect(message?.html).toContain(`<b>${escapeHtml(view.prompt?.text ?? '')}</b>`);
     expect(message?.questionId).toBe('layout');
-    expect(message?.keyboard?.inline_keyboard.flat().length).toBe(5);
+    // Two options, don't know, back, results, and the change of the text applied.
+    expect(message?.keyboard?.inline_keyboard.flat().length).toBe(6);
+  });
+
+  it('the first question states the text applied, with a one-tap change to each other text', () => {
+    const { view } = startConversation({ jurisdiction: 'wenzhou', lang: 'zh-CN', date: DATE });
+    const [message] = renderView(view);
+    expect(message?.html).toContain('📘 按《温州市市级人力资源服务产业园建设和评估办法（试行）》逐条核对');
+    const change = message?.keyboard?.inline_keyboard.flat().find((b) => 'callback_data' in b && decodeAction(b.callback_data)?.op === 'switchMenu');
+    expect(change?.text).toBe('🔄 更换地区');
+    const menu = switchKeyboard(view).inline_keyboard.flat();
+    expect(menu.map((b) => b.text)).toEqual(['山东省（省级）', '吉林省（省级）', '牡丹江市（市级，征求意见稿）', '广西壮族自治区（自治区级）'].map((n) => `✅ 改为按${n}核对`));
+    expect(menu.map((b) => ('callback_data' in b ? decodeAction(b.callback_data) : undefined))).toEqual(
+      [0, 1, 2, 3].map((index) => ({ op: 'switchTo', questionId: 'layout', token: stepToken(view), index })),
+    );
+  });
+
+  it('a place under another text typed as an answer: the offer, and a button that switches', () => {
+    const { persisted } = startConversation({ jurisdiction: 'shandong', lang: 'zh-CN', date: DATE });
+    const offered = advanceConversation(persisted, { type: 'ANSWER', questionId: 'layout', value: '我们在乐清' }).view;
+    const [message] = renderView(offered);
+    expect(message?.html).toContain(`⚠️ ${escapeHtml(offered.error?.message ?? '')}`);
+    expect(offered.error?.message).toContain('温州市');
+    const first = message?.keyboard?.inline_keyboard[0]?.[0];
+    expect(first?.text).toBe('✅ 改为按温州市（市级）核对');
+    expect(first && 'callback_data' in first ? decodeAction(first.callback_data) : undefined).toMatchObject({ op: 'switchTo', index: 4 });
   });
 
   it('a rejected answer: the hint (escaped) before the same question; unmet conditions as feedback', () => {

@@ -35,7 +35,7 @@ import { ChatKeys } from '../src/bot/keys.js';
 import { MESSAGE_LIMIT } from '../src/bot/html.js';
 import { startPolling } from '../src/bot/polling.js';
 import { SECRET_HEADER, registerWebhook, webhookRouter } from '../src/bot/webhook.js';
-import type { Prompt } from '../src/flows/prompts.js';
+import { type Prompt, questionText } from '../src/flows/prompts.js';
 import { questionById } from '../src/flows/questions.js';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { compiledTranslator } from '../src/i18n/compiled.js';
@@ -458,6 +458,29 @@ describe('commands', () => {
     expect(await group.say('hello everyone')).toEqual([]);
   });
 
+  it('says the text applied from the first message; "我们在乐清" offers Wenzhou, one tap switches, answers kept; the change button too', { timeout: 10_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    const first = await chat.command('/start shandong');
+    expect(first.at(-1)?.text).toContain('📘 按《山东省省级人力资源服务产业园管理暂行办法》逐条核对');
+    await chat.tap((d) => d.startsWith('a|layout|') && d.endsWith('|0'));
+    const offered = await chat.say('我们在乐清');
+    expect(offered.at(-1)?.text).toContain('“我们在乐清”属于温州市');
+    expect((await chat.view())?.jurisdiction).toBe('shandong');
+    const switched = await chat.tap((d, label) => d.startsWith('p|') && label.includes('温州市'));
+    expect(switched.map((m) => m.text).join('\n')).toContain('已改为按《温州市市级人力资源服务产业园建设和评估办法（试行）》核对');
+    const view = await chat.view();
+    expect(view?.jurisdiction).toBe('wenzhou');
+    expect(view?.answers.map((a) => a.questionId)).toEqual(['layout']);
+
+    // From the first question, the change button lists the other four texts.
+    const other = new Chat(emulator, running, 'zh-CN');
+    await other.command('/start wenzhou');
+    const menu = await other.tap((d) => d.startsWith('w|'));
+    expect(menu.at(-1)?.keyboard.flat().map((b) => b.text)).toHaveLength(4);
+    await other.tap((d, label) => d.startsWith('p|') && label.includes('吉林'));
+    expect((await other.view())?.jurisdiction).toBe('jilin');
+  });
+
   it('/back undoes the last answer and asks that question again', async () => {
     const chat = new Chat(emulator, running, 'zh-CN');
     await chat.command('/start shandong');
@@ -645,7 +668,7 @@ describe('changing an earlier answer', () => {
     expect(prompt?.text).toContain(zh('change.heading'));
     expect(prompt?.text).toContain(`${zh('change.current')}<b>12,000 平方米</b>`);
     expect(prompt?.text).toContain(compiledTranslator('zh-CN', 'questions')('floorArea.text'));
-    expect(prompt?.text).toContain(zh('hints.number'));
+    expect(prompt?.text).toContain(zh('hints.number', { example: '1.2万平方米' }));
     expect(prompt?.keyboard.flat().map((b) => b.callback_data.split('|').slice(0, 2).join('|'))).toEqual(['y|floorArea', 'q|floorArea']);
     expect(chat.messages().find((m) => m.id === list.id)?.keyboard).toEqual([]);
 
@@ -692,7 +715,9 @@ describe('changing an earlier answer', () => {
     const whatIf = await chat.say('4.9亿');
     const text = whatIf.map((m) => m.text).join('\n');
     expect(text).toContain('结论：暂不符合申报条件');
-    expect(text).toContain(zh('change.done', { question: compiledTranslator('zh-CN', 'questions')('annualRevenue.text'), answer: '4.9 亿元' }));
+    // Shandong's own wording (第十二条（三）: 园区年营业收入), not Wenzhou's 上一年度（含代收代付）.
+    expect(text).toContain(zh('change.done', { question: questionText(questionById('annualRevenue')!, 'zh-CN', 'shandong'), answer: '4.9 亿元' }));
+    expect(text).toContain('园区年营业收入是多少？');
     const view = await chat.view();
     expect(view?.state).toBe('results');
     expect(view?.answers.find((a) => a.questionId === 'annualRevenue')?.answer).toBe('4.9 亿元');

@@ -62,3 +62,46 @@ describe('locales', () => {
     expect(wanted.filter((k) => !ns.includes(k))).toEqual([]);
   });
 });
+
+/**
+ * When an `en` string counts as English. A string with CJK characters (U+3400–U+9FFF, U+F900–U+FAFF) is English
+ * when, with its `{{placeholders}}` removed,
+ *   1. it has at least two English words (runs of two or more Latin letters), and
+ *   2. its Latin letters outnumber its CJK characters,
+ * so that the Chinese in it can only be glosses beside the English (设立一个园区 / 设立多个园区), examples of what may
+ * be typed (1.2万平方米), document numbers (吉人社规〔2022〕8号) or quoted titles. Exempt: the endonym 中文 on
+ * the buttons that switch to Chinese (a Chinese reader must recognise it), and keys named `quote` (verbatim
+ * regulation wording stays Chinese).
+ */
+export function isEnglish(value: string): boolean {
+  const text = value.replace(/\{\{[^}]*\}\}/g, '');
+  const cjk = text.match(/[\u3400-\u9fff\uf900-\ufaff]/g)?.length ?? 0;
+  if (cjk === 0) return true;
+  const words = text.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return words >= 2 && latin > cjk;
+}
+
+describe('English strings are English', () => {
+  it('the rule tells a gloss beside English from a Chinese-only line', () => {
+    expect(isEnglish('管理制度健全.')).toBe(false);
+    expect(isEnglish('小微企业园 cooperation.')).toBe(false);
+    expect(isEnglish('Language / 切换语言')).toBe(false);
+    expect(isEnglish('e.g. 5000000 or 500万元')).toBe(false);
+    expect(isEnglish('设立一个园区 / 设立多个园区: the texts set different area and concentration thresholds for each.')).toBe(true);
+    expect(isEnglish('Sound management rules for the park (管理制度健全).')).toBe(true);
+    expect(isEnglish('Covered: {{list}}.')).toBe(true);
+  });
+
+  it.each(Object.keys(locales.en ?? {}).sort())('%s: every en string is English', (ns) => {
+    const strings = (tree: unknown, path: string): Array<[string, string]> => {
+      if (typeof tree === 'string') return [[path, tree]];
+      if (tree === null || typeof tree !== 'object') return [];
+      return Object.entries(tree).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+    };
+    const offending = strings(locales.en?.[ns], '')
+      .filter(([key, value]) => value !== '中文' && !/(^|\.)quote$/.test(key))
+      .filter(([, value]) => !isEnglish(value));
+    expect(offending).toEqual([]);
+  });
+});

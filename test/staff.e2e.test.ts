@@ -70,7 +70,11 @@ async function axeViolations(target: Page): Promise<{ id: string; impact: string
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-const focusedQid = (p: Page) => p.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.qid ?? document.activeElement?.id ?? '');
+const focusedQid = (p: Page) =>
+  p.evaluate(() => {
+    const active = document.activeElement as HTMLElement | null;
+    return active?.dataset.qid ?? active?.dataset.qidPart ?? active?.id ?? '';
+  });
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -107,15 +111,39 @@ describe('the staff console in Chromium', () => {
     await page.goto(`${base}/staff`);
     await page.waitForSelector('#profile-form input[data-qid]');
     await page.keyboard.press('Alt+1');
-    const order = await page.$$eval('#profile-form input[data-qid]', (inputs) => inputs.map((i) => (i as HTMLInputElement).dataset.qid ?? ''));
+    const fields = await page.$$eval('#profile-form .field', (els) => els.map((f) => ({ qid: (f as HTMLElement).dataset.qid ?? '', kind: (f as HTMLElement).dataset.kind ?? '' })));
+    const order = fields.map((f) => f.qid);
     expect(order).toEqual(expect.arrayContaining(Object.keys(SHANDONG)));
+    // Choices are real selects, multiple choices groups of checkboxes; the rest take typing.
+    const kinds = Object.fromEntries(fields.map((f) => [f.qid, f.kind]));
+    expect([kinds.layout, kinds.locationType, kinds.previousOutcome]).toEqual(['select', 'select', 'select']);
+    expect([kinds.supportingServices, kinds.publicServices]).toEqual(['fieldset', 'fieldset']);
+    expect(kinds.floorArea).toBe('input');
     expect(await focusedQid(page)).toBe(order[0]);
-    for (const [i, qid] of order.entries()) {
+    for (const [i, { qid, kind }] of fields.entries()) {
       expect(await focusedQid(page)).toBe(qid);
-      if (SHANDONG[qid]) await page.keyboard.type(SHANDONG[qid] ?? '');
+      const wanted = SHANDONG[qid];
+      if (wanted && kind === 'select') {
+        // By keyboard: the arrow keys move through the options ('1' is the first option, as typed in the chat).
+        const index = await page.$eval(`#profile-form select[data-qid="${qid}"]`, (select, w) => [...(select as HTMLSelectElement).options].findIndex((o, n) => o.text === w || o.value === w || String(n) === w), wanted);
+        expect(index, qid).toBeGreaterThan(0);
+        for (let n = 0; n < index; n++) await page.keyboard.press('ArrowDown');
+      } else if (wanted && kind === 'fieldset') {
+        // Space ticks, Tab moves to the next box.
+        const labels = await page.$$eval(`#profile-form .field[data-qid="${qid}"] .checks label`, (ls) => ls.map((l) => l.textContent?.trim() ?? ''));
+        const parts = wanted.split('、');
+        for (const [n, label] of labels.entries()) {
+          if (parts.some((p) => label.startsWith(p))) await page.keyboard.press('Space');
+          if (n + 1 < labels.length) await page.keyboard.press('Tab');
+        }
+      } else if (wanted) {
+        await page.keyboard.type(wanted);
+      }
       await page.keyboard.press('Enter');
       if (i + 1 < order.length) expect(await focusedQid(page)).toBe(order[i + 1]);
     }
+    await expect.poll(() => page.locator('.field[data-qid="layout"] .status').textContent()).toBe('✓ 设立一个园区');
+    await expect.poll(() => page.locator('.field[data-qid="supportingServices"] .status').textContent()).toMatch(/^✓ 会议、培训/);
     // Enter on the last field moves to the verdict.
     expect(await focusedQid(page)).toBe('verdict-title');
     const floor = page.locator('#profile-form li[data-criterion="shandong.floor-area"]');
@@ -199,12 +227,20 @@ describe('the staff console in Chromium', () => {
     await colleague.close();
   });
 
-  it('prints the Mudanjiang 评估认定审批表 on A4, filled from the answers', async () => {
+  it('prints the Mudanjiang 评估认定审批表 on A4, filled from the answers, after previewing it on the page', async () => {
     await page.keyboard.press('Alt+3');
     await page.keyboard.press('Alt+P');
     expect(await focusedQid(page)).toBe('docs-title');
     await page.locator('#detail-parkName').fill('镜泊湖人力资源服务产业园');
     await page.locator('#detail-constructionMode').selectOption('new');
+    // The preview: the page that prints, inside the console, with the details just given.
+    await page.locator('#preview-mudanjiang-form').click();
+    const frame = page.frameLocator('#doc-preview');
+    await expect.poll(() => frame.locator('[data-field="parkName"]').textContent(), { timeout: 10_000 }).toBe('镜泊湖人力资源服务产业园');
+    expect(await page.locator('#preview-title').textContent()).toContain('评估认定审批表');
+    expect(await page.locator('.preview').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'staff-preview.png') });
     await page.locator('#open-mudanjiang-form').focus();
     const [form] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     await form.waitForLoadState('load');

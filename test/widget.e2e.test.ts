@@ -252,6 +252,12 @@ describe('the demo page and the widget', () => {
     expect((await focused(page)).tag).toBe('h3');
     expect(await page.locator('.result .steps li').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => (window as unknown as { __events: unknown[] }).__events)).toContainEqual(['result', 'eligible']);
+    // One set of counts: the summary says what the lists hold (issue 10 §5: it said 11 and listed 12).
+    const summary = (await page.locator('.result .counts').textContent()) ?? '';
+    const met = Number(/已满足 (\d+) 项/.exec(summary)?.[1]);
+    expect(met).toBeGreaterThan(0);
+    expect(await page.locator('.result details.met li').count()).toBe(met);
+    expect(await page.locator('.result details.met summary').textContent()).toBe(`已满足的条件（${met} 项）`);
 
     const md = await tickAndDownloadMarkdown(page);
     expect(md.name).toBe('park-advisor-shandong-checklist.md');
@@ -585,6 +591,95 @@ describe('the demo page and the widget', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 30_000);
+
+  it('states the text applied from the first question; Change lists the other texts and switches, answers kept', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto(`${base}/`);
+    await open(page, '园区申报助手');
+    const applying = page.locator('.applying-text');
+    expect(await applying.textContent()).toBe('按《山东省省级人力资源服务产业园管理暂行办法》逐条核对');
+    await answerOne(page, (await currentPrompt(page))!, profiles.shandong.default as Facts, 'zh-CN', 0);
+    const answered = await inWidget(page, (root) => root.querySelectorAll('.msg.user').length);
+    await page.getByRole('button', { name: '更换所适用的办法（目前：山东省（省级））' }).click();
+    await page.locator('.choices .opt[data-value="wenzhou"]').waitFor();
+    expect(await page.locator('.choices .opt').allTextContents()).toEqual(['吉林省（省级）', '牡丹江市（市级，征求意见稿）', '广西壮族自治区（自治区级）', '温州市（市级）']);
+    const before = await botCount(page);
+    await page.locator('.choices .opt[data-value="wenzhou"]').click();
+    await waitForBot(page, before);
+    expect(await applying.textContent()).toBe('按《温州市市级人力资源服务产业园建设和评估办法（试行）》逐条核对');
+    expect(await page.locator('.msg.note').last().textContent()).toContain('已改为按《温州市市级人力资源服务产业园建设和评估办法（试行）》核对');
+    expect(await inWidget(page, (root) => root.querySelectorAll('.msg.user').length)).toBe(answered + 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  it('offers to switch when a place under another text is typed, and switches only when confirmed', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto(`${base}/`);
+    await open(page, '园区申报助手');
+    const first = (await currentPrompt(page))!;
+    await page.locator('#pa-input').fill('我们在乐清');
+    await page.locator('.form button[type="submit"]').click();
+    const yes = page.locator('.offer [data-offer="yes"]');
+    await yes.waitFor();
+    expect(await page.locator('.msg.note').last().textContent()).toContain('“我们在乐清”属于温州市');
+    expect(await page.locator('.applying-text').textContent()).toContain('山东省');
+    expect((await focused(page)).text).toBe('改为按温州市（市级）核对');
+    // "No": the same question, the text unchanged.
+    await page.locator('.offer [data-offer="no"]').click();
+    expect(await page.locator('.offer').count()).toBe(0);
+    expect((await currentPrompt(page))?.id).toBe(first.id);
+    expect(await page.locator('.applying-text').textContent()).toContain('山东省');
+    // Again, and "yes".
+    await page.locator('#pa-input').fill('园区在乐清市');
+    await page.locator('.form button[type="submit"]').click();
+    await yes.waitFor();
+    const before = await botCount(page);
+    await yes.click();
+    await waitForBot(page, before);
+    expect(await page.locator('.applying-text').textContent()).toContain('温州市');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
+  it('is a modal dialog on a phone: aria-modal, focus kept inside, the page behind inert; the launcher comes first', async () => {
+    // axe-core is injected as an inline script, which the app's own CSP would refuse.
+    const { context, page, errors } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    await page.goto(`${base}/`);
+    // The launcher is the first stop of the tab order (before the page's own skip link).
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ inWidget: true, className: 'launcher' });
+    await page.keyboard.press('Enter');
+    await page.locator('.choices .opt').first().waitFor();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    const inert = await page.evaluate(() => Array.from(document.body.children).map((e) => [e.tagName.toLowerCase(), (e as HTMLElement).inert]));
+    expect(inert.filter(([tag]) => tag !== 'park-advisor' && tag !== 'script').every(([, isInert]) => isInert)).toBe(true);
+    expect(inert.find(([tag]) => tag === 'park-advisor')?.[1]).toBe(false);
+    // Forty presses of Tab (and of Shift+Tab) never leave the panel.
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press(key);
+        const f = await focused(page);
+        expect(f.inWidget, `${key} ×${i + 1}`).toBe(true);
+        expect(f.className, `${key} ×${i + 1}`).not.toBe('launcher');
+      }
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    // Closed, the page is usable again.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => Array.from(document.body.children).some((e) => (e as HTMLElement).inert))).toBe(false);
+    expect(await focused(page)).toMatchObject({ inWidget: true, className: 'launcher' });
+    // On a desktop the panel sits beside the page, which stays usable: not modal.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.keyboard.press('Enter');
+    await page.locator('.choices .opt').first().waitFor();
+    expect(await page.getByRole('dialog').getAttribute('aria-modal')).toBeNull();
+    expect(await page.evaluate(() => Array.from(document.body.children).some((e) => (e as HTMLElement).inert))).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 40_000);
 
   it('is full-screen on a phone (390×844), with 16px inputs, and follows the visual viewport', async () => {
     const { context, page, errors } = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

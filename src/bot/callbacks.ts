@@ -27,6 +27,9 @@ export type StepAction =
   | { op: 'toggle'; questionId: string; token: string; mask: number; index: number }
   | { op: 'done'; questionId: string; token: string; mask: number }
   | { op: 'skip' | 'back' | 'results' | 'continue' | 'restart'; questionId: string; token: string }
+  /** Offer the other texts (`switchMenu`); apply the text of `JURISDICTIONS[index]`, keeping every answer (`switchTo`). */
+  | { op: 'switchMenu'; questionId: string; token: string }
+  | { op: 'switchTo'; questionId: string; token: string; index: number }
   /** Change the answer at `index` of the history (a button of the answers list; `questionId` is the step's). */
   | { op: 'change'; questionId: string; token: string; index: number }
   | ChangeAction;
@@ -51,6 +54,8 @@ const CODES = {
   results: 'r',
   continue: 'c',
   restart: 'n',
+  switchMenu: 'w',
+  switchTo: 'p',
   change: 'e',
   changeTo: 'v',
   changeToggle: 'u',
@@ -96,6 +101,7 @@ export function encodeAction(action: Action): string {
     case 'choose':
     case 'change':
     case 'changeTo':
+    case 'switchTo':
       data = `${CODES[action.op]}|${action.questionId}|${action.token}|${action.index.toString(36)}`;
       break;
     case 'toggle':
@@ -129,6 +135,7 @@ export function decodeAction(data: string): Action | undefined {
     case 'choose':
     case 'change':
     case 'changeTo':
+    case 'switchTo':
       return numbers.length === 1 ? { op, questionId, token, index: numbers[0] as number } : undefined;
     case 'toggle':
     case 'changeToggle':

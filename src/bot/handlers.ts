@@ -13,6 +13,8 @@ import { matchJurisdiction } from '../flows/places.js';
 import type { SessionView } from '../flows/sessions.js';
 import { questionById } from '../flows/questions.js';
 import { questionPrompt } from '../flows/prompts.js';
+import { compiledTranslator } from '../i18n/compiled.js';
+import { JURISDICTIONS } from '../rules/registry.js';
 import {
   type Action,
   type ChangeAction,
@@ -34,6 +36,7 @@ import {
   resultsKeyboard,
   selectedValues,
   stepKeyboard,
+  switchKeyboard,
 } from './keyboards.js';
 import { langNamed } from './lang.js';
 import { type Answered, ChatTurn, type TurnDeps } from './turn.js';
@@ -231,7 +234,7 @@ async function onPress(ctx: Context, deps: TurnDeps, action: Action | undefined,
     const entry = view.answers[action.index];
     const question = entry ? questionById(entry.questionId) : undefined;
     if (!entry || !question) return outdated();
-    const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending);
+    const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending, view.jurisdiction);
     const mask = prompt.kind === 'multi' && !entry.skipped ? maskOf(prompt, entry.answer, view.lang) : 0;
     // A hint left from an earlier input is not about this question: ask it afresh.
     const { error: _error, ...fresh } = view;
@@ -244,8 +247,14 @@ async function onPress(ctx: Context, deps: TurnDeps, action: Action | undefined,
     if (keyboard) await turn.editKeyboard(pressed, keyboard);
     return;
   }
+  if (action.op === 'switchMenu') return turn.say(turn.text('switch.choose'), switchKeyboard(view));
   const event = eventFor(action, view);
   if (!event) return outdated();
+  if (event.type === 'SWITCH') {
+    const next = await turn.send(event);
+    const intro = !next.error && next.applying ? [compiledTranslator(next.lang, 'flow')('switch.done', { title: next.applying.title })] : [];
+    return turn.present(next, { intro, ...(pressed !== undefined ? { pressed } : {}) });
+  }
   const next = await turn.send(event);
   const answered = action.op === 'choose' ? chosenIn(next) : ['answer', 'done', 'skip'].includes(action.op) ? answeredIn(next, action.questionId) : undefined;
   await turn.present(next, { ...(answered ? { answered } : {}), ...(pressed ? { pressed } : {}) });
@@ -256,7 +265,7 @@ async function onChangePress(turn: ChatTurn, view: SessionView, action: ChangeAc
   const { questionId } = action;
   const question = questionById(questionId);
   if (!question) return;
-  const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending);
+  const prompt = questionPrompt(question, view.lang, view.answers.length, view.pending, view.jurisdiction);
   const options = prompt.options ?? [];
   switch (action.op) {
     case 'cancel':
@@ -289,7 +298,7 @@ async function applyChange(turn: ChatTurn, event: Extract<ConversationEvent, { t
   const entry = next.answers.find((a) => a.questionId === event.questionId);
   const question = questionById(event.questionId);
   if (next.error && entry && question) {
-    const prompt = questionPrompt(question, next.lang, next.answers.length, next.pending);
+    const prompt = questionPrompt(question, next.lang, next.answers.length, next.pending, next.jurisdiction);
     return turn.askChange({ ...next, feedback: [] }, entry, prompt, pressed !== undefined ? { pressed } : {});
   }
   const answered = answeredIn(next, event.questionId);
@@ -324,6 +333,10 @@ function eventFor(action: StepAction, view: SessionView): ConversationEvent | un
       return { type: 'CONTINUE' };
     case 'restart':
       return { type: 'RESTART' };
+    case 'switchTo': {
+      const target = JURISDICTIONS[action.index];
+      return target ? { type: 'SWITCH', jurisdiction: target.id } : undefined;
+    }
     default:
       return undefined;
   }

@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/index.js';
 import type { View } from '../flows/conversation.js';
 import type { Prompt } from '../flows/prompts.js';
 import { encodeAction, type PendingChange, stepQuestion, stepToken } from './callbacks.js';
+import { JURISDICTIONS } from '../rules/registry.js';
 import { botText } from './lang.js';
 
 /** Labels longer than this are shortened: Telegram clips long buttons anyway, and a row should stay readable. */
@@ -74,12 +75,32 @@ export function stepKeyboard(view: View, mask = 0): InlineKeyboard | undefined {
     const other: Lang = view.lang === 'zh-CN' ? 'en' : 'zh-CN';
     return keyboard.text(b(`buttons.${other}`), encodeAction({ op: 'lang', lang: other }));
   }
+  // A place under another jurisdiction was typed: one tap switches (the question's own buttons decline).
+  const offered = view.offer ? JURISDICTIONS.findIndex((d) => d.id === view.offer?.jurisdiction) : -1;
+  if (offered >= 0 && view.offer) {
+    keyboard.text(shortLabel(b('buttons.switchTo', { name: view.offer.name })), encodeAction({ op: 'switchTo', questionId, token, index: offered })).row();
+  }
   optionButtons(keyboard, prompt, { pick: 'answer', toggle: 'toggle', done: 'done' }, { questionId, token, mask }, b);
+  // The first question states the text applied; one tap changes it.
+  if (view.answers.length === 0 && !view.offer) keyboard.text(b('buttons.switch'), encodeAction({ op: 'switchMenu', questionId, token })).row();
   return keyboard
     .text(b('buttons.skip'), encodeAction({ op: 'skip', questionId, token }))
     .text(b('buttons.back'), encodeAction({ op: 'back', questionId, token }))
     .row()
     .text(b('buttons.results'), encodeAction({ op: 'results', questionId, token }));
+}
+
+/** The other texts, one per row, each applying its jurisdiction's text to the answers given (bound to the step). */
+export function switchKeyboard(view: View): InlineKeyboard {
+  const token = stepToken(view);
+  const questionId = stepQuestion(view);
+  const b = botText(view.lang);
+  const keyboard = new InlineKeyboard();
+  JURISDICTIONS.forEach((def, index) => {
+    if (def.id === view.jurisdiction) return;
+    keyboard.text(shortLabel(b('buttons.switchTo', { name: jurisdictionName(view.lang, def.id) })), encodeAction({ op: 'switchTo', questionId, token, index })).row();
+  });
+  return keyboard;
 }
 
 /** Under the result: the checklist file, the answers given, continue (while questions are open), back and start again. */

@@ -45,10 +45,12 @@ export function promptHtml(view: SessionView): string {
   const prompt = view.prompt;
   if (!prompt) return '';
   const lines: string[] = [];
+  // From the first question on, the text being applied is said (changeable with the button under it).
+  if (view.applying && view.state === 'interviewing' && view.answers.length === 0) lines.push(`📘 ${escapeHtml(view.applying.text)}`);
   if (prompt.progress) lines.push(tag('i', prompt.progress.text));
   lines.push(tag('b', prompt.text));
   if (prompt.help && prompt.help !== prompt.text) lines.push(escapeHtml(prompt.help));
-  if (view.state === 'interviewing') lines.push(`👉 ${escapeHtml(botText(view.lang)(`hints.${prompt.kind}`))}`);
+  if (view.state === 'interviewing') lines.push(`👉 ${escapeHtml(botText(view.lang)(`hints.${prompt.kind}`, { example: prompt.example ?? '' }))}`);
   return lines.join('\n');
 }
 
@@ -117,7 +119,7 @@ export function renderChange(view: SessionView, prompt: Prompt, entry: AnswerSum
     '',
     tag('b', prompt.text),
     ...(prompt.help && prompt.help !== prompt.text ? [escapeHtml(prompt.help)] : []),
-    `👉 ${escapeHtml(b(`hints.${prompt.kind}`))}`,
+    `👉 ${escapeHtml(b(`hints.${prompt.kind}`, { example: prompt.example ?? '' }))}`,
     escapeHtml(b('change.cancelHint')),
   ].join('\n');
   const chunks = splitMessage([lead.join('\n'), ask].filter((part) => part !== '').join('\n\n'));

@@ -7,6 +7,7 @@
  */
 import { compiledTranslator } from '../i18n/compiled.js';
 import type { AssessmentResult, CriterionResult } from '../rules/evaluate.js';
+import { countVars, criteriaByStatus } from '../report/counts.js';
 import { botText } from './lang.js';
 import { escapeHtml, splitMessage, tag } from './html.js';
 
@@ -19,30 +20,27 @@ function cite(result: AssessmentResult, text: string, ref: string): string {
 export function resultParagraphs(result: AssessmentResult, intro: readonly string[] = []): string[] {
   const t = compiledTranslator(result.lang, 'report');
   const tr = compiledTranslator(result.lang, 'rules');
-  const required = result.criteria.filter((c) => c.severity === 'required');
-  const count = (status: CriterionResult['status']) => required.filter((c) => c.status === status).length;
+  const groups = criteriaByStatus(result);
   const paragraphs: string[] = [
     [
       ...intro.map(escapeHtml),
       tag('b', t('heading', { name: result.jurisdictionName, date: result.date })),
-      tag('b', t('verdict', { verdict: tr(`verdict.${result.verdict}`), met: count('met'), unmet: count('unmet'), unknown: count('unknown') })),
+      tag('b', t('verdict', { verdict: tr(`verdict.${result.verdict}`), ...countVars(result) })),
     ].join('\n'),
   ];
   /** A section: its title opens the first item's paragraph, so a title never ends a message alone. */
   const section = (title: string, items: string[]) => {
     items.forEach((item, i) => paragraphs.push(i === 0 ? `${tag('b', title)}\n${item}` : item));
   };
-  const numbered = (c: CriterionResult, i: number) => `${i + 1}. ${escapeHtml(c.explanation)}\n${tag('i', t('quote', { quote: c.quote }))}`;
-  section(t('sections.unmet'), required.filter((c) => c.status === 'unmet').map(numbered));
-  section(t('sections.unknown'), required.filter((c) => c.status === 'unknown').map(numbered));
-  section(
-    t('sections.advisory'),
-    result.criteria.filter((c) => c.severity === 'advisory' && c.status !== 'met' && c.status !== 'not_applicable').map(numbered),
-  );
+  const tagged = (c: CriterionResult, text: string) => (c.severity === 'advisory' ? `${text}${escapeHtml(t('advisoryTag'))}` : text);
+  const numbered = (c: CriterionResult, i: number) => `${tagged(c, `${i + 1}. ${escapeHtml(c.explanation)}`)}\n${tag('i', t('quote', { quote: c.quote }))}`;
+  // Every criterion counted under a status is listed under it (advisory ones marked), so the lists add up to counts.
+  section(t('sections.unmet'), groups.unmet.map(numbered));
+  section(t('sections.unknown'), groups.unknown.map(numbered));
   const lists = (title: string, lines: string[]) => {
     if (lines.length > 0) paragraphs.push([tag('b', title), ...lines].join('\n'));
   };
-  lists(t('sections.met'), required.filter((c) => c.status === 'met').map((c) => `✓ ${escapeHtml(`${c.refText} ${c.title}`)}`));
+  lists(t('sections.met'), groups.met.map((c) => tagged(c, `✓ ${escapeHtml(`${c.refText} ${c.title}`)}`)));
   lists(t('sections.checklist'), checklistLines(result));
   lists(t('sections.procedure'), procedureLines(result));
   lists(t('sections.notices'), result.notices.map((n) => `• ${escapeHtml(n)}`));

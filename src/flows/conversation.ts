@@ -24,9 +24,10 @@ import {
   type InputError,
   pendingOf,
 } from './machine.js';
-import { parseHint } from './parse.js';
-import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt } from './prompts.js';
+import { answerHint } from './hints.js';
+import { jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText } from './prompts.js';
 import { questionById } from './questions.js';
+import { type Applying, applyingOf } from './switching.js';
 
 /** Bumped whenever the machine or its context changes shape: older stored conversations then restart. */
 export const SCHEMA_VERSION = 1;
@@ -53,6 +54,10 @@ export interface View {
   answers: AnswerSummary[];
   /** Questions still open (results can be shown at any time). */
   pending: number;
+  /** The text being applied, stated from the first message (absent while choosing). */
+  applying?: Applying;
+  /** After a place under another jurisdiction was typed: the switch offered (SWITCH to `jurisdiction` confirms). */
+  offer?: Applying;
   /** The assessment: always in results; in the interview only when asked for. */
   result?: AssessmentResult;
 }
@@ -148,11 +153,13 @@ export function viewOf(state: View['state'], context: ConversationContext, befor
     answers: answersOf(context),
     pending: pending.length,
   };
-  if (context.error) view.error = { code: errorCode(context.error), message: errorMessage(context.error, context.lang) };
+  if (context.error) view.error = { code: errorCode(context.error), message: errorMessage(context.error, context.lang, context.jurisdiction) };
+  if (context.jurisdiction) view.applying = applyingOf(context.jurisdiction, context.lang);
+  if (context.error?.kind === 'placeNamed') view.offer = applyingOf(context.error.jurisdiction, context.lang);
   if (state === 'choosing') view.prompt = jurisdictionPrompt(context.lang);
   const question = currentQuestion(context);
   if (state === 'interviewing' && question) {
-    view.prompt = questionPrompt(question, context.lang, context.history.length, pending.length);
+    view.prompt = questionPrompt(question, context.lang, context.history.length, pending.length, context.jurisdiction);
   }
   if ((state === 'results' || withResult) && context.jurisdiction) view.result = resultOf(context);
   return view;
@@ -168,7 +175,7 @@ function errorCode(error: InputError): string {
   return error.kind === 'parse' ? error.code : error.kind;
 }
 
-function errorMessage(error: InputError, lang: Lang): string {
+function errorMessage(error: InputError, lang: Lang, current: JurisdictionId | null): string {
   const t = compiledTranslator(lang, 'flow');
   const tf = compiledTranslator(lang, 'facts');
   switch (error.kind) {
@@ -176,7 +183,7 @@ function errorMessage(error: InputError, lang: Lang): string {
       const question = questionById(error.questionId);
       if (!question) return t('errors.unknownQuestion');
       const result = { ok: false as const, code: error.code, ...(error.detectedUnit ? { detectedUnit: error.detectedUnit as never } : {}) };
-      return parseHint(result, answerSpec(question), lang);
+      return answerHint(question, result, lang);
     }
     case 'inconsistent': {
       const field = error.field.split('.').at(-1) as FactName;
@@ -185,6 +192,10 @@ function errorMessage(error: InputError, lang: Lang): string {
     }
     case 'notCovered':
       return t('notCovered', { input: error.input, list: jurisdictionList(lang) });
+    case 'placeNamed': {
+      const to = applyingOf(error.jurisdiction, lang);
+      return t('switch.offer', { input: error.input, name: to.name, title: to.title, current: current ? applyingOf(current, lang).title : '' });
+    }
     default:
       return t(`errors.${error.kind}`);
   }
@@ -209,11 +220,10 @@ function feedbackOf(before: ConversationContext, after: ConversationContext): st
 }
 
 function answersOf(context: ConversationContext): AnswerSummary[] {
-  const tq = compiledTranslator(context.lang, 'questions');
   return context.history.flatMap((id) => {
     const question = questionById(id);
     if (!question) return [];
-    const text = question.branch === undefined ? tq(`${question.fact}.text`) : tq(`branchField.${question.fact}`, { n: question.branch + 1 });
+    const text = questionText(question, context.lang, context.jurisdiction);
     const skipped = context.skipped.includes(id);
     return [{ questionId: id, question: text, answer: skipped ? compiledTranslator(context.lang, 'flow')('answer.skipped') : displayValue(context, id), skipped }];
   });

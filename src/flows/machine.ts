@@ -12,6 +12,7 @@ import type { JurisdictionId } from '../rules/types.js';
 import { parseAnswer, type ParseErrorCode } from './parse.js';
 import { matchJurisdiction } from './places.js';
 import { answerSpec } from './prompts.js';
+import { placeNamed } from './switching.js';
 import { pendingQuestions, questionById, type QuestionSpec, withAnswer } from './questions.js';
 
 /** Why the last input was not taken; the view turns it into a localized hint. */
@@ -21,6 +22,8 @@ export type InputError =
   | { kind: 'notCurrent'; questionId: string }
   | { kind: 'unknownQuestion'; questionId: string }
   | { kind: 'notCovered'; input: string }
+  /** The input named a place under another jurisdiction: the view offers to switch (SWITCH confirms). */
+  | { kind: 'placeNamed'; questionId: string; input: string; jurisdiction: JurisdictionId }
   | { kind: 'nothingToUndo' };
 
 /** Everything a conversation remembers; small and JSON-serialisable (it is what sessions store). */
@@ -55,7 +58,9 @@ export type ConversationEvent =
   | { type: 'RESTART' }
   | { type: 'SET_LANG'; lang: Lang }
   | { type: 'RESULTS' }
-  | { type: 'CONTINUE' };
+  | { type: 'CONTINUE' }
+  /** Apply another jurisdiction's text (an id or a place name), keeping every answer given. */
+  | { type: 'SWITCH'; jurisdiction: string };
 
 /** The questions still open for this context (empty before a jurisdiction is chosen). */
 export function pendingOf(context: ConversationContext): QuestionSpec[] {
@@ -81,7 +86,12 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
     return { ...keep, error: { kind: 'notCurrent', questionId } };
   }
   const parsed = parseAnswer(value, answerSpec(question));
-  if (!parsed.ok) return { ...keep, error: { kind: 'parse', questionId, code: parsed.code, detectedUnit: parsed.detectedUnit } };
+  if (!parsed.ok) {
+    // "我们在乐清" is not an answer, but it says which text applies: offer to switch (never silently).
+    const named = placeNamed(value, context.jurisdiction);
+    if (named) return { ...keep, error: { kind: 'placeNamed', questionId, input: String(value).slice(0, 60), jurisdiction: named } };
+    return { ...keep, error: { kind: 'parse', questionId, code: parsed.code, detectedUnit: parsed.detectedUnit } };
+  }
   if (parsed.value === null) return skipQuestion(context, questionId);
   const facts = withAnswer(context.facts, question, parsed.value);
   const problem = inconsistency(facts);
@@ -144,6 +154,7 @@ export const conversationMachine = setup({
     canChooseAgain: ({ context }) => !context.preset,
     recognisedJurisdiction: ({ event }) => event.type === 'CHOOSE' && matchJurisdiction(event.value) !== undefined,
     namesALanguage: ({ event }) => event.type === 'CHOOSE' && languageNamed(event.value) !== undefined,
+    recognisedSwitch: ({ event }) => event.type === 'SWITCH' && matchJurisdiction(event.jurisdiction) !== undefined,
   },
   actions: {
     chooseJurisdiction: assign(({ event }) => {
@@ -151,6 +162,12 @@ export const conversationMachine = setup({
       const jurisdiction = matchJurisdiction(event.value);
       return jurisdiction ? { jurisdiction, ...fresh } : {};
     }),
+    // Every answer is kept: the facts are one vocabulary for all five texts, and the new text asks what it lacks.
+    switchJurisdiction: assign(({ event }) => {
+      const jurisdiction = event.type === 'SWITCH' ? matchJurisdiction(event.jurisdiction) : undefined;
+      return jurisdiction ? { jurisdiction, error: null } : {};
+    }),
+    rejectSwitch: assign(({ event }) => (event.type === 'SWITCH' ? { error: { kind: 'notCovered' as const, input: event.jurisdiction.slice(0, 60) } } : {})),
     rejectPlace: assign(({ event }) => (event.type === 'CHOOSE' ? { error: { kind: 'notCovered' as const, input: event.value.slice(0, 60) } } : {})),
     recordAnswer: assign(({ context, event }) => (event.type === 'ANSWER' ? applyAnswer(context, event.questionId, event.value, false) : {})),
     recordChange: assign(({ context, event }) => (event.type === 'CHANGE' ? applyAnswer(context, event.questionId, event.value, true) : {})),
@@ -182,6 +199,7 @@ export const conversationMachine = setup({
   on: {
     SET_LANG: { actions: 'setLang' },
     RESTART: { target: '.start', actions: 'restart' },
+    SWITCH: [{ guard: 'recognisedSwitch', target: '.start', actions: 'switchJurisdiction' }, { actions: 'rejectSwitch' }],
   },
   states: {
     start: {

@@ -2,10 +2,12 @@
  * Questions as channel-neutral prompts: `questionId`, `kind`, localized `text` and `help`, `options` with
  * `value` and `label`, and progress ("第 5 题，共约 18 题"). Every channel renders these; none invents its own text.
  */
-import { compiledTranslator } from '../i18n/compiled.js';
+import { compiledTranslator, hasKey } from '../i18n/compiled.js';
 import { LANGUAGES, type Lang } from '../i18n/index.js';
 import { JURISDICTIONS } from '../rules/registry.js';
+import type { JurisdictionId } from '../rules/types.js';
 import type { AnswerKind, AnswerSpec, NumberUnit } from './parse.js';
+import { answerExample } from './hints.js';
 import type { QuestionSpec } from './questions.js';
 
 /** One choice a prompt offers. */
@@ -32,6 +34,8 @@ export interface Prompt {
   help: string;
   options?: PromptOption[];
   unit?: NumberUnit;
+  /** For a number question: an answer as one might type it, with the right counter ("12人", "1.2万平方米"). */
+  example?: string;
   progress?: Progress;
 }
 
@@ -50,17 +54,38 @@ export function answerSpec(question: QuestionSpec): AnswerSpec {
   return spec;
 }
 
-/** The prompt for `question`, with progress. */
-export function questionPrompt(question: QuestionSpec, lang: Lang, answered: number, open: number): Prompt {
+/**
+ * The key of a question's `text` or `help` in `questions`: the jurisdiction's own wording
+ * (`<fact>.byJurisdiction.<id>.<field>`, e.g. Wenzhou's 县（市、区） where Jilin says 市（州）) when the locale has
+ * one, else the wording shared by every text. So a Wenzhou applicant never reads "（吉林：…；温州：…）".
+ */
+function questionKey(fact: string, field: 'text' | 'help', lang: Lang, jurisdiction: JurisdictionId | null | undefined): string {
+  if (jurisdiction) {
+    const own = `${fact}.byJurisdiction.${jurisdiction}.${field}`;
+    if (hasKey(lang, 'questions', own)) return own;
+  }
+  return `${fact}.${field}`;
+}
+
+/** A question's text for `jurisdiction` (its own wording where the locale has one). */
+export function questionText(question: QuestionSpec, lang: Lang, jurisdiction?: JurisdictionId | null): string {
   const tq = compiledTranslator(lang, 'questions');
-  const text =
-    question.branch === undefined ? tq(`${question.fact}.text`) : tq(`branchField.${question.fact}`, { n: question.branch + 1 });
+  return question.branch === undefined
+    ? tq(questionKey(question.fact, 'text', lang, jurisdiction))
+    : tq(`branchField.${question.fact}`, { n: question.branch + 1 });
+}
+
+/** The prompt for `question` as `jurisdiction` words it, with progress. */
+export function questionPrompt(question: QuestionSpec, lang: Lang, answered: number, open: number, jurisdiction?: JurisdictionId | null): Prompt {
+  const tq = compiledTranslator(lang, 'questions');
+  const example = answerExample(question, lang);
   return {
     questionId: question.id,
     kind: question.kind,
-    text,
-    help: tq(`${question.fact}.help`),
+    text: questionText(question, lang, jurisdiction),
+    help: tq(questionKey(question.fact, 'help', lang, jurisdiction)),
     ...(question.unit ? { unit: question.unit } : {}),
+    ...(example ? { example } : {}),
     ...(optionsOf(question, lang) ? { options: optionsOf(question, lang) } : {}),
     progress: progress(answered, open, lang),
   };

@@ -6,6 +6,7 @@
  */
 import { type Request, Router } from 'express';
 import type { z } from 'zod';
+import { matchJurisdiction } from '../flows/places.js';
 import { jurisdictionPrompt, questionPrompt } from '../flows/prompts.js';
 import { factsAsked, questionById, specOf } from '../flows/questions.js';
 import type { ConversationSessions, SessionView } from '../flows/sessions.js';
@@ -16,9 +17,11 @@ import { AssessmentInputError } from '../rules/errors.js';
 import { evaluate } from '../rules/evaluate.js';
 import { JURISDICTIONS } from '../rules/registry.js';
 import { sendDocument, withDocuments } from './documents.js';
+import { JURISDICTION_IDS } from '../rules/types.js';
 import { ApiError, requestLang } from './errors.js';
+import { methodNotAllowed } from './methods.js';
 import { openApiDocument } from './openapi.js';
-import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangBody, SESSION_ID_PATTERN, SkipBody } from './schemas.js';
+import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangBody, SESSION_ID_PATTERN, SkipBody, SwitchBody } from './schemas.js';
 
 export { ApiError, apiErrors, requestLang } from './errors.js';
 
@@ -79,7 +82,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
         status: def.status,
         questions: factsAsked(def).flatMap((fact) => {
           const question = questionById(fact) ?? (fact === 'branches' ? { id: 'branches.0.floorArea', fact: 'floorArea' as const, branch: 0, ...specOf('floorArea') } : undefined);
-          return question ? [questionPrompt(question, lang, 0, 0)].map(({ progress: _p, ...prompt }) => prompt) : [];
+          return question ? [questionPrompt(question, lang, 0, 0, def.id)].map(({ progress: _p, ...prompt }) => prompt) : [];
         }),
       })),
       opening: jurisdictionPrompt(lang),
@@ -88,7 +91,12 @@ export function apiRouter(sessions: ConversationSessions): Router {
 
   router.post('/sessions', async (req, res) => {
     const body = parseBody(CreateSessionBody, req);
-    const { id, view } = await sessions.create({ ...body, lang: body.lang ?? requestLang(req) });
+    // An id or a place name (济南, 乐清, "jinan"), read as the conversation reads a typed place.
+    const jurisdiction = body.jurisdiction === undefined ? undefined : matchJurisdiction(body.jurisdiction);
+    if (body.jurisdiction !== undefined && !jurisdiction) {
+      throw new ApiError('unknown_jurisdiction', [{ field: 'jurisdiction', problem: 'unknown_jurisdiction', allowed: [...JURISDICTION_IDS] }]);
+    }
+    const { id, view } = await sessions.create({ ...(jurisdiction ? { jurisdiction } : {}), lang: body.lang ?? requestLang(req) });
     res.status(201).json({ id, ...conversationBody(id, view) });
   });
 
@@ -97,10 +105,12 @@ export function apiRouter(sessions: ConversationSessions): Router {
     res.json({ id: req.params.id, ...conversationBody(req.params.id, view) });
   });
 
-  const event = (path: string, toEvent: (req: Request) => Parameters<ConversationSessions['send']>[1]) =>
+  // `rejects`: the event is an input that may not be understood (422 with the view's error). A language switch is
+  // not: it succeeds even while an earlier answer's hint is showing (the hint is then in the new language).
+  const event = (path: string, toEvent: (req: Request) => Parameters<ConversationSessions['send']>[1], rejects = true) =>
     router.post(`/sessions/:id/${path}`, async (req, res) => {
       const view = await found(sessions.send(req.params.id as string, toEvent(req)));
-      res.status(view.error ? 422 : 200).json({ id: req.params.id, ...conversationBody(req.params.id as string, view) });
+      res.status(view.error && rejects ? 422 : 200).json({ id: req.params.id, ...conversationBody(req.params.id as string, view) });
     });
 
   event('answers', (req) => {
@@ -122,7 +132,8 @@ export function apiRouter(sessions: ConversationSessions): Router {
   event('restart', command('RESTART'));
   event('results', command('RESULTS'));
   event('continue', command('CONTINUE'));
-  event('lang', (req) => ({ type: 'SET_LANG', lang: parseBody(LangBody, req).lang }));
+  event('jurisdiction', (req) => ({ type: 'SWITCH', jurisdiction: parseBody(SwitchBody, req).jurisdiction }));
+  event('lang', (req) => ({ type: 'SET_LANG', lang: parseBody(LangBody, req).lang }), false);
 
   // A Word document built from the session's answers: same access (the unguessable id) and expiry as the session.
   router.get('/sessions/:id/documents/:file', async (req, res) => {
@@ -137,6 +148,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
     sendDocument(res, doc);
   });
 
+  router.use(methodNotAllowed(router));
   router.use((_req, _res, next) => next(new ApiError('not_found')));
   return router;
 }

@@ -14,6 +14,7 @@ import type { SessionStore } from '../store/types.js';
 import { apiRouter } from './api.js';
 import { type AppConfig, DEFAULT_CONFIG } from './config.js';
 import { apiErrors, notFound } from './errors.js';
+import { methodNotAllowed } from './methods.js';
 import { defaultLogger, httpLogger, type Logger } from './logger.js';
 import { metricsRoute } from './metrics-route.js';
 import type { Metrics } from './metrics.js';
@@ -95,6 +96,7 @@ export function createApp({ sessions, store, config: given = {}, rateLimitRedis,
   app.use(widgetRoutes());
   app.use(staffRoutes({ token: config.staffToken, ...(insights ? { insights } : {}) }));
   app.use(express.static(PUBLIC_DIR.pathname, { index: 'index.html', maxAge: '1h' }));
+  app.use(methodNotAllowed(app.router));
   app.use(notFound);
   app.use(apiErrors);
   return app;

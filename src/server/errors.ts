@@ -5,6 +5,7 @@
  */
 import type { NextFunction, Request, Response } from 'express';
 import { DEFAULT_LANG, isLang, type Lang, translator } from '../i18n/index.js';
+import { JURISDICTION_IDS } from '../rules/types.js';
 import { SessionConflictError, StoreUnavailableError } from '../store/types.js';
 import { defaultLogger, loggedUrl } from './logger.js';
 
@@ -13,10 +14,12 @@ export const API_ERRORS = {
   invalid_body: 400,
   invalid_json: 400,
   invalid_facts: 400,
+  unknown_jurisdiction: 400,
   forbidden_key: 400,
   not_found: 404,
   session_not_found: 404,
   document_not_found: 404,
+  method_not_allowed: 405,
   session_conflict: 409,
   body_too_large: 413,
   unsupported_media_type: 415,
@@ -50,7 +53,8 @@ export function requestLang(req: Request): Lang {
 
 /** Sends `{ error: { code, message, details } }` with the code's status. */
 export function sendError(req: Request, res: Response, code: ApiErrorCode, details: unknown = null): void {
-  const message = translator(requestLang(req), 'api')(`errors.${code}`);
+  // `ids` names the five jurisdictions for unknown_jurisdiction; other messages have no placeholder.
+  const message = translator(requestLang(req), 'api')(`errors.${code}`, { ids: JURISDICTION_IDS.join(', ') });
   res.status(API_ERRORS[code]).json({ error: { code, message, details: details ?? null } });
 }
 

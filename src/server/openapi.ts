@@ -18,6 +18,7 @@ import {
   AnswerSummarySchema,
   AssessBodyDocumented,
   ChooseBody,
+  SwitchBody,
   ConversationResponse,
   CreateSessionBody,
   EmptyBody,
@@ -50,6 +51,7 @@ const COMPONENTS = {
   CreateSessionRequest: CreateSessionBody,
   AnswerRequest: AnswerBody,
   ChooseRequest: ChooseBody,
+  SwitchRequest: SwitchBody,
   SkipRequest: SkipBody,
   LangRequest: LangBody,
   EmptyRequest: EmptyBody,
@@ -106,6 +108,7 @@ const commands: Array<[string, string, ComponentName | undefined]> = [
   ['results', 'Show the results now (unanswered facts stay unknown)', undefined],
   ['continue', 'Go back from the results to the open questions', undefined],
   ['lang', 'Switch the conversation\'s language', 'LangRequest'],
+  ['jurisdiction', 'Apply another jurisdiction\'s text (an id or a place name), keeping every answer', 'SwitchRequest'],
 ];
 
 /** Every route of the service, documented. A test checks this list against the routes the API really has. */
@@ -133,7 +136,7 @@ export const ROUTES: readonly RouteDoc[] = [
     body: 'CreateSessionRequest',
     bodyOptional: true,
     ok: { status: 201, schema: 'Conversation', description: 'The new conversation and its first question.' },
-    errors: BODY_ERRORS,
+    errors: [...BODY_ERRORS, 'unknown_jurisdiction'],
   },
   {
     method: 'get',
@@ -159,7 +162,8 @@ export const ROUTES: readonly RouteDoc[] = [
     ...(body ? { body } : { body: 'EmptyRequest' as const, bodyOptional: true }),
     ok: { status: 200, schema: 'Conversation', description: 'The conversation after the command.' },
     errors: [...BODY_ERRORS, ...SESSION_ERRORS],
-    unprocessable: true,
+    // A language switch always succeeds (200), even while an earlier answer's hint is showing.
+    unprocessable: command !== 'lang',
   })),
   {
     method: 'get',

@@ -40,7 +40,18 @@ export const AssessBodyDocumented = AssessBody.extend({
   facts: FactsSchema,
   date: z.iso.date().optional().meta({ description: 'The day the assessment is made for (default: today in China).' }),
 });
-export const CreateSessionBody = z.strictObject({ jurisdiction: JurisdictionIdSchema.optional(), lang: LangSchema.optional() });
+export const CreateSessionBody = z.strictObject({
+  jurisdiction: z
+    .string()
+    .max(60)
+    .optional()
+    .meta({
+      description:
+        'A jurisdiction id (shandong, jilin, mudanjiang, guangxi, wenzhou) or a place under one (济南, 乐清, jinan); ' +
+        'anything else is 400 unknown_jurisdiction, naming the five ids.',
+    }),
+  lang: LangSchema.optional(),
+});
 export const AnswerBody = z.strictObject({
   questionId: QuestionId,
   value: z.unknown().meta({
@@ -49,6 +60,9 @@ export const AnswerBody = z.strictObject({
 });
 export const SkipBody = z.strictObject({ questionId: QuestionId.optional() });
 export const LangBody = z.strictObject({ lang: z.enum(LANGUAGES) });
+export const SwitchBody = z.strictObject({
+  jurisdiction: z.string().max(60).meta({ description: 'A jurisdiction id or a place name (济南, 乐清): the text to apply from now on; every answer is kept.' }),
+});
 export const ChooseBody = z.strictObject({ value: z.string().max(200).meta({ description: 'A jurisdiction id or a place name (济南, 乐清).' }) });
 /** Commands without parameters (back, restart, results, continue) take no body, or an empty object. */
 export const EmptyBody = z.strictObject({});
@@ -64,6 +78,7 @@ export const PromptSchema = z.strictObject({
   help: z.string(),
   options: z.array(PromptOptionSchema).optional(),
   unit: z.enum(['area', 'money', 'count', 'percent']).optional(),
+  example: z.string().optional().meta({ description: 'For a number question: an answer as one might type it, with the right counter ("12人", "1.2万平方米").' }),
   progress: ProgressSchema.optional(),
 });
 export const AnswerSummarySchema = z.strictObject({ questionId: QuestionId, question: z.string(), answer: z.string(), skipped: z.boolean() });
@@ -78,6 +93,8 @@ export const DocumentLinkSchema = z.strictObject({
 export const SessionResultSchema = AssessmentResultSchema.extend({
   documents: z.array(DocumentLinkSchema).meta({ description: 'The Word documents of this jurisdiction, built from the answers.' }),
 });
+/** The text a conversation applies: which jurisdiction, its name, the regulation's title and the line saying so. */
+export const ApplyingSchema = z.strictObject({ jurisdiction: JurisdictionIdSchema, name: z.string(), title: z.string(), text: z.string() });
 
 /** Where a conversation stands (flows' View): every conversation endpoint returns it with the session id. */
 export const ViewSchema = z.strictObject({
@@ -88,10 +105,18 @@ export const ViewSchema = z.strictObject({
   error: z
     .strictObject({ code: z.string(), message: z.string() })
     .optional()
-    .meta({ description: 'Why the last input was not taken (the response is then a 422); nothing already given was lost.' }),
+    .meta({
+      description:
+        'Why the last input was not taken (the answer\'s response is then a 422; switching the language keeps it, ' +
+        'translated, with a 200); nothing already given was lost.',
+    }),
   feedback: z.array(z.string()).meta({ description: 'Required conditions the last answer left unmet, with the article and the gap.' }),
   answers: z.array(AnswerSummarySchema),
   pending: z.number().int().nonnegative(),
+  applying: ApplyingSchema.optional().meta({ description: 'The text being applied, stated from the first message (absent while choosing).' }),
+  offer: ApplyingSchema.optional().meta({
+    description: 'A place under another jurisdiction was typed: the switch offered; `POST /api/sessions/{id}/jurisdiction` with its id confirms.',
+  }),
   result: SessionResultSchema.optional(),
   notice: z.string().optional().meta({ description: 'Said once when a stored conversation had to restart (after an upgrade).' }),
 });
@@ -114,8 +139,10 @@ export const JurisdictionsResponse = z.strictObject({
   opening: PromptSchema,
 });
 
-/** One problem in a body (`invalid_body`, `forbidden_key`). */
-const FieldProblem = z.strictObject({ field: z.string(), problem: z.string() });
+/** One problem in a body (`invalid_body`, `forbidden_key`; `unknown_jurisdiction` adds the ids `allowed`). */
+const FieldProblem = z.strictObject({ field: z.string(), problem: z.string(), allowed: z.array(z.string()).optional() });
+/** `method_not_allowed`: the methods the path takes (also in the `Allow` header). */
+const MethodDetails = z.strictObject({ allow: z.array(z.string()) });
 /** One problem with a fact, localized (`invalid_facts`). */
 const FactProblem = z.strictObject({ field: z.string(), code: z.string(), message: z.string() });
 const RateLimitDetails = z.strictObject({
@@ -129,7 +156,7 @@ export const ErrorBody = z.strictObject({
   error: z.strictObject({
     code: z.enum(API_ERROR_CODES),
     message: z.string().min(1).meta({ description: 'In the requested language.' }),
-    details: z.union([z.null(), z.array(z.union([FactProblem, FieldProblem])), RateLimitDetails]),
+    details: z.union([z.null(), z.array(z.union([FactProblem, FieldProblem])), RateLimitDetails, MethodDetails]),
   }),
 });
 

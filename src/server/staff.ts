@@ -246,6 +246,11 @@ export function staffRoutes(options: StaffOptions = {}): Router {
       return;
     }
     const download = req.query.download === '1';
+    if (req.query.preview === '1' && !download) {
+      // Shown in the console's preview frame (same origin only); every other response stays unframeable.
+      res.setHeader('Content-Security-Policy', STAFF_CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    }
     const doc = renderDocument({
       kind,
       jurisdiction: body.data.jurisdiction,

@@ -10,6 +10,8 @@ import type { Prompt, WidgetLang, WireView } from './types.js';
 /** Every jurisdiction's questions as `GET /api/jurisdictions` lists them (to ask an earlier question again). */
 export interface Catalog {
   jurisdictions: { id: string; questions: Prompt[] }[];
+  /** The opening question: its options are the five jurisdictions (to change the text applied). */
+  opening?: Prompt;
 }
 
 /** What a call came to. */
@@ -20,7 +22,7 @@ export type Outcome =
   | { kind: 'network' };
 
 /** The commands of a conversation (`POST /api/sessions/:id/<command>`). */
-export type Command = 'answers' | 'back' | 'skip' | 'change' | 'restart' | 'results' | 'continue' | 'lang';
+export type Command = 'answers' | 'back' | 'skip' | 'change' | 'restart' | 'results' | 'continue' | 'lang' | 'jurisdiction';
 
 const TIMEOUT_MS = 20_000;
 

@@ -140,7 +140,7 @@ export class Composer {
   }
 
   private placeholder(prompt: Prompt): string {
-    if (prompt.kind === 'number') return this.t(`placeholder.${prompt.unit ?? 'number'}`);
+    if (prompt.kind === 'number') return prompt.example ? this.t('placeholder.example', { example: prompt.example }) : this.t(`placeholder.${prompt.unit ?? 'number'}`);
     if (prompt.kind === 'date') return this.t('placeholder.date');
     return this.t('placeholder.other');
   }

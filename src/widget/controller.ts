@@ -36,8 +36,11 @@ export class Widget {
   private question: { id: string; labelId: string } | null = null;
   private focusTarget: HTMLElement | undefined;
   private resultHeading: HTMLElement | undefined;
-  /** The list of answers is open, or an earlier question is being asked again (`labelId`: its message). */
-  private review: { prompt?: Prompt; labelId?: string; current?: string } | null = null;
+  /**
+   * The list of answers is open, or an earlier question is being asked again (`labelId`: its message), or
+   * (`switching`) the five texts are offered to change the one applied.
+   */
+  private review: { prompt?: Prompt; labelId?: string; current?: string; switching?: boolean } | null = null;
   /** The question catalog by language, fetched once (a failed fetch is tried again next time). */
   private readonly catalogs = new Map<WidgetLang, Promise<Catalog | undefined>>();
   private started = false;
@@ -60,6 +63,7 @@ export class Widget {
       toggle: () => this.toggle(),
       close: () => this.close(true),
       switchLanguage: () => void this.setLocale(otherLang(this.lang)),
+      changeText: () => void this.chooseText(),
       escape: () => {
         if (!this.review) return false;
         if (!this.busy) this.cancel();
@@ -187,6 +191,10 @@ export class Widget {
     const changing = this.review?.prompt;
     const prompt = changing ?? this.view?.prompt;
     if (!prompt || this.busy) return;
+    if (this.review?.switching) {
+      void this.send('jurisdiction', { jurisdiction: value }, shown);
+      return;
+    }
     void this.send(changing ? 'change' : 'answers', { questionId: prompt.questionId, value }, shown);
   }
 
@@ -228,6 +236,11 @@ export class Widget {
       }
       if (command === 'lang') this.rebuild(view);
       if (command === 'back' && !view.error) this.transcript.note(this.t('notes.back'), 'note');
+      if (command === 'jurisdiction' && !view.error && view.applying) {
+        this.transcript.note(this.t('switch.done', { title: view.applying.title }), 'note');
+        // The question now asked may be the one asked before the switch: ask it again under the new text.
+        this.question = null;
+      }
       const review = this.review;
       if (command === 'change' && review?.prompt && review.labelId) {
         if (view.error) {
@@ -258,12 +271,15 @@ export class Widget {
   /** Renders a view. `reask` shows the question again even when it is the one already asked. */
   private apply(view: WireView, reask = false): void {
     this.endReview();
+    // An offer to switch is about the answer just given: a later view replaces it.
+    this.shell.log.querySelectorAll('.offer').forEach((offer) => offer.remove());
     this.view = view;
     if (view.lang !== this.lang) this.applyLang(view.lang);
     const t = this.t;
+    this.shell.setApplying(view.applying, t);
     if (view.notice) this.transcript.note(view.notice, 'note');
     for (const line of view.feedback) this.transcript.note(line, 'warn');
-    const hintId = view.error ? this.transcript.note(view.error.message, 'error') : undefined;
+    const hintId = view.error ? this.transcript.note(view.error.message, view.offer ? 'note' : 'error') : undefined;
 
     if (view.state === 'results' && view.result) {
       this.question = null;
@@ -282,7 +298,46 @@ export class Widget {
       this.question = { id: prompt.questionId, labelId: this.transcript.bot(prompt.text, t, prompt.help) };
     }
     this.focusTarget = this.showControls(view, hintId);
+    const offer = view.offer;
+    if (offer && hintId) {
+      // A place under another jurisdiction was typed: switch only when the user confirms.
+      const questionControl = this.focusTarget;
+      this.focusTarget = this.transcript.offer(
+        hintId,
+        { label: t('switch.yes', { name: offer.name }), run: () => void this.send('jurisdiction', { jurisdiction: offer.jurisdiction }, t('switch.yes', { name: offer.name })) },
+        {
+          label: t('switch.no'),
+          run: () => {
+            this.focusTarget = questionControl;
+            this.moveFocus();
+          },
+        },
+      );
+    }
     this.shell.setProgress(prompt.progress);
+    this.shell.scrollToEnd();
+    this.moveFocus();
+  }
+
+  /** Offers the five texts (the opening question's options) to change the one applied; answers are kept. */
+  private async chooseText(): Promise<void> {
+    const view = this.view;
+    if (!view || this.busy) return;
+    const generation = this.generation;
+    this.setBusy(true);
+    const catalog = await this.catalog();
+    if (generation !== this.generation) return;
+    this.setBusy(false);
+    const opening = catalog?.opening;
+    if (!opening) {
+      this.failed({ kind: 'network' });
+      return;
+    }
+    this.endReview();
+    const prompt: Prompt = { ...opening, text: this.t('switch.choose'), help: '', options: opening.options?.filter((o) => o.value !== view.jurisdiction) ?? [] };
+    const labelId = this.transcript.bot(prompt.text, this.t);
+    this.review = { prompt, labelId, switching: true };
+    this.focusTarget = this.composer.show({ kind: 'prompt', prompt, labelId, tools: ['cancel'] });
     this.shell.scrollToEnd();
     this.moveFocus();
   }

@@ -4,6 +4,7 @@
  * those met (collapsed), notes, the checklist of materials as tick boxes (a to-do list), the procedure, and the
  * actions: print, download the checklist as Markdown or HTML.
  */
+import { countVars, criteriaByStatus } from '../report/counts.js';
 import { h } from './dom.js';
 import type { T } from './i18n.js';
 import type { AssessmentResult, ChecklistItem, CriterionResult } from './types.js';
@@ -36,12 +37,6 @@ export function resultDocuments(result: AssessmentResult): ResultDocument[] {
   );
 }
 
-/** Required criteria by status (what the verdict rests on). */
-export function requiredCounts(result: AssessmentResult): { met: number; unmet: number; unknown: number } {
-  const required = result.criteria.filter((c) => c.severity === 'required');
-  const count = (status: string) => required.filter((c) => c.status === status).length;
-  return { met: count('met'), unmet: count('unmet'), unknown: count('unknown') };
-}
 
 /** Builds the result section; `ticks` holds the ids of checklist items ticked (kept across re-renders). */
 export function renderResult(result: AssessmentResult, pending: number, t: T, ticks: Set<string>, actions: ResultActions): { section: HTMLElement; heading: HTMLElement } {
@@ -51,19 +46,18 @@ export function renderResult(result: AssessmentResult, pending: number, t: T, ti
     { class: 'result', 'aria-labelledby': 'pa-result-heading', 'data-verdict': result.verdict },
     heading,
     h('p', { class: `verdict ${result.verdict}` }, t(`result.verdict.${result.verdict}`)),
-    h('p', {}, t('result.summary', requiredCounts(result))),
+    h('p', { class: 'counts' }, t('result.summary', countVars(result))),
     h('p', { class: 'meta' }, t('result.date', { date: result.date })),
     pending > 0 ? h('p', { class: 'meta' }, t('result.pending', { count: pending })) : null,
   );
 
-  const unmet = result.criteria.filter((c) => c.status === 'unmet');
-  if (unmet.length) section.append(h('h4', {}, t('result.unmet')), ...unmet.map((c) => criterion(c, t)));
-  const unknown = result.criteria.filter((c) => c.status === 'unknown');
-  if (unknown.length) section.append(h('h4', {}, t('result.unknown')), ...unknown.map((c) => criterion(c, t)));
-  const met = result.criteria.filter((c) => c.status === 'met');
+  // The lists are exactly what `counts` counts (the summary above), advisory conditions tagged.
+  const { unmet, unknown, met } = criteriaByStatus(result);
+  if (unmet.length) section.append(h('h4', {}, t('result.unmet', { count: unmet.length })), ...unmet.map((c) => criterion(c, t)));
+  if (unknown.length) section.append(h('h4', {}, t('result.unknown', { count: unknown.length })), ...unknown.map((c) => criterion(c, t)));
   if (met.length) {
     section.append(
-      h('details', { class: 'met' }, h('summary', {}, t('result.met', { count: met.length })), h('ul', {}, ...met.map((c) => h('li', {}, t('withRef', { title: c.title, ref: c.refText }))))),
+      h('details', { class: 'met' }, h('summary', {}, t('result.met', { count: met.length })), h('ul', {}, ...met.map((c) => h('li', {}, t('withRef', { title: c.title, ref: c.refText }), c.severity === 'advisory' ? h('span', { class: 'tag' }, t('result.advisory')) : null)))),
     );
   }
   if (result.notices.length) section.append(h('h4', {}, t('result.notices')), h('ul', {}, ...result.notices.map((n) => h('li', {}, n))));

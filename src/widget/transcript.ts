@@ -41,6 +41,25 @@ export class Transcript {
     return id;
   }
 
+  /**
+   * An offer with its buttons under the note that makes it (described by it): `yes` and `no` run on a press,
+   * and the buttons go away once either is pressed. Returns the first button (to focus).
+   */
+  offer(noteId: string, yes: { label: string; run: () => void }, no: { label: string; run: () => void }): HTMLButtonElement {
+    const make = (choice: { label: string; run: () => void }, name: string) => {
+      const button = h('button', { type: 'button', class: 'opt', 'data-offer': name, 'aria-describedby': noteId }, choice.label);
+      button.addEventListener('click', () => {
+        box.remove();
+        choice.run();
+      });
+      return button;
+    };
+    const first = make(yes, 'yes');
+    const box = h('div', { class: 'offer choices-group' }, first, make(no, 'no'));
+    this.add(box);
+    return first;
+  }
+
   private add(message: HTMLElement): void {
     this.log.appendChild(message);
     this.onChange();

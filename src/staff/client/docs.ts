@@ -1,7 +1,8 @@
 /**
  * Documents: the details the forms need beyond the facts (the park's name, address, contact, the Mudanjiang
- * form's ticks), then, for the jurisdiction on screen, the checklist and the forms its text defines — opened in
- * a new tab to print (A4) or downloaded as one HTML file. The case goes to the server in a POST body, never in
+ * form's ticks), then, for the jurisdiction on screen, the checklist and the forms its text defines — previewed
+ * on this page (a same-origin frame showing exactly the page that prints), printed from the preview, opened in a
+ * new tab to print (A4), or downloaded as one HTML file. The case goes to the server in a POST body, never in
  * a URL.
  */
 import type { Catalog, CatalogJurisdiction, DocKind } from '../shared/types.js';
@@ -17,17 +18,39 @@ export interface DocsState {
 export function renderDocs(host: HTMLElement, catalog: Catalog, j: CatalogJurisdiction, state: DocsState, facts: () => Record<string, unknown>): void {
   clear(host);
   const post = h('form', { method: 'post', target: '_blank', hidden: true, class: 'doc-post' }, h('input', { type: 'hidden', name: 'payload' }));
-  const send = (action: string, target: '_self' | '_blank') => {
+  const frame = h('iframe', { name: 'doc-preview', id: 'doc-preview', class: 'doc-preview', src: 'about:blank' });
+  const printPreview = h('button', { type: 'button', id: 'print-preview', onclick: () => frame.contentWindow?.print() }, t('docs.printPreview'));
+  const previewTitle = h('h3', { id: 'preview-title', tabindex: '-1' });
+  const preview = h(
+    'section',
+    { class: 'preview', 'aria-labelledby': 'preview-title', hidden: true },
+    previewTitle,
+    h('p', { class: 'hint' }, t('docs.previewHint')),
+    printPreview,
+    frame,
+  );
+  const send = (action: string, target: string) => {
     const payload = post.querySelector('input') as HTMLInputElement;
     payload.value = JSON.stringify({ jurisdiction: j.id, facts: facts(), details: state.details, lang: state.docLang });
     post.action = action;
     post.target = target;
     post.submit();
   };
-  const submit = (kind: DocKind, download: boolean) =>
-    send(`/staff/doc/${kind}?lang=${encodeURIComponent(catalog.lang)}${download ? '&download=1' : ''}`, download ? '_self' : '_blank');
+  const submit = (kind: DocKind, mode: 'open' | 'download' | 'preview') => {
+    if (mode === 'preview') {
+      const name = t(`docs.kind.${kind}`);
+      previewTitle.textContent = t('docs.previewTitle', { name });
+      frame.title = t('docs.previewTitle', { name });
+      frame.dataset.doc = kind;
+      preview.hidden = false;
+      frame.addEventListener('load', () => previewTitle.focus(), { once: true });
+    }
+    const flag = mode === 'download' ? '&download=1' : mode === 'preview' ? '&preview=1' : '';
+    send(`/staff/doc/${kind}?lang=${encodeURIComponent(catalog.lang)}${flag}`, mode === 'download' ? '_self' : mode === 'preview' ? 'doc-preview' : '_blank');
+  };
   // A .docx is an attachment: the console stays where it is.
   const word = (name: string) => send(`/staff/docx/${encodeURIComponent(name)}?lang=${encodeURIComponent(catalog.lang)}`, '_self');
+
 
   const wanted = new Set(j.documents);
   const fields = catalog.details
@@ -87,8 +110,9 @@ export function renderDocs(host: HTMLElement, catalog: Catalog, j: CatalogJurisd
           'li',
           { dataset: { doc: kind } },
           h('span', { class: 'doc-name' }, t(`docs.kind.${kind}`)),
-          h('button', { type: 'button', id: `open-${kind}`, onclick: () => submit(kind, false), 'aria-label': t('docs.openLabel', { name: t(`docs.kind.${kind}`) }) }, t('docs.open')),
-          h('button', { type: 'button', id: `download-${kind}`, class: 'secondary', onclick: () => submit(kind, true), 'aria-label': t('docs.downloadLabel', { name: t(`docs.kind.${kind}`) }) }, t('docs.download')),
+          h('button', { type: 'button', id: `preview-${kind}`, onclick: () => submit(kind, 'preview'), 'aria-label': t('docs.previewLabel', { name: t(`docs.kind.${kind}`) }) }, t('docs.preview')),
+          h('button', { type: 'button', id: `open-${kind}`, class: 'secondary', onclick: () => submit(kind, 'open'), 'aria-label': t('docs.openLabel', { name: t(`docs.kind.${kind}`) }) }, t('docs.open')),
+          h('button', { type: 'button', id: `download-${kind}`, class: 'secondary', onclick: () => submit(kind, 'download'), 'aria-label': t('docs.downloadLabel', { name: t(`docs.kind.${kind}`) }) }, t('docs.download')),
         ),
       ),
     ),
@@ -107,6 +131,7 @@ export function renderDocs(host: HTMLElement, catalog: Catalog, j: CatalogJurisd
       ),
     ),
     h('div', { class: 'detail-field' }, h('label', { for: 'doc-lang' }, t('docs.lang')), lang),
+    preview,
     h('section', { class: 'details', 'aria-labelledby': 'details-title' }, h('h3', { id: 'details-title' }, t('docs.details')), h('p', { class: 'hint' }, t('docs.detailsHint')), ...fields),
     post,
   );

@@ -30,27 +30,81 @@ export function factLabels(catalog: Catalog): Map<string, string> {
   return labels;
 }
 
+/** Splits a typed multi answer into its parts ("会议、培训", "meeting, training"). */
+const PARTS = /[,，、;；\s]+/;
+/** What a multi-choice group sends for "none of them" (the parser reads it as an empty list). */
+const NONE = 'none';
+
+/** The option of `q` that `text` names (its value or its label), if any. */
+function optionNamed(q: FieldPrompt, text: string): { value: string | boolean; label: string } | undefined {
+  const wanted = text.trim().toLowerCase();
+  return q.options?.find((o) => String(o.value).toLowerCase() === wanted || o.label.toLowerCase() === wanted);
+}
+
+/**
+ * The text a field's control stands for, as the server reads it: a text box's value, a select's option value,
+ * or a checkbox group's ticked values joined by commas ("none" when only 都没有 is ticked; empty = unknown).
+ */
+export function controlText(field: HTMLElement): string {
+  const group = field.querySelector<HTMLElement>('.checks');
+  if (group) {
+    const ticked = [...group.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map((c) => c.value);
+    return ticked.includes(NONE) ? NONE : ticked.join(',');
+  }
+  return field.querySelector<HTMLInputElement | HTMLSelectElement>('[data-qid]')?.value ?? '';
+}
+
+/**
+ * The control for a question: a select for a choice, a group of checkboxes (with 都没有) for a multi choice,
+ * a text box for everything else, or when an earlier answer (imported, shared, typed) names no option, so that
+ * nothing given is lost and it can still be typed over.
+ */
+function controlOf(q: FieldPrompt, value: string, id: string, describedBy: string): HTMLElement {
+  const common = { 'aria-describedby': describedBy, 'aria-invalid': 'false', dataset: { qid: q.questionId, fact: q.fact } };
+  if (q.kind === 'choice' && q.options && (value.trim() === '' || optionNamed(q, value))) {
+    const select = h(
+      'select',
+      { id, name: q.questionId, ...common },
+      h('option', { value: '' }, t('field.unknown')),
+      ...q.options.map((o) => h('option', { value: String(o.value) }, o.label)),
+    );
+    select.value = value.trim() === '' ? '' : String(optionNamed(q, value)?.value ?? '');
+    return select;
+  }
+  const parts = value.trim() === '' ? [] : value.split(PARTS).filter(Boolean);
+  const noneTyped = parts.length === 1 && ['none', '无', t('field.noneTyped').toLowerCase()].includes((parts[0] ?? '').toLowerCase());
+  if (q.kind === 'multi' && q.options && (noneTyped || parts.every((p) => optionNamed(q, p)))) {
+    const ticked = new Set(parts.map((p) => String(optionNamed(q, p)?.value ?? '')));
+    const box = (v: string, label: string, checked: boolean) => {
+      const input = h('input', { type: 'checkbox', value: v, dataset: { qidPart: q.questionId } });
+      input.checked = checked;
+      return h('label', { class: 'check' }, input, ' ', label);
+    };
+    // The group is labelled by the field's label (a fieldset inside the field's grid cell).
+    return h(
+      'fieldset',
+      { class: 'checks', id, 'aria-labelledby': `${id}-label`, 'aria-describedby': describedBy, dataset: { qidGroup: q.questionId, fact: q.fact } },
+      ...q.options.map((o) => box(String(o.value), o.label, ticked.has(String(o.value)))),
+      box(NONE, t('field.noneOf'), noneTyped),
+    );
+  }
+  const input = h('input', { id, name: q.questionId, type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: t('field.placeholder'), ...common });
+  input.value = value;
+  return input;
+}
+
 function fieldEl(q: FieldPrompt, value: string): HTMLElement {
   const id = fieldId(q.questionId);
-  const input = h('input', {
-    id,
-    name: q.questionId,
-    type: 'text',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    placeholder: t('field.placeholder'),
-    'aria-describedby': `${id}-status ${id}-help`,
-    'aria-invalid': 'false',
-    dataset: { qid: q.questionId, fact: q.fact },
-  });
-  input.value = value;
+  const control = controlOf(q, value, id, `${id}-status ${id}-help`);
+  const multi = control.classList.contains('checks');
   return h(
     'div',
-    { class: 'field', dataset: { qid: q.questionId, fact: q.fact, state: value.trim() ? 'pending' : 'unknown' } },
-    h('label', { for: id }, q.label),
-    input,
+    { class: 'field', dataset: { qid: q.questionId, fact: q.fact, state: value.trim() ? 'pending' : 'unknown', kind: control.tagName.toLowerCase() } },
+    multi ? h('span', { id: `${id}-label`, class: 'label' }, q.label) : h('label', { for: id, id: `${id}-label` }, q.label),
+    control,
     h('span', { id: `${id}-status`, class: 'status' }, value.trim() ? t('field.pending') : t('field.unknown')),
-    h('p', { id: `${id}-help`, class: 'help' }, q.text, ' ', h('span', { class: 'ask' }, q.ask)),
+    // What to type, with the options numbered, is for a text box; a select or a set of boxes shows its options.
+    h('p', { id: `${id}-help`, class: 'help' }, q.text, ...(control.tagName === 'INPUT' ? [' ', h('span', { class: 'ask' }, q.ask)] : [])),
   );
 }
 
@@ -109,28 +163,43 @@ export function renderForm(
   }
   host.append(form);
 
-  const inputs = () => [...form.querySelectorAll<HTMLInputElement>('input[data-qid]')];
-  form.addEventListener('input', (e) => {
-    const input = e.target as HTMLInputElement;
-    const qid = input.dataset.qid;
-    if (!qid) return;
-    const field = input.closest<HTMLElement>('.field');
-    if (field) {
-      field.dataset.state = 'pending';
-      const status = field.querySelector('.status');
-      if (status) status.textContent = t('field.pending');
+  /** Each field's first control, in order: text boxes, selects, the first checkbox of a group. */
+  const inputs = () =>
+    [...form.querySelectorAll<HTMLElement>('.field')].flatMap((field) => {
+      const control = field.querySelector<HTMLInputElement | HTMLSelectElement>('[data-qid], .checks input');
+      return control ? [control] : [];
+    });
+  const changed = (e: Event) => {
+    const target = e.target as HTMLInputElement;
+    const field = target.closest<HTMLElement>('.field');
+    const qid = field?.dataset.qid;
+    if (!field || !qid || !(target.dataset.qid || target.dataset.qidPart)) return;
+    // 都没有 and the options exclude each other.
+    if (target.type === 'checkbox' && target.checked) {
+      for (const other of field.querySelectorAll<HTMLInputElement>('.checks input')) {
+        if (other !== target && (target.value === NONE) !== (other.value === NONE)) other.checked = false;
+      }
     }
-    handlers.onInput(qid, input.value);
+    field.dataset.state = 'pending';
+    const status = field.querySelector('.status');
+    if (status) status.textContent = t('field.pending');
+    handlers.onInput(qid, controlText(field));
+  };
+  form.addEventListener('input', changed);
+  // Checkboxes and selects also report `change` (some browsers only that); a repeated report is harmless.
+  form.addEventListener('change', (e) => {
+    if ((e.target as HTMLElement).tagName !== 'INPUT' || (e.target as HTMLInputElement).type === 'checkbox') changed(e);
   });
   form.addEventListener('keydown', (e) => {
-    const input = e.target as HTMLInputElement;
-    if (e.key !== 'Enter' || !input.dataset.qid || e.isComposing || e.keyCode === 229 || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as HTMLInputElement;
+    if (e.key !== 'Enter' || !(target.dataset.qid || target.dataset.qidPart) || e.isComposing || e.keyCode === 229 || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     const all = inputs();
-    const next = all[all.indexOf(input) + (e.shiftKey ? -1 : 1)];
+    const own = all.find((c) => c.closest('.field') === target.closest('.field'));
+    const next = all[all.indexOf(own ?? (target as HTMLElement as HTMLInputElement)) + (e.shiftKey ? -1 : 1)];
     if (next) {
       next.focus();
-      next.select();
+      if (next instanceof HTMLInputElement && next.type === 'text') next.select();
     } else if (!e.shiftKey) {
       handlers.onLeaveLast();
     }
@@ -163,10 +232,10 @@ export function renderForm(
       ensureBranchRows(facts.layout === 'single' ? 0 : Math.min(facts.branchCount ?? 0, catalog.branchFields.length));
       for (const field of form.querySelectorAll<HTMLElement>('.field')) {
         const qid = field.dataset.qid ?? '';
-        const input = field.querySelector('input');
+        const input = field.querySelector('[data-qid], .checks');
         const state = response.fields[qid];
         // A field typed into after the request left keeps saying "reading…" until its own answer comes.
-        if (input && (sent[qid] ?? '') !== input.value) continue;
+        if (input && (sent[qid] ?? '') !== controlText(field)) continue;
         // A branch figure settles `branches`, not the park's own figure of the same name.
         const needed = qid.startsWith('branches.') ? missing.has('branches') : missing.has(field.dataset.fact ?? '');
         field.dataset.state = state?.state ?? 'unknown';
@@ -198,10 +267,13 @@ export function renderForm(
       first?.focus();
     },
     focusField(fact) {
-      const input = inputs().find((i) => i.dataset.fact === fact || i.dataset.qid === fact || (fact === 'branches' && i.dataset.qid?.startsWith('branches.')));
+      const input = inputs().find((i) => {
+        const field = i.closest<HTMLElement>('.field');
+        return field?.dataset.fact === fact || field?.dataset.qid === fact || (fact === 'branches' && field?.dataset.qid?.startsWith('branches.'));
+      });
       if (!input) return false;
       input.focus();
-      input.select();
+      if (input instanceof HTMLInputElement && input.type === 'text') input.select();
       return true;
     },
   };

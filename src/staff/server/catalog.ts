@@ -6,8 +6,8 @@
  */
 import { compiledTranslator } from '../../i18n/compiled.js';
 import { LANGUAGES, type Lang } from '../../i18n/index.js';
-import { answerSpec, questionPrompt } from '../../flows/prompts.js';
-import { parseHint } from '../../flows/parse.js';
+import { questionPrompt } from '../../flows/prompts.js';
+import { answerHint } from '../../flows/hints.js';
 import { BRANCH_FIELDS, factsAsked, type QuestionSpec, questionById } from '../../flows/questions.js';
 import { formatMoney, formatRef } from '../../rules/format.js';
 import { prepared } from '../../rules/prepared.js';
@@ -97,9 +97,8 @@ export function quickAnswers(def: JurisdictionDef, lang: Lang): QuickAnswer[] {
 }
 
 /** A question as a field of the console. */
-function fieldOf(question: QuestionSpec, lang: Lang): FieldPrompt {
-  const prompt = questionPrompt(question, lang, 0, 0);
-  const spec = answerSpec(question);
+function fieldOf(question: QuestionSpec, lang: Lang, jurisdiction?: JurisdictionDef['id']): FieldPrompt {
+  const prompt = questionPrompt(question, lang, 0, 0, jurisdiction);
   const label =
     question.branch === undefined
       ? compiledTranslator(lang, 'facts')(`${question.fact}.label`)
@@ -112,17 +111,17 @@ function fieldOf(question: QuestionSpec, lang: Lang): FieldPrompt {
     text: prompt.text,
     help: prompt.help,
     // The chat's hint for an empty answer, minus its "no answer yet" lead: what to type, with an example.
-    ask: askLine(spec, lang),
+    ask: askLine(question, lang),
     ...(prompt.options ? { options: prompt.options } : {}),
     ...(question.branch !== undefined ? { branch: question.branch } : {}),
   };
 }
 
 /** What a field accepts, in the parser's own words. */
-function askLine(spec: ReturnType<typeof answerSpec>, lang: Lang): string {
-  // parseHint renders `ask.<kind|unit>` with the option list for any failure; 'unreadable' is that line
-  // behind a fixed lead, which is cut off here.
-  const hint = parseHint({ ok: false, code: 'unreadable' }, spec, lang);
+function askLine(question: QuestionSpec, lang: Lang): string {
+  // The hint renders `ask.<kind|unit>` with the option list (and the question's counter) for any failure;
+  // 'unreadable' is that line behind a fixed lead, which is cut off here.
+  const hint = answerHint(question, { ok: false, code: 'unreadable' }, lang);
   const lead = compiledTranslator(lang, 'parse')('error.unreadable', { ask: '' });
   return hint.startsWith(lead) ? hint.slice(lead.length).trim() : hint;
 }
@@ -152,7 +151,7 @@ export function questionGroups(def: JurisdictionDef, lang: Lang): QuestionGroup[
       continue;
     }
     const question = questionById(fact);
-    if (question) group.questions.push(fieldOf(question, lang));
+    if (question) group.questions.push(fieldOf(question, lang, def.id));
   }
   return [...groups.values()].sort((a, b) => a.ref.article - b.ref.article || (a.ref.item ?? 0) - (b.ref.item ?? 0));
 }
