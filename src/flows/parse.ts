@@ -9,10 +9,19 @@
  * - Thousands separators must group by three (12,000); "1,2000" and "1 2000" are unreadable, never guessed.
  * - A bare number is in the question's base unit (m², yuan, count, percentage points). For a percent question
  *   0.6 means 0.6 %, not 60 %: the number is taken as typed and never rescaled.
- * - 约 / 大约 / 左右 / about are ignored (an approximate figure is still the figure given), but 多 / 余 / 以上
- *   ("more than 5000") are unreadable: they state a bound, not a figure.
+ * - An approximate figure is a range `{ min?, max? }` (inclusive), never silently one figure: 30多 / 30余 /
+ *   30-something → 31–39 (above the figure, below the next value at its last digit: 5亿多 → 500,000,001–
+ *   599,999,999, 1.2万多 → 12,000.01–12,999.99 m²); 二三十 / 20-30 / 20到30 / between 20 and 30 → 20–30;
+ *   约 / 左右 / 上下 / 来 / about / around → ±10 % (at least one step); 近 / nearly → from 90 % to just under;
+ *   不到 / less than / under → just under; 超过 / over / more than → just over; 以上 / 至少 / at least → from the
+ *   figure (以上 includes it, as in the texts); 以下 / 以内 / 最多 / up to → up to it. "Just" is one step of the
+ *   unit: 1 for counts and yuan, 0.01 for m² and percentages (see `stepDigits`). Ends that meet are one figure.
  * - Colloquial shortening is read as people mean it: 一万五 = 15000, 两千三 = 2300, 1万5 = 15000, 3个亿 = 3亿.
- * - For a boolean question 1 means yes and 0 means no (as in forms and spreadsheets).
+ * - For a boolean question 1 means yes and 0 means no (as in forms and spreadsheets); 暂无 / 尚无 / 正在筹建 /
+ *   not yet are no, with `reading: 'notYet'` so that the conversation can say "按尚未具备计"; for a question on
+ *   something done 经常 (spec.frequency) 经常 / 定期 / 每年都办 are yes and 偶尔 is `occasional`.
+ * - Choice synonyms come with the options (from `locales/<lang>/answers.json`, see `prompts.answerSpec`); a text
+ *   that fits several options is ambiguousOption, one that fits none unknownOption.
  * - JSON null means "I don't know", like 不清楚; a JSON number for a choice is its 1-based position.
  * - A multi answer lists option values in the options' order, without duplicates; 无 / none → [], 全部 / all →
  *   every option; a trailing 等 / etc. is dropped.

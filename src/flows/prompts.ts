@@ -38,15 +38,34 @@ export interface Prompt {
 /** The id of the opening question. */
 export const JURISDICTION_QUESTION = 'jurisdiction';
 
-/** How the parser reads answers to `question`: option labels in every language, so either may be typed. */
+/**
+ * Facts whose text asks for something done 经常 / 广泛 / 积极 (Wenzhou 第八条（五）经常组织开展, Shandong and Mudanjiang
+ * 广泛组织开展 公益活动; Mudanjiang 积极配合 … 举办招聘会): 经常 / 定期 are a yes there, and 偶尔 is asked once more.
+ */
+export const FREQUENCY_FACTS: ReadonlySet<string> = new Set(['holdsPublicWelfareActivities', 'organizesRecruitmentEvents']);
+
+/** Other words for an option (`answers:<fact>.<value>`, "|"-separated), in every language. */
+function synonymsOf(fact: string, value: string): string[] {
+  return LANGUAGES.flatMap((lang) => {
+    const key = `${fact}.${value}`;
+    const text = compiledTranslator(lang, 'answers')(key);
+    return text === key || text === '' ? [] : text.split('|').map((w) => w.trim()).filter((w) => w !== '');
+  });
+}
+
+/**
+ * How the parser reads answers to `question`: the option labels in every language first (zh, en: hints use
+ * them), then the synonyms from `locales/<lang>/answers.json`, so that any of them may be typed.
+ */
 export function answerSpec(question: QuestionSpec): AnswerSpec {
   const spec: AnswerSpec = { kind: question.kind, unit: question.unit };
   if (question.options) {
     spec.options = question.options.map((value) => ({
       value,
-      labels: LANGUAGES.map((lang) => compiledTranslator(lang, 'facts')(`${question.fact}.values.${value}`)),
+      labels: [...LANGUAGES.map((lang) => compiledTranslator(lang, 'facts')(`${question.fact}.values.${value}`)), ...synonymsOf(question.fact, value)],
     }));
   }
+  if (question.kind === 'boolean' && FREQUENCY_FACTS.has(question.fact)) spec.frequency = true;
   return spec;
 }
 
