@@ -4,7 +4,7 @@
  * `explain.ts` turns into words. Comparisons follow Chinese legal usage: 以上/不少于/不低于 include the number
  * (`atLeast`), 超过 excludes it (`moreThan`), 不超过 includes it (`atMost`).
  */
-import type { FactName, Facts } from './facts.js';
+import { exactOf, type FactName, type Facts, type NumericValue } from './facts.js';
 import { addPeriod, isBefore } from './dates.js';
 import type { Check, CheckContext, Finding, Limit, Outcome, Period, Scope } from './types.js';
 import { readFact } from './derived.js';
@@ -25,7 +25,7 @@ function withLimits(fn: (facts: Facts, ctx: CheckContext) => Outcome, limits: re
 const limitsOf = (checks: readonly Check[]): Limit[] => checks.flatMap((c) => c.limits ?? []);
 
 function numeric(facts: Facts, fact: FactName): number | undefined {
-  return readFact(facts, fact) as number | undefined;
+  return exactOf(readFact(facts, fact) as NumericValue | undefined);
 }
 
 /** Marks a figure that the rules computed rather than the user answered, so the explanation says so. */

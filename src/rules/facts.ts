@@ -49,9 +49,48 @@ export type SupportingService = (typeof SUPPORTING_SERVICES)[number];
 export type BusinessLine = (typeof BUSINESS_LINES)[number];
 export type LocationType = (typeof LOCATION_TYPES)[number];
 
-const area = z.number().finite().nonnegative();
-const money = z.number().finite().nonnegative();
-const count = z.number().int().nonnegative();
+const areaValue = z.number().finite().nonnegative();
+const moneyValue = z.number().finite().nonnegative();
+const countValue = z.number().int().nonnegative();
+
+/**
+ * Inclusive bounds on a figure the caller does not know exactly: `{ "min": 12001, "max": 12999 }` ("1.2万多平方米"),
+ * either side optional (`{ "min": 500000001 }` = "5亿多"), at least one given, non-negative, `min ≤ max`,
+ * whole numbers for counts. An exact number is the bounds `{ min: n, max: n }`.
+ */
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
+
+/** Bounds over values of `value` (a non-negative number, or a whole one for counts). */
+function boundsOver(value: z.ZodNumber) {
+  return z
+    .strictObject({ min: value.optional(), max: value.optional() })
+    .superRefine((b, ctx) => {
+      if (b.min === undefined && b.max === undefined) ctx.addIssue({ code: 'custom', path: [], params: { rule: 'boundsEmpty' } });
+      else if (b.min !== undefined && b.max !== undefined && b.min > b.max) {
+        ctx.addIssue({ code: 'custom', path: [], params: { rule: 'boundsOrder' } });
+      }
+    });
+}
+
+/** The schema of bounds on any non-negative figure (areas, money); counts also require whole numbers. */
+export const BoundsSchema = boundsOver(z.number().finite().nonnegative());
+
+/** A figure given exactly or as bounds. */
+const numeric = (value: z.ZodNumber) => z.union([value, boundsOver(value)]);
+const area = numeric(areaValue);
+const money = numeric(moneyValue);
+const count = numeric(countValue);
+
+/** A numeric fact's value: exact, or bounds. */
+export type NumericValue = number | Bounds;
+
+/** Whether a numeric fact's value is bounds rather than an exact number. */
+export function isBounds(value: unknown): value is Bounds {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 const isoDate = z.iso.date();
 const uniqueList = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).refine((list) => new Set(list).size === list.length, { message: 'duplicate' });
@@ -164,27 +203,51 @@ const PART_OF_WHOLE: readonly Pair[] = [
   ['institutionsRevenueOver30M', 'institutionsRevenueOver5M'],
 ];
 
+/** The exact number a numeric fact's answer gives (bounds with `min === max` count as exact), else undefined. */
+export function exactOf(value: NumericValue | undefined): number | undefined {
+  if (value === undefined || typeof value === 'number') return value;
+  return value.min !== undefined && value.min === value.max ? value.min : undefined;
+}
+
+/** The smallest value a numeric fact's answer allows (0 when it gives no lower side). */
+export function lowOf(value: NumericValue | undefined): number {
+  if (value === undefined) return 0;
+  return typeof value === 'number' ? value : (value.min ?? 0);
+}
+
+/** The largest value a numeric fact's answer allows (Infinity when it gives no upper side). */
+export function highOf(value: NumericValue | undefined): number {
+  if (value === undefined) return Infinity;
+  return typeof value === 'number' ? value : (value.max ?? Infinity);
+}
+
 /**
  * The facts a caller may send, with the consistency rules an official would apply before reading them.
- * Issues carry the offending fact as their path so that every channel can name it.
+ * Issues carry the offending fact as their path so that every channel can name it. With bounds, a pair is
+ * inconsistent only when no values inside them could satisfy the rule (the part's least value exceeds the
+ * whole's greatest).
  */
 export const FactsSchema = z.strictObject(FactShape).partial().superRefine((facts, ctx) => {
-  const value = (name: FactName) => facts[name] as number | undefined;
+  const value = (name: FactName) => facts[name] as NumericValue | undefined;
   for (const [part, whole] of PART_OF_WHOLE) {
     const p = value(part);
     const w = value(whole);
-    if (p !== undefined && w !== undefined && p > w) {
+    if (p !== undefined && w !== undefined && lowOf(p) > highOf(w)) {
       ctx.addIssue({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
     }
   }
-  if (facts.layout === 'single' && facts.branchCount !== undefined && facts.branchCount > 0) {
+  if (facts.layout === 'single' && facts.branchCount !== undefined && lowOf(facts.branchCount) > 0) {
     ctx.addIssue({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });
   }
-  if (facts.branches && facts.branchCount !== undefined && facts.branches.length !== facts.branchCount) {
+  if (
+    facts.branches &&
+    facts.branchCount !== undefined &&
+    (facts.branches.length < lowOf(facts.branchCount) || facts.branches.length > highOf(facts.branchCount))
+  ) {
     ctx.addIssue({ code: 'custom', path: ['branches'], params: { rule: 'branchesLength', other: 'branchCount' } });
   }
   facts.branches?.forEach((branch, i) => {
-    if (branch.occupiedArea !== undefined && branch.floorArea !== undefined && branch.occupiedArea > branch.floorArea) {
+    if (branch.occupiedArea !== undefined && branch.floorArea !== undefined && lowOf(branch.occupiedArea) > highOf(branch.floorArea)) {
       ctx.addIssue({ code: 'custom', path: ['branches', i, 'occupiedArea'], params: { rule: 'exceeds', other: 'floorArea' } });
     }
   });

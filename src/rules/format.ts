@@ -4,6 +4,7 @@
  */
 import type { Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
+import type { NumericValue } from './facts.js';
 import type { FactUnit } from './units.js';
 import type { Ref } from './types.js';
 
@@ -28,6 +29,15 @@ export function formatNumber(value: number, _lang: Lang): string {
   const [whole = '0', fraction] = String(Math.abs(rounded)).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** A bare figure, exact ("12,000") or bounds ("12,001–12,999", "≥ 31", "≤ 40"), for forms and tables. */
+export function formatFigure(value: NumericValue, lang: Lang): string {
+  if (typeof value === 'number') return formatNumber(value, lang);
+  if (value.min !== undefined && value.max !== undefined) {
+    return value.min === value.max ? formatNumber(value.min, lang) : `${formatNumber(value.min, lang)}–${formatNumber(value.max, lang)}`;
+  }
+  return value.min !== undefined ? `≥ ${formatNumber(value.min, lang)}` : `≤ ${formatNumber(value.max ?? 0, lang)}`;
 }
 
 /** Money in the units people use: 亿元 / 万元 in Chinese, millions in English, exact yuan otherwise. */

@@ -9,7 +9,7 @@ import { answerSpec } from '../../flows/prompts.js';
 import { parseAnswer, parseHint } from '../../flows/parse.js';
 import { BRANCH_FIELDS, QUESTION_ORDER, type QuestionSpec, questionById, withAnswer } from '../../flows/questions.js';
 import { describeIssues } from '../../rules/errors.js';
-import { type FactName, type Facts, FactsSchema } from '../../rules/facts.js';
+import { exactOf, type FactName, type Facts, FactsSchema } from '../../rules/facts.js';
 import { formatQuantity } from '../../rules/format.js';
 import { FACT_UNITS } from '../../rules/units.js';
 import type { FieldState } from '../shared/types.js';
@@ -79,7 +79,7 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
       fields[id] = { state: 'unknown' };
       continue;
     }
-    if (question.branch !== undefined && (question.branch >= Math.min(facts.branchCount ?? 0, MAX_BRANCHES) || facts.layout === 'single')) {
+    if (question.branch !== undefined && (question.branch >= Math.min(exactOf(facts.branchCount) ?? 0, MAX_BRANCHES) || facts.layout === 'single')) {
       // A figure of a branch the park does not (or no longer) have: kept in the form, not assessed.
       fields[id] = { state: 'unknown', message: t('field.branchBeyondCount') };
       continue;

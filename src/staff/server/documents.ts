@@ -14,7 +14,7 @@ import type { Lang } from '../../i18n/index.js';
 import { compiledTranslator } from '../../i18n/compiled.js';
 import { type AssessmentResult, evaluate } from '../../rules/evaluate.js';
 import type { FactName, Facts } from '../../rules/facts.js';
-import { formatNumber } from '../../rules/format.js';
+import { formatFigure } from '../../rules/format.js';
 import { prepared } from '../../rules/prepared.js';
 import { getJurisdiction } from '../../rules/registry.js';
 import type { JurisdictionDef, JurisdictionId } from '../../rules/types.js';
@@ -165,12 +165,12 @@ function mudanjiangForm(input: DocInput): RenderedDoc {
   const t = staffT(input.lang);
   const gloss = (key: string) => (input.lang === 'en' ? ` <span class="gloss" lang="en">${esc(t(`doc.mudanjiang.gloss.${key}`))}</span>` : '');
   const { facts, details } = input;
-  const staffCount = facts.fullTimeStaff === undefined ? '' : staffT('zh-CN')('doc.mudanjiang.fullTime', { n: formatNumber(facts.fullTimeStaff, 'zh-CN') });
+  const staffCount = facts.fullTimeStaff === undefined ? '' : staffT('zh-CN')('doc.mudanjiang.fullTime', { n: formatFigure(facts.fullTimeStaff, 'zh-CN') });
   const institutions =
     facts.parkInstitutions !== undefined
-      ? staffT('zh-CN')('doc.mudanjiang.institutions', { n: formatNumber(facts.parkInstitutions, 'zh-CN') })
+      ? staffT('zh-CN')('doc.mudanjiang.institutions', { n: formatFigure(facts.parkInstitutions, 'zh-CN') })
       : facts.hrInstitutions !== undefined
-        ? staffT('zh-CN')('doc.mudanjiang.hrInstitutions', { n: formatNumber(facts.hrInstitutions, 'zh-CN') })
+        ? staffT('zh-CN')('doc.mudanjiang.hrInstitutions', { n: formatFigure(facts.hrInstitutions, 'zh-CN') })
         : '';
   const mode = text(details, 'constructionMode');
   const services = new Set(Array.isArray(details.services) ? details.services : []);
