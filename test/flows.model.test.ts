@@ -308,7 +308,7 @@ for (const def of JURISDICTIONS) {
         const after = step(at(model, key), { type: 'RESTART' });
         expect(after.value, key).toBe('interviewing');
         expect(currentQuestion(after.context)?.id, key).toBe('layout');
-        expect(after.context, key).toEqual({ jurisdiction: def.id, preset: true, lang: 'zh-CN', date: DATE, facts: {}, history: [], skipped: [], error: null });
+        expect(after.context, key).toEqual({ jurisdiction: def.id, preset: true, lang: 'zh-CN', date: DATE, facts: {}, history: [], skipped: [], error: null, settling: null, taken: null });
       }
     });
 

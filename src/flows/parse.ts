@@ -26,7 +26,7 @@
  * - A multi answer lists option values in the options' order, without duplicates; 无 / none → [], 全部 / all →
  *   every option; a trailing 等 / etc. is dropped.
  * - Choice labels match exactly, or by a unique substring of at least two characters (Latin text only at a word
- *   start, so "no" does not match "technological"); two matching options are unknownOption, never a guess.
+ *   start, so "no" does not match "technological"); two matching options are ambiguousOption, never a guess.
  * - Dates must name a day of a year between 1900 and 2100 that exists; a month alone is invalidDate.
  */
 import { compiledTranslator, type Translate } from '../i18n/compiled.js';
@@ -72,8 +72,11 @@ export interface NumberBounds {
 /** A fact value as parsed: null is "I don't know". */
 export type AnswerValue = string | number | boolean | string[] | NumberBounds | null;
 
-/** How a colloquial answer was read, so that the conversation can say so (暂无 → "按尚未具备计"). */
-export type Reading = 'notYet';
+/**
+ * How a colloquial answer was read, so that the conversation can say so: 暂无 → `notYet` ("按尚未具备计");
+ * `occasional` is the conversation's own reading of 偶尔 said twice to a 经常 question (a no).
+ */
+export type Reading = 'notYet' | 'occasional';
 
 /** Why an answer could not be read. */
 export type ParseErrorCode =

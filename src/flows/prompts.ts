@@ -4,7 +4,10 @@
  */
 import { compiledTranslator } from '../i18n/compiled.js';
 import { LANGUAGES, type Lang } from '../i18n/index.js';
+import { formatQuantity } from '../rules/format.js';
+import type { FactName } from '../rules/facts.js';
 import { JURISDICTIONS } from '../rules/registry.js';
+import { FACT_UNITS } from '../rules/units.js';
 import type { AnswerKind, AnswerSpec, NumberUnit } from './parse.js';
 import type { QuestionSpec } from './questions.js';
 
@@ -58,6 +61,17 @@ function synonymsOf(fact: string, value: string): string[] {
  * them), then the synonyms from `locales/<lang>/answers.json`, so that any of them may be typed.
  */
 export function answerSpec(question: QuestionSpec): AnswerSpec {
+  // The same for every question with this fact and kind (the locales do not change at run time): built once.
+  const key = `${question.fact}|${question.kind}`;
+  const known = specs.get(key);
+  if (known) return known;
+  const spec = buildSpec(question);
+  specs.set(key, spec);
+  return spec;
+}
+const specs = new Map<string, AnswerSpec>();
+
+function buildSpec(question: QuestionSpec): AnswerSpec {
   const spec: AnswerSpec = { kind: question.kind, unit: question.unit };
   if (question.options) {
     spec.options = question.options.map((value) => ({
@@ -81,6 +95,37 @@ export function questionPrompt(question: QuestionSpec, lang: Lang, answered: num
     help: tq(`${question.fact}.help`),
     ...(question.unit ? { unit: question.unit } : {}),
     ...(optionsOf(question, lang) ? { options: optionsOf(question, lang) } : {}),
+    progress: progress(answered, open, lang),
+  };
+}
+
+/**
+ * The one follow-up after a range that straddles a limit: "园区建筑面积是否不少于 10,000 平方米？" with 是 / 否 /
+ * 不清楚 (its value `unknown` reads as "I don't know" in every channel). `range` is the answer as shown.
+ */
+export function settlePrompt(
+  settling: { questionId: string; fact: FactName; op: 'gte' | 'gt' | 'lte' | 'lt'; value: number },
+  range: string,
+  lang: Lang,
+  answered: number,
+  open: number,
+): Prompt {
+  const t = compiledTranslator(lang, 'flow');
+  const limit = formatQuantity(settling.value, FACT_UNITS[settling.fact], lang, compiledTranslator(lang, 'rules'));
+  const branch = /^branches\.(\d+)\./.exec(settling.questionId);
+  const subject = branch
+    ? t('settle.branchSubject', { n: Number(branch[1]) + 1, label: compiledTranslator(lang, 'facts')(`${settling.fact}.label`) })
+    : compiledTranslator(lang, 'facts')(`${settling.fact}.label`);
+  return {
+    questionId: `settle.${settling.questionId}`,
+    kind: 'boolean',
+    text: t('settle.text', { subject, op: t(`settle.op.${settling.op}`), limit }),
+    help: t('settle.help', { value: range, limit }),
+    options: [
+      { value: true, label: t('answer.yes') },
+      { value: false, label: t('answer.no') },
+      { value: 'unknown', label: t('answer.skipped') },
+    ],
     progress: progress(answered, open, lang),
   };
 }
