@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LANG, isLang, type Lang, translator } from '../i18n/index.js';
+import { RangeTable } from './bounds.js';
 import { todayInChina } from './dates.js';
 import { AssessmentInputError, describeIssues } from './errors.js';
 import { type CriterionTexts, criterionTexts, explain } from './explain.js';
@@ -18,6 +19,7 @@ import type {
   JurisdictionId,
   Outcome,
   Ref,
+  Settle,
   Severity,
   Status,
   Verdict,
@@ -42,6 +44,8 @@ export interface CriterionResult {
   missing: FactName[];
   /** Structured gaps behind an `unmet`. */
   findings: Finding[];
+  /** For an `unknown` only because a known range straddles the limit: the one question that settles it. */
+  settle?: Settle;
 }
 
 /** The result of an assessment. */
@@ -98,7 +102,9 @@ function inputError(field: string, code: string, lang: Lang, vars: Record<string
 /** Assesses already-validated facts (the hot path of the conversation flows). */
 export function assess(def: JurisdictionDef, facts: Facts, options: Required<EvaluateOptions>): AssessmentResult {
   const texts = prepared(def, options.lang);
-  const criteria = def.criteria.map((c) => assessCriterion(c, facts, options.date, texts));
+  // Every figure's range, narrowed by the relations between facts, derived once for all the criteria.
+  const ranges = RangeTable.of(facts);
+  const criteria = def.criteria.map((c) => assessCriterion(c, facts, options.date, texts, ranges));
   const notices = options.date < def.inForceFrom ? [texts.ctx.t('notices.notYetInForce', { from: def.inForceFrom }), ...texts.notices] : [...texts.notices];
   return {
     jurisdiction: def.id,
@@ -116,8 +122,14 @@ export function assess(def: JurisdictionDef, facts: Facts, options: Required<Eva
 }
 
 /** Evaluates one criterion: its outcome and the words for it. */
-export function assessCriterion(def: CriterionDef, facts: Facts, date: string, texts: Prepared): CriterionResult {
-  const outcome = def.check(facts, { date });
+export function assessCriterion(
+  def: CriterionDef,
+  facts: Facts,
+  date: string,
+  texts: Prepared,
+  ranges: RangeTable = RangeTable.of(facts),
+): CriterionResult {
+  const outcome = def.check(facts, { date, ranges });
   const fixed = texts.criteria.get(def.id) ?? criterionTexts(def, texts.ctx);
   return {
     id: def.id,
@@ -132,12 +144,13 @@ export function assessCriterion(def: CriterionDef, facts: Facts, date: string, t
     inPrinciple: def.inPrinciple ?? false,
     missing: outcome.missing,
     findings: outcome.findings,
+    ...(outcome.settle ? { settle: outcome.settle } : {}),
   };
 }
 
 /** Explanations that do not depend on figures (met, unknown, not applicable) are rendered once and reused. */
 function explanationOf(def: CriterionDef, outcome: Outcome, texts: Prepared, fixed: CriterionTexts): string {
-  if (outcome.status === 'unmet') return explain(def, outcome, texts.ctx, fixed);
+  if (outcome.status === 'unmet' || outcome.settle) return explain(def, outcome, texts.ctx, fixed);
   const key =
     outcome.status === 'met'
       ? def.id

@@ -6,6 +6,9 @@
  * marked "extension" with the article that needs them.
  */
 import { z } from 'zod';
+import { exactOf, highOf, lowOf, PART_OF_WHOLE, RangeTable } from './bounds.js';
+
+export { exactOf, highOf, lowOf };
 
 /** Public service functions (公共服务功能). */
 export const PUBLIC_SERVICES = ['employment', 'vocational_training', 'social_security', 'talent_personnel'] as const;
@@ -185,74 +188,51 @@ export type FactName = keyof typeof FactShape;
 /** Every fact name, in the order of the vocabulary. */
 export const FACT_NAMES = Object.keys(FactShape) as FactName[];
 
-type Pair = readonly [FactName, FactName];
-/** Pairs (part, whole) where the part can never exceed the whole. */
-const PART_OF_WHOLE: readonly Pair[] = [
-  ['occupiedArea', 'floorArea'],
-  ['coreFloorArea', 'floorArea'],
-  ['coreOccupiedArea', 'coreFloorArea'],
-  ['coreOccupiedArea', 'occupiedArea'],
-  ['coreHrInstitutions', 'hrInstitutions'],
-  ['commercialHrInstitutions', 'hrInstitutions'],
-  ['hrInstitutions', 'parkInstitutions'],
-  ['localHqInstitutions', 'parkInstitutions'],
-  ['specialtyHrInstitutions', 'hrInstitutions'],
-  ['specialtyServiceRevenue', 'annualRevenue'],
-  ['institutionsRevenueOver5M', 'institutionsRevenueOver3M'],
-  ['institutionsRevenueOver60M', 'institutionsRevenueOver30M'],
-  ['institutionsRevenueOver30M', 'institutionsRevenueOver5M'],
-];
-
-/** The exact number a numeric fact's answer gives (bounds with `min === max` count as exact), else undefined. */
-export function exactOf(value: NumericValue | undefined): number | undefined {
-  if (value === undefined || typeof value === 'number') return value;
-  return value.min !== undefined && value.min === value.max ? value.min : undefined;
-}
-
-/** The smallest value a numeric fact's answer allows (0 when it gives no lower side). */
-export function lowOf(value: NumericValue | undefined): number {
-  if (value === undefined) return 0;
-  return typeof value === 'number' ? value : (value.min ?? 0);
-}
-
-/** The largest value a numeric fact's answer allows (Infinity when it gives no upper side). */
-export function highOf(value: NumericValue | undefined): number {
-  if (value === undefined) return Infinity;
-  return typeof value === 'number' ? value : (value.max ?? Infinity);
-}
-
 /**
- * The facts a caller may send, with the consistency rules an official would apply before reading them.
+ * The facts a caller may send, with the consistency rules an official would apply before reading them (the
+ * relations of `bounds.ts`).
  * Issues carry the offending fact as their path so that every channel can name it. With bounds, a pair is
  * inconsistent only when no values inside them could satisfy the rule (the part's least value exceeds the
  * whole's greatest).
  */
 export const FactsSchema = z.strictObject(FactShape).partial().superRefine((facts, ctx) => {
+  let reported = false;
+  const report = (issue: Parameters<typeof ctx.addIssue>[0]) => {
+    reported = true;
+    ctx.addIssue(issue);
+  };
   const value = (name: FactName) => facts[name] as NumericValue | undefined;
   for (const [part, whole] of PART_OF_WHOLE) {
     const p = value(part);
     const w = value(whole);
     if (p !== undefined && w !== undefined && lowOf(p) > highOf(w)) {
-      ctx.addIssue({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
+      report({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
     }
   }
   if (facts.layout === 'single' && facts.branchCount !== undefined && lowOf(facts.branchCount) > 0) {
-    ctx.addIssue({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });
+    report({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });
   }
   if (
     facts.branches &&
     facts.branchCount !== undefined &&
     (facts.branches.length < lowOf(facts.branchCount) || facts.branches.length > highOf(facts.branchCount))
   ) {
-    ctx.addIssue({ code: 'custom', path: ['branches'], params: { rule: 'branchesLength', other: 'branchCount' } });
+    report({ code: 'custom', path: ['branches'], params: { rule: 'branchesLength', other: 'branchCount' } });
   }
   facts.branches?.forEach((branch, i) => {
     if (branch.occupiedArea !== undefined && branch.floorArea !== undefined && lowOf(branch.occupiedArea) > highOf(branch.floorArea)) {
-      ctx.addIssue({ code: 'custom', path: ['branches', i, 'occupiedArea'], params: { rule: 'exceeds', other: 'floorArea' } });
+      report({ code: 'custom', path: ['branches', i, 'occupiedArea'], params: { rule: 'exceeds', other: 'floorArea' } });
     }
   });
   if (facts.previousOutcome === 'none' && facts.previousOutcomeDate !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['previousOutcomeDate'], params: { rule: 'dateWithoutOutcome' } });
+    report({ code: 'custom', path: ['previousOutcomeDate'], params: { rule: 'dateWithoutOutcome' } });
+  }
+  if (reported) return;
+  // Figures that no direct pair contradicts may still do so through a chain (commercial ≤ HR ≤ park institutions,
+  // the sites adding up to the total, the counts following each institution's revenue): no value fits.
+  const conflict = RangeTable.of(facts as Facts).conflicts[0];
+  if (conflict !== undefined) {
+    ctx.addIssue({ code: 'custom', path: conflict.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), params: { rule: 'conflicts' } });
   }
 });
 
