@@ -27,7 +27,7 @@ import {
   SETTLE_PREFIX,
 } from './machine.js';
 import { type AnswerSpec, parseHint } from './parse.js';
-import { isRange, rangeText } from './ranges.js';
+import { isRange, rangeText, spacedIn } from './ranges.js';
 import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, settlePrompt } from './prompts.js';
 import { questionById } from './questions.js';
 
@@ -243,8 +243,7 @@ function answersOf(context: ConversationContext): AnswerSummary[] {
 function takenText(context: ConversationContext, taken: NonNullable<ConversationContext['taken']>): string {
   const t = compiledTranslator(context.lang, 'flow');
   const value = displayValue(context, taken.questionId);
-  // Chinese text puts a space between a character and a figure: 按 31–39 家计, 按不少于 10,000 平方米计.
-  return t(`taken.${taken.reading}`, { value: context.lang === 'zh-CN' && /^\d/.test(value) ? ` ${value}` : value });
+  return t(`taken.${taken.reading}`, { value: spacedIn(context.lang, value) });
 }
 
 /** An answer as the user would say it: "12,000 平方米", "31–39 家", "是", "会议、培训". */

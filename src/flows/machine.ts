@@ -193,8 +193,8 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
   const problem = inconsistency(facts);
   if (problem) return rejected(context, { kind: 'inconsistent', questionId, ...problem });
   const pending = context.settling;
-  // A new answer to the question being settled asks afresh; an answer elsewhere keeps a follow-up that still applies.
-  const settling = !pending || pending.questionId === questionId ? settlingFor(context, facts, question) : keepSettling(context, facts, pending);
+  // This answer's own follow-up comes first; an answer elsewhere keeps a pending one that still applies.
+  const settling = settlingFor(context, facts, question) ?? (pending && pending.questionId !== questionId ? keepSettling(context, facts, pending) : null);
   const reading = parsed.reading ?? (isRange(parsed.value) ? 'range' : undefined);
   return {
     facts,

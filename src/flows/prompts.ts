@@ -10,6 +10,7 @@ import { JURISDICTIONS } from '../rules/registry.js';
 import { FACT_UNITS } from '../rules/units.js';
 import type { AnswerKind, AnswerSpec, NumberUnit } from './parse.js';
 import type { QuestionSpec } from './questions.js';
+import { spacedIn } from './ranges.js';
 
 /** One choice a prompt offers. */
 export interface PromptOption {
@@ -120,7 +121,7 @@ export function settlePrompt(
     questionId: `settle.${settling.questionId}`,
     kind: 'boolean',
     text: t('settle.text', { subject, op: t(`settle.op.${settling.op}`), limit }),
-    help: t('settle.help', { value: range, limit }),
+    help: t('settle.help', { value: spacedIn(lang, range), limit }),
     options: [
       { value: true, label: t('answer.yes') },
       { value: false, label: t('answer.no') },

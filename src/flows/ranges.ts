@@ -42,3 +42,8 @@ export function rangeInput(range: Range): string {
   if (min === undefined) return `不超过${max}`;
   return min === max ? String(min) : `${min}-${max}`;
 }
+
+/** A figure or range set into Chinese text: a space between a character and a leading digit (按 31–39 家计). */
+export function spacedIn(lang: Lang, text: string): string {
+  return lang === 'zh-CN' && /^\d/.test(text) ? ` ${text}` : text;
+}
