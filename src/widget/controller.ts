@@ -262,6 +262,7 @@ export class Widget {
     if (view.lang !== this.lang) this.applyLang(view.lang);
     const t = this.t;
     if (view.notice) this.transcript.note(view.notice, 'note');
+    if (view.taken) this.transcript.note(view.taken, 'note');
     for (const line of view.feedback) this.transcript.note(line, 'warn');
     const hintId = view.error ? this.transcript.note(view.error.message, 'error') : undefined;
 
