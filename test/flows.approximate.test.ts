@@ -14,6 +14,7 @@ import type { Lang } from '../src/i18n/index.js';
 import { ConversationResponse } from '../src/server/schemas.js';
 import { createApp } from '../src/server/app.js';
 import type { JurisdictionId } from '../src/rules/types.js';
+import { answersFromFacts, readAnswers } from '../src/staff/server/answers.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 
 const DATE = '2026-11-23';
@@ -289,5 +290,23 @@ describe('over HTTP (what the widget and API callers see)', () => {
     const bounds = await post('occupiedArea', { min: 9_000, max: 9_500 });
     expect(bounds.status).toBe(200);
     expect(bounds.body.answers.at(-1).answer).toBe('9,000–9,500 平方米');
+  });
+});
+
+describe('the staff console', () => {
+  it('reads approximate answers in its fields, shows them as ranges, and exports text that reads back the same', () => {
+    const typedAnswers = { layout: '就一个园区', floorArea: '约1万平方米', hrInstitutions: '30多家', annualRevenue: '5亿多', hasManagementRules: '暂无' };
+    const read = readAnswers(typedAnswers, 'zh-CN');
+    expect(read.facts).toEqual({
+      layout: 'single',
+      floorArea: { min: 9_000, max: 11_000 },
+      hrInstitutions: { min: 31, max: 39 },
+      annualRevenue: { min: 500_000_001, max: 599_999_999 },
+      hasManagementRules: false,
+    });
+    expect(read.fields.floorArea).toMatchObject({ state: 'answered', display: '9,000–11,000 平方米' });
+    expect(read.fields.hrInstitutions).toMatchObject({ state: 'answered', display: '31–39 家' });
+    const exported = answersFromFacts({ ...read.facts, fullTimeStaff: { min: 10 }, occupiedArea: { max: 9_999.99 } }, 'zh-CN');
+    expect(readAnswers(exported.answers, 'zh-CN').facts).toEqual({ ...read.facts, fullTimeStaff: { min: 10 }, occupiedArea: { max: 9_999.99 } });
   });
 });
