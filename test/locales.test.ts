@@ -43,9 +43,9 @@ describe('locales', () => {
     for (const fact of FACT_NAMES) {
       expect(facts).toContain(`${fact}.label`);
       const options = (FactShape[fact] as { options?: readonly string[]; element?: { options?: readonly string[] } });
-      // A numeric fact is a union (a figure or bounds): its `options` are schemas, not values to label.
-      const values = (options.options ?? options.element?.options ?? []).filter((v) => typeof v === 'string');
-      for (const value of values) expect(facts).toContain(`${fact}.values.${value}`);
+      const values = options.options ?? options.element?.options ?? [];
+      // A numeric fact is a union (number | bounds) whose `options` are schemas, not values to label.
+      for (const value of values.filter((v) => typeof v === 'string')) expect(facts).toContain(`${fact}.values.${value}`);
     }
   });
 

@@ -104,158 +104,269 @@ const NUMERIC_FACTS: readonly FactName[] = [
 ];
 
 const BRANCH_FIELDS: readonly (keyof Branch)[] = ['floorArea', 'hrInstitutions', 'occupiedArea'];
+const REVENUE_FIELDS: readonly (keyof InstitutionRevenue)[] = ['revenue', 'netServiceRevenue'];
+const TOP = NUMERIC_FACTS.length;
+const TOP_INDEX = new Map<string, number>(NUMERIC_FACTS.map((f, i) => [f, i]));
+const BRANCH_INDEX = new Map<string, number>(BRANCH_FIELDS.map((f, i) => [f, i]));
+const top = (fact: FactName) => TOP_INDEX.get(fact) as number;
 
 /**
- * One relation between variables (keys: a fact name, `branches.<i>.<field>`, `institutionRevenues.<i>.<field>`):
- * `sum` — the parts add up to at most the whole; `countOver` — the target counts the items above the limit.
+ * One relation between variables (by index: the top-level facts first, then each branch's three figures, then
+ * each institution's two): `sum` — the parts add up to at most the whole; `countOver` — the target counts the
+ * items above the limit.
  */
 type Relation =
-  | { kind: 'sum'; parts: readonly string[]; whole: string }
-  | { kind: 'countOver'; items: readonly string[]; limit: number; target: string; source: string };
+  | { kind: 'sum'; parts: readonly number[]; whole: number }
+  | { kind: 'countOver'; items: readonly number[]; limit: number; target: number };
 
 /** The top-level relations, the same for every park. */
-const FIXED: readonly Relation[] = PART_OF_WHOLE.map(([part, whole]) => ({ kind: 'sum', parts: [part], whole }));
+const FIXED: readonly Relation[] = PART_OF_WHOLE.map(([part, whole]) => ({ kind: 'sum', parts: [top(part)], whole: top(whole) }));
+
+/** Sources of a bound that no relation of the table gives: the branch list's length, a single-site layout. */
+const FROM_BRANCHES = -2;
+const FROM_LAYOUT = -3;
 
 /** Relative tolerance: decimal areas (0.1 m²) summed in binary floats must not look contradictory. */
 const EPSILON = 1e-9;
 const above = (a: number, b: number) => (a === Infinity ? b !== Infinity : a > b + EPSILON * Math.max(1, Math.abs(a), Math.abs(b)));
 
-interface Variable {
-  min: number;
-  max: number;
-  given: boolean;
-  bounded: boolean;
-  minFrom?: readonly string[];
-  maxFrom?: readonly string[];
+/** The variables of one set of facts and the relations between them, solved to a fixpoint. */
+class Solver {
+  // Plain arrays: for the few dozen variables of a park they are cheaper to create than typed arrays.
+  readonly min: number[];
+  readonly max: number[];
+  readonly given: boolean[];
+  readonly bounded: boolean[];
+  /** The relation (its index, or FROM_*) that last raised the lower side; -1 for none. */
+  readonly minBy: number[];
+  readonly maxBy: number[];
+  readonly relations: Relation[];
+  readonly branchCount: number;
+  sane = true;
+
+  constructor(facts: Facts) {
+    const branches = facts.branches;
+    const list = facts.institutionRevenues;
+    this.branchCount = branches?.length ?? 0;
+    const n = TOP + 3 * this.branchCount + 2 * (list?.length ?? 0);
+    this.min = new Array<number>(n).fill(0);
+    this.max = new Array<number>(n).fill(Infinity);
+    this.given = new Array<boolean>(n).fill(false);
+    this.bounded = new Array<boolean>(n).fill(false);
+    this.minBy = new Array<number>(n).fill(-1);
+    this.maxBy = new Array<number>(n).fill(-1);
+    for (let i = 0; i < TOP; i++) this.set(i, facts[NUMERIC_FACTS[i] as FactName] as NumericValue | undefined);
+    if (branches === undefined && list === undefined) {
+      this.relations = FIXED as Relation[];
+    } else {
+      this.relations = [...FIXED];
+      this.addBranches(branches ?? []);
+      this.addRevenues(list ?? []);
+    }
+    if (branches) this.narrow(top('branchCount'), branches.length, branches.length, FROM_BRANCHES);
+    if (facts.layout === 'single') this.narrow(top('branchCount'), 0, 0, FROM_LAYOUT);
+  }
+
+  private addBranches(branches: readonly Branch[]): void {
+    branches.forEach((branch, i) => {
+      BRANCH_FIELDS.forEach((field, j) => this.set(TOP + 3 * i + j, branch[field]));
+      this.relations.push({ kind: 'sum', parts: [this.branchVar(i, 'occupiedArea')], whole: this.branchVar(i, 'floorArea') });
+    });
+    if (branches.length === 0) return;
+    for (const site of SITE_TOTALS) {
+      const parts = [top(site.core), ...branches.map((_b, i) => this.branchVar(i, site.branch))];
+      this.relations.push({ kind: 'sum', parts, whole: top(site.total) });
+    }
+  }
+
+  private addRevenues(list: readonly InstitutionRevenue[]): void {
+    const base = TOP + 3 * this.branchCount;
+    list.forEach((item, i) => {
+      this.set(base + 2 * i, item.revenue);
+      this.set(base + 2 * i + 1, item.netServiceRevenue);
+      // 净服务收入（不含代收代付） is part of 营业收入（含代收代付）.
+      this.relations.push({ kind: 'sum', parts: [base + 2 * i + 1], whole: base + 2 * i });
+    });
+    for (const c of COUNTS_OVER) {
+      const offset = REVENUE_FIELDS.indexOf(c.field);
+      const items = list.map((_item, i) => base + 2 * i + offset);
+      this.relations.push({ kind: 'countOver', items, limit: c.limit, target: top(c.target) });
+    }
+  }
+
+  branchVar(branch: number, field: string): number {
+    return TOP + 3 * branch + (BRANCH_INDEX.get(field) as number);
+  }
+
+  /** The key of variable `i`, as fact paths are written (`floorArea`, `branches.0.floorArea`). */
+  keyOf(i: number): string {
+    if (i < TOP) return NUMERIC_FACTS[i] as string;
+    const j = i - TOP;
+    if (j < 3 * this.branchCount) return `branches.${Math.floor(j / 3)}.${BRANCH_FIELDS[j % 3]}`;
+    const k = j - 3 * this.branchCount;
+    return `institutionRevenues.${Math.floor(k / 2)}.${REVENUE_FIELDS[k % 2]}`;
+  }
+
+  private set(i: number, value: NumericValue | undefined): void {
+    if (value === undefined) return;
+    const lo = lowOf(value);
+    const hi = highOf(value);
+    if (!(lo >= 0 && lo <= hi)) this.sane = false;
+    this.min[i] = lo;
+    this.max[i] = hi;
+    this.given[i] = true;
+    this.bounded[i] = typeof value !== 'number' && lo !== hi;
+  }
+
+  /** Narrows variable `i` to `[lo, hi]`, recording `by`; true when anything changed. */
+  narrow(i: number, lo: number, hi: number, by: number): boolean {
+    let changed = false;
+    if (above(lo, this.min[i] as number)) {
+      this.min[i] = lo;
+      this.minBy[i] = by;
+      changed = true;
+    }
+    if (above(this.max[i] as number, hi)) {
+      this.max[i] = hi;
+      this.maxBy[i] = by;
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Applies every relation until no range changes (a few passes; capped, since ranges only ever shrink). */
+  solve(): string[] {
+    const relations = this.relations;
+    for (let pass = 0; pass < 16; pass++) {
+      let changed = false;
+      for (let r = 0; r < relations.length; r++) changed = this.apply(relations[r] as Relation, r) || changed;
+      if (!changed) break;
+    }
+    const conflicts: string[] = [];
+    if (!this.sane) return conflicts;
+    for (let i = 0; i < this.min.length; i++) if (above(this.min[i] as number, this.max[i] as number)) conflicts.push(this.keyOf(i));
+    return conflicts;
+  }
+
+  private apply(r: Relation, index: number): boolean {
+    const min = this.min;
+    const max = this.max;
+    if (r.kind === 'countOver') {
+      let surely = 0;
+      let possibly = 0;
+      for (const i of r.items) {
+        if ((min[i] as number) > r.limit) surely += 1;
+        if ((max[i] as number) > r.limit) possibly += 1;
+      }
+      return this.narrow(r.target, surely, possibly, index);
+    }
+    let lowSum = 0;
+    for (const p of r.parts) lowSum += min[p] as number;
+    let changed = this.narrow(r.whole, lowSum, Infinity, index);
+    const wholeMax = max[r.whole] as number;
+    if (wholeMax === Infinity) return changed;
+    for (const p of r.parts) changed = this.narrow(p, 0, wholeMax - (lowSum - (min[p] as number)), index) || changed;
+    return changed;
+  }
+
+  /** The facts a bound of variable `i` came from, by the relation that set it. */
+  sources(i: number, by: number, side: 'min' | 'max'): string[] | undefined {
+    if (by === -1) return undefined;
+    if (by === FROM_BRANCHES) return ['branches'];
+    if (by === FROM_LAYOUT) return ['layout'];
+    const r = this.relations[by] as Relation;
+    if (r.kind === 'countOver') return ['institutionRevenues'];
+    const others = r.parts.filter((p) => p !== i && (this.min[p] as number) > 0);
+    const keys = side === 'min' ? others : [...(r.whole === i ? [] : [r.whole]), ...others];
+    return [...new Set(keys.map((k) => this.source(k)))];
+  }
+
+  /** A variable as a source: a branch's or an institution's figure is named by its list. */
+  private source(i: number): string {
+    return i < TOP + 3 * this.branchCount ? this.keyOf(i) : 'institutionRevenues';
+  }
 }
+
+/**
+ * The last two derivations, by facts object: validation and `evaluate` share one, and the flows compare the
+ * facts before and after an answer criterion by criterion. A WeakMap costs more than the derivation itself.
+ */
+/** A variable's range; where its bounds came from is worked out only when an explanation asks. */
+class RangeView implements FactRange {
+  constructor(
+    private readonly solver: Solver,
+    private readonly index: number,
+    readonly min: number,
+    readonly max: number,
+    readonly given: boolean,
+  ) {}
+
+  get bounded(): boolean {
+    return this.solver.bounded[this.index] === true;
+  }
+
+  get minFrom(): readonly string[] | undefined {
+    return this.solver.sources(this.index, this.solver.minBy[this.index] as number, 'min');
+  }
+
+  get maxFrom(): readonly string[] | undefined {
+    return this.solver.sources(this.index, this.solver.maxBy[this.index] as number, 'max');
+  }
+}
+
+const recent: { facts: Facts; table: RangeTable }[] = [];
 
 /** Every figure's range for one set of facts, computed once per assessment. */
 export class RangeTable {
-  private readonly vars: Map<string, Variable>;
-  private readonly prefix: string;
-  /** Keys whose range came out empty: the facts contradict each other there. */
+  private readonly solver: Solver;
+  /** Index offset of a branch's view (-1: the top level). */
+  private readonly branchIndex: number;
+  /**
+   * Keys whose range came out empty: the facts contradict each other there. Empty when some answer is not a
+   * valid figure at all (negative, min > max, not a number): the schema names that problem instead.
+   */
   readonly conflicts: readonly string[];
 
-  private constructor(vars: Map<string, Variable>, prefix: string, conflicts: readonly string[]) {
-    this.vars = vars;
-    this.prefix = prefix;
+  private constructor(solver: Solver, branchIndex: number, conflicts: readonly string[]) {
+    this.solver = solver;
+    this.branchIndex = branchIndex;
     this.conflicts = conflicts;
+  }
+
+  /**
+   * The ranges of `facts`, derived once per facts object: facts are values, never changed after validation
+   * (every channel copies them on each answer), so validation, `evaluate` and the flows share one derivation.
+   */
+  static for(facts: Facts): RangeTable {
+    for (const entry of recent) if (entry.facts === facts) return entry.table;
+    const table = RangeTable.of(facts);
+    recent.unshift({ facts, table });
+    if (recent.length > 2) recent.pop();
+    return table;
   }
 
   /** Derives the ranges of `facts` (top level) by the relation table, to a fixpoint. */
   static of(facts: Facts): RangeTable {
-    const vars = new Map<string, Variable>();
-    const relations: Relation[] = [...FIXED];
-    for (const fact of NUMERIC_FACTS) addVariable(vars, fact, facts[fact] as NumericValue | undefined);
-    const branches = facts.branches;
-    if (branches) {
-      branches.forEach((branch, i) => {
-        for (const field of BRANCH_FIELDS) addVariable(vars, `branches.${i}.${field}`, branch[field]);
-        relations.push({ kind: 'sum', parts: [`branches.${i}.occupiedArea`], whole: `branches.${i}.floorArea` });
-      });
-      // branchCount equals the number of branch entries (the schema requires it when both are given).
-      narrow(vars, 'branchCount', branches.length, branches.length, ['branches']);
-    }
-    if (facts.layout === 'single') narrow(vars, 'branchCount', 0, 0, ['layout']);
-    for (const site of SITE_TOTALS) {
-      const parts = [site.core, ...(branches ?? []).map((_b, i) => `branches.${i}.${site.branch}`)];
-      if (parts.length > 1) relations.push({ kind: 'sum', parts, whole: site.total });
-    }
-    const list = facts.institutionRevenues;
-    if (list) {
-      list.forEach((item, i) => {
-        addVariable(vars, `institutionRevenues.${i}.revenue`, item.revenue);
-        addVariable(vars, `institutionRevenues.${i}.netServiceRevenue`, item.netServiceRevenue);
-        // 净服务收入（不含代收代付） is part of 营业收入（含代收代付）.
-        relations.push({ kind: 'sum', parts: [`institutionRevenues.${i}.netServiceRevenue`], whole: `institutionRevenues.${i}.revenue` });
-      });
-      for (const c of COUNTS_OVER) {
-        const items = list.map((_item, i) => `institutionRevenues.${i}.${c.field}`);
-        relations.push({ kind: 'countOver', items, limit: c.limit, target: c.target, source: 'institutionRevenues' });
-      }
-    }
-    return new RangeTable(vars, '', fixpoint(vars, relations));
+    const solver = new Solver(facts);
+    return new RangeTable(solver, -1, solver.solve());
   }
 
-  /** The range of `fact` (a key relative to this table: a fact, or a branch's field in a branch's table). */
+  /** The range of `fact` (a fact name; in a branch's table, one of the branch's own figures). */
   get(fact: string): FactRange | undefined {
-    const v = this.vars.get(this.prefix + fact);
-    if (!v) return undefined;
-    if (!v.given && v.min === 0 && v.max === Infinity) return undefined;
-    return v;
+    const s = this.solver;
+    const i = this.branchIndex < 0 ? TOP_INDEX.get(fact) : BRANCH_INDEX.has(fact) ? s.branchVar(this.branchIndex, fact) : undefined;
+    if (i === undefined || i >= s.min.length) return undefined;
+    const min = s.min[i] as number;
+    const max = s.max[i] as number;
+    const given = s.given[i] === true;
+    if (!given && min === 0 && max === Infinity) return undefined;
+    return new RangeView(s, i, min, max, given);
   }
 
   /** The table seen from branch `index`: `get('floorArea')` is that branch's own floor area. */
   branch(index: number): RangeTable {
-    return new RangeTable(this.vars, `${this.prefix}branches.${index}.`, this.conflicts);
+    return new RangeTable(this.solver, index, this.conflicts);
   }
-}
-
-function addVariable(vars: Map<string, Variable>, key: string, value: NumericValue | undefined): void {
-  vars.set(
-    key,
-    value === undefined
-      ? { min: 0, max: Infinity, given: false, bounded: false }
-      : { min: lowOf(value), max: highOf(value), given: true, bounded: typeof value !== 'number' && exactOf(value) === undefined },
-  );
-}
-
-/** Narrows `key` to `[min, max]`; true when anything changed. */
-function narrow(vars: Map<string, Variable>, key: string, min: number, max: number, from: readonly string[]): boolean {
-  const v = vars.get(key);
-  if (!v) return false;
-  let changed = false;
-  if (above(min, v.min)) {
-    v.min = min;
-    v.minFrom = from;
-    changed = true;
-  }
-  if (above(v.max, max)) {
-    v.max = max;
-    v.maxFrom = from;
-    changed = true;
-  }
-  return changed;
-}
-
-/** Applies every relation until no range changes (a few passes; capped, since ranges only ever shrink). */
-function fixpoint(vars: Map<string, Variable>, relations: readonly Relation[]): string[] {
-  for (let pass = 0; pass < 16; pass++) {
-    let changed = false;
-    for (const r of relations) changed = apply(vars, r) || changed;
-    if (!changed) break;
-  }
-  const conflicts: string[] = [];
-  for (const [key, v] of vars) if (above(v.min, v.max)) conflicts.push(key);
-  return conflicts;
-}
-
-function apply(vars: Map<string, Variable>, r: Relation): boolean {
-  if (r.kind === 'countOver') {
-    let surely = 0;
-    let possibly = 0;
-    for (const key of r.items) {
-      const v = vars.get(key);
-      if (!v) continue;
-      if (v.min > r.limit) surely += 1;
-      if (v.max > r.limit) possibly += 1;
-    }
-    return narrow(vars, r.target, surely, possibly, [r.source]);
-  }
-  const whole = vars.get(r.whole);
-  if (!whole) return false;
-  let lowSum = 0;
-  for (const p of r.parts) lowSum += vars.get(p)?.min ?? 0;
-  let changed = narrow(vars, r.whole, lowSum, Infinity, r.parts.filter((p) => (vars.get(p)?.min ?? 0) > 0));
-  if (whole.max === Infinity) return changed;
-  for (const p of r.parts) {
-    const part = vars.get(p);
-    if (!part) continue;
-    const others = lowSum - part.min;
-    const from = [r.whole, ...r.parts.filter((q) => q !== p && (vars.get(q)?.min ?? 0) > 0)];
-    changed = narrow(vars, p, 0, whole.max - others, from) || changed;
-  }
-  return changed;
 }
 
 /**
@@ -263,6 +374,6 @@ function apply(vars: Map<string, Variable>, r: Relation): boolean {
  * narrowed by every relation — or undefined when nothing at all is known about it.
  */
 export function rangeOf(facts: Facts, fact: FactName): Range | undefined {
-  const r = RangeTable.of(facts).get(fact);
+  const r = RangeTable.for(facts).get(fact);
   return r && { min: r.min, max: r.max };
 }

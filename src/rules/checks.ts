@@ -31,7 +31,7 @@ const limitsOf = (checks: readonly Check[]): Limit[] => checks.flatMap((c) => c.
  * table once per assessment and passes it in `ctx`; a check called on its own derives it here.
  */
 function rangeIn(facts: Facts, fact: FactName, ctx: CheckContext): FactRange | undefined {
-  return (ctx.ranges ?? RangeTable.of(facts)).get(fact);
+  return (ctx.ranges ?? RangeTable.for(facts)).get(fact);
 }
 
 /** The range as findings and settles report it: an open upper side is left out (JSON has no Infinity). */
@@ -67,15 +67,19 @@ function compare(fact: FactName, op: 'gte' | 'gt' | 'lte', limit: number): Check
   return withLimits((facts, ctx) => {
     const r = rangeIn(facts, fact, ctx);
     if (r === undefined) return unknown([fact]);
-    const holds = (v: number) => (op === 'gte' ? geq(v, limit) : op === 'gt' ? v > limit : v <= limit);
     // The least favourable value for the limit, and the most favourable one.
-    const [worst, best] = op === 'lte' ? [r.max, r.min] : [r.min, r.max];
-    if (holds(worst)) return met();
-    if (!holds(best)) {
+    const worst = op === 'lte' ? r.max : r.min;
+    const best = op === 'lte' ? r.min : r.max;
+    if (holds(op, worst, limit)) return met();
+    if (!holds(op, best, limit)) {
       return unmet({ kind: 'threshold', fact, op, required: limit, actual: best, ...marks(r, op === 'lte' ? 'min' : 'max') });
     }
     return unknown([fact], { fact, op, value: limit, known: known(r) });
   }, [{ kind: 'threshold', fact, op, value: limit }]);
+}
+
+function holds(op: 'gte' | 'gt' | 'lte', value: number, limit: number): boolean {
+  return op === 'gte' ? geq(value, limit) : op === 'gt' ? value > limit : value <= limit;
 }
 
 /** 以上 / 不少于 / 不低于 / 达到: the number itself meets it. */
@@ -122,11 +126,12 @@ export function shareAtLeast(part: FactName, whole: FactName, percent: number): 
     }
     if (wKnown) {
       const needed = (w.min * percent) / 100;
-      return unknown(missing, { fact: part, op: 'gte', value: isCount(part) ? Math.ceil(needed - 1e-9) : needed, known: known(p) });
+      // Rounded to the unit people answer in (a whole count, a hundredth of a m² or a cent), on the safe side.
+      return unknown(missing, { fact: part, op: 'gte', value: isCount(part) ? Math.ceil(needed - 1e-9) : Math.ceil(needed * 100 - 1e-6) / 100, known: known(p) });
     }
     if (pKnown && percent > 0) {
       const allowed = (p.min * 100) / percent;
-      return unknown(missing, { fact: whole, op: 'lte', value: isCount(whole) ? Math.floor(allowed + 1e-9) : allowed, known: known(w) });
+      return unknown(missing, { fact: whole, op: 'lte', value: isCount(whole) ? Math.floor(allowed + 1e-9) : Math.floor(allowed * 100 + 1e-6) / 100, known: known(w) });
     }
     return unknown(missing);
   }, [{ kind: 'share', part, whole, percent }]);
@@ -237,7 +242,7 @@ export function scoped(scope: Scope, check: Check): Check {
 export function eachBranch(check: Check): Check {
   return withLimits((facts, ctx) => {
     if (facts.branches === undefined) return unknown(['branches']);
-    const ranges = ctx.ranges ?? RangeTable.of(facts);
+    const ranges = ctx.ranges ?? RangeTable.for(facts);
     const perBranch = facts.branches.map((branch, index) =>
       scoped({ site: 'branch', index }, check)(branch as Facts, { ...ctx, ranges: ranges.branch(index) }),
     );

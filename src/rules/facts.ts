@@ -230,7 +230,7 @@ export const FactsSchema = z.strictObject(FactShape).partial().superRefine((fact
   if (reported) return;
   // Figures that no direct pair contradicts may still do so through a chain (commercial ≤ HR ≤ park institutions,
   // the sites adding up to the total, the counts following each institution's revenue): no value fits.
-  const conflict = RangeTable.of(facts as Facts).conflicts[0];
+  const conflict = RangeTable.for(facts as Facts).conflicts[0];
   if (conflict !== undefined) {
     ctx.addIssue({ code: 'custom', path: conflict.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), params: { rule: 'conflicts' } });
   }

@@ -6,7 +6,7 @@ import type { Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import type { NumericValue } from './facts.js';
 import type { FactUnit } from './units.js';
-import type { Ref } from './types.js';
+import type { KnownRange, Ref } from './types.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -80,4 +80,23 @@ export function formatRef(ref: Ref, lang: Lang, t: Translate): string {
   };
   const key = ref.annex !== undefined ? 'ref.annex' : ref.point !== undefined ? 'ref.point' : ref.item !== undefined ? 'ref.item' : 'ref.article';
   return t(key, vars);
+}
+
+/**
+ * A known range in the reader's units: "12,001–12,999 平方米", "超过 5 亿元" / "more than CNY 500 million" (a lower
+ * side just above a round figure, for counts and money, which are whole), "不少于 31 家", "不超过 40 家".
+ */
+export function formatRange(range: KnownRange, unit: FactUnit, lang: Lang, t: Translate): string {
+  const qty = (n: number) => formatQuantity(n, unit, lang, t);
+  const { min, max } = range;
+  if (max !== undefined && min === max) return qty(min);
+  if (max !== undefined && min > 0) {
+    // Money keeps its unit on both sides (5 亿元–6 亿元 may change unit); other units name it once, at the end.
+    const low = unit.kind === 'money' ? qty(min) : formatNumber(min, lang);
+    return t('range.between', { min: low, max: qty(max) });
+  }
+  if (max !== undefined) return t('range.atMost', { q: qty(max) });
+  const whole = unit.kind === 'count' || unit.kind === 'money';
+  if (whole && min >= 11 && (min - 1) % 10 === 0) return t('range.moreThan', { q: qty(min - 1) });
+  return t('range.atLeast', { q: qty(min) });
 }
