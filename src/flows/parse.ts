@@ -388,7 +388,9 @@ function rangeOf(kind: Qualifier | 'more', q: Quantity, digits: number): { lo?: 
       if (n.units === 0n) return { lo: 0n, hi: 0n };
       const lo = inSteps(n, digits, 'ceil', 9n, 10n);
       const hi = inSteps(n, digits, 'floor', 11n, 10n);
-      return { lo: lo < ceil - 1n ? lo : ceil - 1n < 0n ? 0n : ceil - 1n, hi: hi > floor + 1n ? hi : floor + 1n };
+      // At least one step each way (约5家 is 4–6, not 5), never below zero.
+      const oneBelow = ceil > 1n ? ceil - 1n : 0n;
+      return { lo: lo < oneBelow ? lo : oneBelow, hi: hi > floor + 1n ? hi : floor + 1n };
     }
     case 'near':
       return n.units === 0n ? undefined : { lo: inSteps(n, digits, 'ceil', 9n, 10n), hi: ceil - 1n };
@@ -449,6 +451,16 @@ function readSpan(text: string): { lo: Quantity; hi: Quantity; unit: NumberUnit 
   return { lo, hi, unit: hi.unit ?? lo.unit };
 }
 
+/**
+ * One reading for a qualifier and a marker after the numeral together: 约30多家 is still 30多家 and 约三十来家 still
+ * about 30; any other pair (超过30多家, 不到三十来家) is too muddled to read.
+ */
+function combined(kinds: readonly (Qualifier | 'more')[]): Qualifier | 'more' | undefined {
+  if (kinds.length === 1) return kinds[0];
+  if (kinds.every((k) => k === 'more' || k === 'about')) return kinds.includes('more') ? 'more' : 'about';
+  return undefined;
+}
+
 function parseNumber(text: string, spec: AnswerSpec): ParseResult {
   const digits = stepDigits(spec);
   const span = readSpan(text);
@@ -463,8 +475,7 @@ function parseNumber(text: string, spec: AnswerSpec): ParseResult {
   const kinds = [qualified.qualifier, q.inner?.kind].filter((k) => k !== undefined);
   if (kinds.length === 0) return checkNumber(q.negative ? -toNumber(q.value) : toNumber(q.value), spec);
   if (q.negative) return fail('negative');
-  // 约30多家 is still 30多家; any other pair (超过30多家) is too muddled to read.
-  const kind = q.inner?.kind === 'more' ? (kinds.every((k) => k === 'more' || k === 'about') ? 'more' : undefined) : kinds.every((k) => k === 'about') ? 'about' : kinds.length === 1 ? kinds[0] : undefined;
+  const kind = combined(kinds);
   const range = kind && rangeOf(kind, q, digits);
   return range ? boundsResult(range.lo, range.hi, digits, spec) : fail('unreadable');
 }
