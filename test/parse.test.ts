@@ -42,6 +42,7 @@ const SPECS = {
   plain: { kind: 'number' },
   boolean: { kind: 'boolean' },
   frequency: specFor('holdsPublicWelfareActivities'),
+  branchCount: specFor('branchCount'),
   parkType: specFor('parkType'),
   layout: specFor('layout'),
   locationType: specFor('locationType'),
@@ -261,6 +262,12 @@ const TABLE: [unknown, SpecName, Expected][] = [
   [{ min: 1, other: 2 }, 'area', err('unreadable')],
   [{ min: '1' }, 'area', err('unreadable')],
   [{ min: 1 }, 'boolean', err('unreadable')],
+  // a figure that must be exact (the number of branch parks decides which questions follow)
+  ['两三个', 'branchCount', err('needExact')],
+  ['3个以上', 'branchCount', err('needExact')],
+  [{ min: 2, max: 3 }, 'branchCount', err('needExact')],
+  ['3个', 'branchCount', 3],
+  [{ min: 3, max: 3 }, 'branchCount', 3],
   // wrong units
   ['5000平方米', 'money', err('wrongUnit', 'area')],
   ['500万元', 'area', err('wrongUnit', 'money')],

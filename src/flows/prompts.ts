@@ -48,6 +48,9 @@ export const JURISDICTION_QUESTION = 'jurisdiction';
  */
 export const FREQUENCY_FACTS: ReadonlySet<string> = new Set(['holdsPublicWelfareActivities', 'organizesRecruitmentEvents']);
 
+/** Figures that must be answered exactly (see `buildSpec`). */
+const EXACT_FACTS: ReadonlySet<string> = new Set(['branchCount']);
+
 /** Other words for an option (`answers:<fact>.<value>`, "|"-separated), in every language. */
 function synonymsOf(fact: string, value: string): string[] {
   return LANGUAGES.flatMap((lang) => {
@@ -81,6 +84,9 @@ function buildSpec(question: QuestionSpec): AnswerSpec {
     }));
   }
   if (question.kind === 'boolean' && FREQUENCY_FACTS.has(question.fact)) spec.frequency = true;
+  // How many branch parks decides which branch figures are asked, one branch at a time: it must be one number
+  // (an applicant always knows it), so 两三个 gets a hint rather than a range.
+  if (EXACT_FACTS.has(question.fact)) spec.exactOnly = true;
   return spec;
 }
 
