@@ -129,6 +129,15 @@ describe('interval checks at the limits', () => {
     expect(straddling.explanation).toContain('是否不少于 10,000 平方米？');
   });
 
+  it('a range people say as "X多" is shown so, with the exact range after it', () => {
+    const count = criterion(assess('shandong', { commercialHrInstitutions: { min: 11, max: 19 } }), 'shandong.commercial-institutions');
+    expect(count.explanation).toContain('您的回答为 10 多家（11–19 家）');
+    const money = criterion(assess('shandong', { annualRevenue: { min: 300_000_001, max: 399_999_999 } }), 'shandong.annual-revenue');
+    expect(money.explanation).toContain('您的回答为 3 亿多元（300,000,001 元–399,999,999 元）');
+    const en = criterion(assess('shandong', { layout: 'single', floorArea: { min: 8_001, max: 8_999 } }, 'en'), 'shandong.floor-area');
+    expect(en.explanation).toContain('you answered over 8,000 m² (8,001–8,999 m²)');
+  });
+
   it('the gap of an unmet range comes from its most favourable value', () => {
     const unmet = floor({ min: 5_001, max: 8_999 });
     expect(unmet.findings).toEqual([expect.objectContaining({ kind: 'threshold', actual: 8_999, bounded: true, range: expect.objectContaining({ min: 5_001, max: 8_999 }) })]);
