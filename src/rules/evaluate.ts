@@ -150,19 +150,33 @@ export function assessCriterion(
   return result;
 }
 
-/** Explanations that do not depend on figures (met, unknown, not applicable) are rendered once and reused. */
+/**
+ * Explanations that do not depend on figures (met, unknown, not applicable) are rendered once and reused. A
+ * settling question depends on the known range, which a conversation re-assesses unchanged turn after turn: those
+ * are kept too, up to a bound, so that many applicants' ranges cannot grow the cache without limit.
+ */
 function explanationOf(def: CriterionDef, outcome: Outcome, texts: Prepared, fixed: CriterionTexts): string {
-  if (outcome.status === 'unmet' || outcome.settle) return explain(def, outcome, texts.ctx, fixed);
-  const key =
-    outcome.status === 'met'
+  if (outcome.status === 'unmet') return explain(def, outcome, texts.ctx, fixed);
+  const key = outcome.settle
+    ? settleKey(def.id, outcome.settle)
+    : outcome.status === 'met'
       ? def.id
       : `${def.id}|${outcome.status}|${outcome.missing.join(',')}|${outcome.inapplicable?.fact ?? ''}=${outcome.inapplicable?.value ?? ''}`;
   let text = texts.explanations.get(key);
   if (text === undefined) {
     text = explain(def, outcome, texts.ctx, fixed);
-    texts.explanations.set(key, text);
+    if (!outcome.settle || texts.explanations.size < SETTLE_CACHE_LIMIT) texts.explanations.set(key, text);
   }
   return text;
+}
+
+/** How many explanations (mostly settling questions) one jurisdiction and language keeps at most. */
+const SETTLE_CACHE_LIMIT = 10_000;
+
+function settleKey(id: string, s: Settle): string {
+  const k = s.known;
+  const site = s.scope ? (s.scope.site === 'core' ? 'core' : `b${s.scope.index}`) : '';
+  return `${id}|?${s.fact}|${s.op}|${s.value}|${site}|${k?.min ?? ''}|${k?.max ?? ''}|${k?.derived ? 'd' : ''}|${k?.from?.join(',') ?? ''}`;
 }
 
 /**

@@ -167,7 +167,7 @@ function describeShare(f: ShareFinding, ctx: ExplainContext): string {
  */
 function answeredText(fact: FactName, range: KnownRange, marks: { derived?: boolean; from?: readonly string[] }, ctx: ExplainContext): string {
   const unit = FACT_UNITS[fact];
-  const text = formatRange(range, unit, ctx.lang, ctx.t);
+  const text = formatRange(range, unit, ctx.lang, ctx.t, !marks.derived);
   const from = marks.from ?? [];
   if (!marks.derived) return ctx.t(range.min === range.max ? 'answered.given' : 'answered.bounded', { actual: text, range: text });
   if (from.length === 1 && from[0] === 'institutionRevenues' && range.min === range.max) return ctx.t('answered.derived', { actual: text });
