@@ -51,6 +51,9 @@ console.log(`evaluate() with explanations, ${BATCHES}×${BATCH} calls each, Node
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 
+// evaluate() with bounds against the same facts given exactly (bench/bounds.ts).
+await import('./bounds.js');
+
 // The widget's weight as a browser downloads it (budget: 30 KB gzipped, widget and CSS together).
 {
   const { gzipSync } = await import('node:zlib');

@@ -633,6 +633,26 @@ describe('messages', () => {
     expect(feedback?.text).toContain('📌 ');
     expect(feedback?.text).toContain('还差 1 平方米');
   });
+
+  it('takes approximate answers: says how each was taken, and one follow-up with 是 / 否 / 不清楚 buttons', async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    await chat.say('就一个园区');
+    await chat.say('地级市');
+    expect(chat.question()).toBe('floorArea');
+    const [range] = await chat.say('约1万平方米');
+    expect(range?.text).toContain('✔️ 按 9,000–11,000 平方米计。');
+    expect(range?.text).toContain('是否不少于 10,000 平方米？');
+    expect(chat.question()).toBe('settle.floorArea');
+    expect(chat.live().keyboard[0]?.map((b) => b.text)).toEqual(['是', '否', '不清楚']);
+    const [narrowed] = await chat.tap((data, label) => label === '否' && data.includes('settle.floorArea'));
+    expect(narrowed?.text).toContain('✔️ 按 9,000–9,999.99 平方米计。');
+    expect(narrowed?.text).toContain('📌 ');
+    expect(chat.question()).toBe('occupiedArea');
+    const [decided] = await chat.say('8000左右');
+    expect(decided?.text).toContain('✔️ 按 7,200–8,800 平方米计。');
+    expect(chat.question()).not.toMatch(/^settle\./);
+  });
 });
 
 describe('changing an earlier answer', () => {

@@ -44,7 +44,8 @@ describe('locales', () => {
       expect(facts).toContain(`${fact}.label`);
       const options = (FactShape[fact] as { options?: readonly string[]; element?: { options?: readonly string[] } });
       const values = options.options ?? options.element?.options ?? [];
-      for (const value of values) expect(facts).toContain(`${fact}.values.${value}`);
+      // A numeric fact is a union (number | bounds) whose `options` are schemas, not values to label.
+      for (const value of values.filter((v) => typeof v === 'string')) expect(facts).toContain(`${fact}.values.${value}`);
     }
   });
 

@@ -14,11 +14,20 @@ import {
   type ParseErrorCode,
   type ParseResult,
 } from '../src/flows/parse.js';
+import { answerSpec } from '../src/flows/prompts.js';
+import { questionById } from '../src/flows/questions.js';
 
 // ── specs built from the fact labels, as the flows will build them ──────────────────────────────────────────
 
 const zh = loadLocale('zh-CN').facts as Record<string, { values?: Record<string, string> }>;
 const en = loadLocale('en').facts as Record<string, { values?: Record<string, string> }>;
+
+/** A question's spec exactly as the conversation builds it (labels, then synonyms from locales/<lang>/answers.json). */
+const specFor = (fact: string): AnswerSpec => {
+  const question = questionById(fact);
+  if (!question) throw new Error(`no question ${fact}`);
+  return answerSpec(question);
+};
 
 /** The options of a fact, labelled [zh, en] from locales/<lang>/facts.json. */
 function optionsOf(fact: string): ChoiceOption[] {
@@ -32,25 +41,32 @@ const SPECS = {
   percent: { kind: 'number', unit: 'percent' },
   plain: { kind: 'number' },
   boolean: { kind: 'boolean' },
-  parkType: { kind: 'choice', options: optionsOf('parkType') },
-  layout: { kind: 'choice', options: optionsOf('layout') },
-  locationType: { kind: 'choice', options: optionsOf('locationType') },
-  previousOutcome: { kind: 'choice', options: optionsOf('previousOutcome') },
-  supporting: { kind: 'multi', options: optionsOf('supportingServices') },
-  public: { kind: 'multi', options: optionsOf('publicServices') },
-  business: { kind: 'multi', options: optionsOf('businessLines') },
+  frequency: specFor('holdsPublicWelfareActivities'),
+  branchCount: specFor('branchCount'),
+  parkType: specFor('parkType'),
+  layout: specFor('layout'),
+  locationType: specFor('locationType'),
+  previousOutcome: specFor('previousOutcome'),
+  supporting: specFor('supportingServices'),
+  public: specFor('publicServices'),
+  business: specFor('businessLines'),
+  labelsOnly: { kind: 'choice', options: optionsOf('locationType') },
   date: { kind: 'date' },
 } as const satisfies Record<string, AnswerSpec>;
 type SpecName = keyof typeof SPECS;
 const ALL_SPECS: [SpecName, AnswerSpec][] = Object.entries(SPECS) as [SpecName, AnswerSpec][];
 
 const err = (code: ParseErrorCode, detectedUnit?: NumberUnit) => ({ err: code, ...(detectedUnit ? { detectedUnit } : {}) });
-type Expected = string | number | boolean | string[] | null | ReturnType<typeof err>;
+/** A value read with a note for the conversation (暂无 → false, read as "not yet"). */
+const notYet = { reading: 'notYet' as const, value: false };
+type Expected = string | number | boolean | string[] | null | { min?: number; max?: number } | ReturnType<typeof err> | typeof notYet;
 
 /** Compares a result with an expected value or error, so the table stays readable. */
 function expectResult(result: ParseResult, expected: Expected): void {
   if (expected !== null && typeof expected === 'object' && 'err' in expected) {
     expect(result).toEqual({ ok: false, code: expected.err, ...(expected.detectedUnit ? { detectedUnit: expected.detectedUnit } : {}) });
+  } else if (expected !== null && typeof expected === 'object' && 'reading' in expected) {
+    expect(result).toEqual({ ok: true, ...expected });
   } else {
     expect(result).toEqual({ ok: true, value: expected });
   }
@@ -119,10 +135,11 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['1.2万平方米', 'area', 12000],
   ['1.2万平米', 'area', 12000],
   ['1.2万㎡', 'area', 12000],
-  ['约12000平方米', 'area', 12000],
-  ['12000平方米左右', 'area', 12000],
-  ['about 12000 sqm', 'area', 12000],
-  ['5000多平方米', 'area', err('unreadable')],
+  // approximate figures are bounds, never silently one figure (README "What the assistant understands")
+  ['约12000平方米', 'area', { min: 10800, max: 13200 }],
+  ['12000平方米左右', 'area', { min: 10800, max: 13200 }],
+  ['about 12000 sqm', 'area', { min: 10800, max: 13200 }],
+  ['5000多平方米', 'area', { min: 5000.01, max: 5999.99 }],
   ['5 km2', 'area', err('unreadable')],
   // money units
   ['5000000元', 'money', 5_000_000],
@@ -162,6 +179,95 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['55.5 percent', 'percent', 55.5],
   ['0.6', 'percent', 0.6],
   ['101%', 'percent', err('tooLarge')],
+  // approximate and colloquial figures (issue 11): each form a row, read as inclusive bounds { min, max }
+  ['30多家', 'count', { min: 31, max: 39 }],
+  ['30余家', 'count', { min: 31, max: 39 }],
+  ['三十来家', 'count', { min: 27, max: 33 }],
+  ['二三十家', 'count', { min: 20, max: 30 }],
+  ['5亿多', 'money', { min: 500_000_001, max: 599_999_999 }],
+  ['5亿多元', 'money', { min: 500_000_001, max: 599_999_999 }],
+  ['1.2万多平方米', 'area', { min: 12_000.01, max: 12_999.99 }],
+  ['近5000平方米', 'area', { min: 4500, max: 4999.99 }],
+  ['近1家', 'count', err('unreadable')],
+  ['不到1万', 'count', { max: 9999 }],
+  ['不到1万平方米', 'area', { max: 9999.99 }],
+  ['不到1万元', 'money', { max: 9999 }],
+  ['1万以上', 'count', { min: 10_000 }],
+  ['1万平方米以上', 'area', { min: 10_000 }],
+  ['约8000平方米', 'area', { min: 7200, max: 8800 }],
+  ['8000左右', 'area', { min: 7200, max: 8800 }],
+  ['about 30', 'count', { min: 27, max: 33 }],
+  ['over 500 million', 'money', { min: 500_000_001 }],
+  ['30-something', 'count', { min: 31, max: 39 }],
+  ['less than 10,000', 'count', { max: 9999 }],
+  ['less than 10,000 sqm', 'area', { max: 9999.99 }],
+  ['十多家', 'count', { min: 11, max: 19 }],
+  ['一百多家', 'count', { min: 101, max: 199 }],
+  ['1万多', 'count', { min: 10_001, max: 19_999 }],
+  ['30多万元', 'money', { min: 300_001, max: 399_999 }],
+  ['3千多万元', 'money', { min: 30_000_001, max: 39_999_999 }],
+  ['3个多亿', 'money', { min: 300_000_001, max: 399_999_999 }],
+  ['约30多家', 'count', { min: 31, max: 39 }],
+  ['30 odd', 'count', { min: 31, max: 39 }],
+  ['一两万元', 'money', { min: 10_000, max: 20_000 }],
+  ['两三家', 'count', { min: 2, max: 3 }],
+  ['三五个', 'count', { min: 3, max: 5 }],
+  ['20-30家', 'count', { min: 20, max: 30 }],
+  ['20到30家', 'count', { min: 20, max: 30 }],
+  ['二十至三十家', 'count', { min: 20, max: 30 }],
+  ['在20到30之间', 'count', { min: 20, max: 30 }],
+  ['20-30万元', 'money', { min: 200_000, max: 300_000 }],
+  ['1.2万~1.5万平方米', 'area', { min: 12_000, max: 15_000 }],
+  ['between 20 and 30', 'count', { min: 20, max: 30 }],
+  ['20 to 30 million yuan', 'money', { min: 20_000_000, max: 30_000_000 }],
+  ['大约一万二', 'area', { min: 10_800, max: 13_200 }],
+  ['约5家', 'count', { min: 4, max: 6 }],
+  ['约60%', 'percent', { min: 54, max: 66 }],
+  ['30家以上', 'count', { min: 30 }],
+  ['至少30家', 'count', { min: 30 }],
+  ['不少于1万平方米', 'area', { min: 10_000 }],
+  ['超过1万平方米', 'area', { min: 10_000.01 }],
+  ['超过1万以上', 'area', { min: 10_000.01 }],
+  ['最多20人', 'count', { max: 20 }],
+  ['100万元以内', 'money', { max: 1_000_000 }],
+  ['30+', 'count', { min: 30 }],
+  ['at least 30 institutions', 'count', { min: 30 }],
+  ['more than 30', 'count', { min: 31 }],
+  ['up to 20 people', 'count', { max: 20 }],
+  ['nearly 5,000 sqm', 'area', { min: 4500, max: 4999.99 }],
+  ['around 8,000 square metres', 'area', { min: 7200, max: 8800 }],
+  ['30ish', 'count', { min: 27, max: 33 }],
+  ['20-20家', 'count', 20],
+  ['不到1家', 'count', 0],
+  ['约0', 'count', 0],
+  ['35多家', 'count', err('unreadable')],
+  ['30-20家', 'count', err('unreadable')],
+  ['30 and 40', 'count', err('unreadable')],
+  ['超过30多家', 'count', err('unreadable')],
+  ['不到1万以上', 'count', err('unreadable')],
+  ['约-5', 'count', err('negative')],
+  ['约1000万平方米', 'area', err('tooLarge')],
+  ['30多平方米', 'count', err('wrongUnit', 'area')],
+  ['约500万元', 'area', err('wrongUnit', 'money')],
+  ['20-30平方米', 'count', err('wrongUnit', 'area')],
+  ['20家-30平方米', 'count', err('unreadable')],
+  [{ min: 31, max: 39 }, 'count', { min: 31, max: 39 }],
+  [{ max: 9999.99 }, 'area', { max: 9999.99 }],
+  [{ min: 5, max: 5 }, 'count', 5],
+  [{ min: 40, max: 30 }, 'count', err('unreadable')],
+  [{ min: 1.5 }, 'count', err('notInteger')],
+  [{ min: -1 }, 'area', err('negative')],
+  [{ max: 2e7 }, 'area', err('tooLarge')],
+  [{}, 'count', err('unreadable')],
+  [{ min: 1, other: 2 }, 'area', err('unreadable')],
+  [{ min: '1' }, 'area', err('unreadable')],
+  [{ min: 1 }, 'boolean', err('unreadable')],
+  // a figure that must be exact (the number of branch parks decides which questions follow)
+  ['两三个', 'branchCount', err('needExact')],
+  ['3个以上', 'branchCount', err('needExact')],
+  [{ min: 2, max: 3 }, 'branchCount', err('needExact')],
+  ['3个', 'branchCount', 3],
+  [{ min: 3, max: 3 }, 'branchCount', 3],
   // wrong units
   ['5000平方米', 'money', err('wrongUnit', 'area')],
   ['500万元', 'area', err('wrongUnit', 'money')],
@@ -213,6 +319,33 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['False', 'boolean', false],
   ['0', 'boolean', false],
   ['maybe', 'boolean', err('unreadable')],
+  // not yet: a no, which the conversation echoes as 按尚未具备计
+  ['暂无', 'boolean', notYet],
+  ['尚无', 'boolean', notYet],
+  ['还没有', 'boolean', notYet],
+  ['正在筹建', 'boolean', notYet],
+  ['筹建中', 'boolean', notYet],
+  ['none yet', 'boolean', notYet],
+  ['Not yet', 'boolean', notYet],
+  // colloquial yes
+  ['嗯', 'boolean', true],
+  ['是滴', 'boolean', true],
+  ['对的', 'boolean', true],
+  ['有的', 'boolean', true],
+  ['yep', 'boolean', true],
+  // how often: the text says 经常 / 广泛, so 偶尔 is asked once more
+  ['经常', 'frequency', true],
+  ['定期', 'frequency', true],
+  ['每年都办', 'frequency', true],
+  ['regularly', 'frequency', true],
+  ['every year', 'frequency', true],
+  ['偶尔', 'frequency', err('occasional')],
+  ['有时候', 'frequency', err('occasional')],
+  ['occasionally', 'frequency', err('occasional')],
+  ['是', 'frequency', true],
+  ['暂无', 'frequency', notYet],
+  ['经常', 'boolean', err('unreadable')],
+  ['偶尔', 'boolean', err('unreadable')],
   ['有，正在建', 'boolean', err('unreadable')],
   // choices
   ['1', 'parkType', 'comprehensive'],
@@ -226,21 +359,50 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['specialized', 'parkType', 'specialized'],
   ['Comprehensive Park', 'parkType', 'comprehensive'],
   ['spec', 'parkType', 'specialized'],
-  ['园区', 'parkType', err('unknownOption')],
-  ['park', 'parkType', err('unknownOption')],
+  ['园区', 'parkType', err('ambiguousOption')],
+  ['park', 'parkType', err('ambiguousOption')],
+  ['火箭', 'parkType', err('unknownOption')],
   ['3', 'parkType', err('unknownOption')],
   ['0', 'parkType', err('unknownOption')],
   ['综', 'parkType', err('unknownOption')],
   ['多个园区', 'layout', 'multi'],
   ['a single site', 'layout', 'single'],
-  ['高新区', 'locationType', err('unknownOption')],
+  ['高新区', 'locationType', 'high_tech_zone'],
+  ['高新区', 'labelsOnly', err('unknownOption')],
   ['高新技术', 'locationType', 'high_tech_zone'],
-  ['国家级', 'locationType', err('unknownOption')],
+  ['国家级', 'locationType', err('ambiguousOption')],
   ['自由贸易', 'locationType', 'national_ftz'],
   ['free trade', 'locationType', 'national_ftz'],
   ['no', 'locationType', err('unknownOption')],
   ['无', 'previousOutcome', 'none'],
   ['被取消', 'previousOutcome', 'revoked'],
+  // synonyms, from locales/<lang>/answers.json
+  ['就一个园区', 'layout', 'single'],
+  ['只有一个', 'layout', 'single'],
+  ['单个园区', 'layout', 'single'],
+  ['一个', 'layout', 'single'],
+  ['just one', 'layout', 'single'],
+  ['好几个', 'layout', 'multi'],
+  ['有分园', 'layout', 'multi'],
+  ['several', 'layout', 'multi'],
+  ['with branches', 'layout', 'multi'],
+  ['综合型', 'parkType', 'comprehensive'],
+  ['特色园区', 'parkType', 'specialized'],
+  ['general', 'parkType', 'comprehensive'],
+  ['自贸区', 'locationType', 'national_ftz'],
+  ['经开区', 'locationType', 'economic_development_zone'],
+  ['industrial park', 'locationType', 'key_industrial_park'],
+  ['县城', 'locationType', 'other'],
+  ['没通过', 'previousOutcome', 'rejected'],
+  ['第一次申报', 'previousOutcome', 'none'],
+  ['never', 'previousOutcome', 'none'],
+  ['被摘牌', 'previousOutcome', 'revoked'],
+  ['社保、就业', 'public', ['employment', 'social_security']],
+  ['技能培训和人事', 'public', ['vocational_training', 'talent_personnel']],
+  ['食堂和宿舍', 'supporting', ['catering', 'accommodation']],
+  ['canteen, internet', 'supporting', ['catering', 'network_information']],
+  ['猎头、外包、派遣', 'business', ['outsourcing', 'labor_dispatch', 'executive_search']],
+  ['headhunting and gig work', 'business', ['executive_search', 'flexible_employment']],
   [2, 'parkType', 'specialized'],
   // multi
   ['会议、培训', 'supporting', ['meeting', 'training']],
@@ -313,7 +475,6 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['x'.repeat(300), 'parkType', err('unreadable')],
   ['12000\u0000', 'area', err('unreadable')],
   ['😀', 'boolean', err('unreadable')],
-  [{}, 'area', err('unreadable')],
   [[1], 'area', err('unreadable')],
   [undefined, 'boolean', err('unreadable')],
   // JSON values of the right type
@@ -346,7 +507,7 @@ describe('what people type', () => {
 
   it('two options with the same label are never guessed between', () => {
     const twins = { kind: 'choice', options: [{ value: 'a', labels: ['培训'] }, { value: 'b', labels: ['培训'] }] } as const;
-    expectResult(parseAnswer('培训', twins), err('unknownOption'));
+    expectResult(parseAnswer('培训', twins), err('ambiguousOption'));
   });
 
   it('a label that is a none-word is an option, not an empty list', () => {
@@ -357,7 +518,9 @@ describe('what people type', () => {
 
 // ── properties ───────────────────────────────────────────────────────────────────────────────────────────
 
-const CODES: readonly ParseErrorCode[] = ['empty', 'unreadable', 'wrongUnit', 'negative', 'tooLarge', 'notInteger', 'unknownOption', 'invalidDate'];
+const CODES: readonly ParseErrorCode[] = [
+  'empty', 'unreadable', 'wrongUnit', 'negative', 'tooLarge', 'notInteger', 'unknownOption', 'ambiguousOption', 'invalidDate', 'needExact', 'occasional',
+];
 const UNITS: readonly NumberUnit[] = ['area', 'money', 'count', 'percent'];
 const MAX: Record<NumberUnit, number> = { area: 10_000_000, money: 1e13, count: 1_000_000, percent: 100 };
 
@@ -368,8 +531,15 @@ function isValid(result: ParseResult, spec: AnswerSpec): boolean {
   const values = (spec.options ?? []).map((o) => o.value);
   if (v === null) return true;
   switch (spec.kind) {
-    case 'number':
-      return typeof v === 'number' && Number.isFinite(v) && v >= 0 && (spec.unit !== 'count' || Number.isInteger(v));
+    case 'number': {
+      const max = spec.max ?? MAX[spec.unit ?? 'percent'] ?? Infinity;
+      const figure = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= (spec.unit ? max : 1e15) && (spec.unit !== 'count' || Number.isInteger(n));
+      if (typeof v !== 'object' || Array.isArray(v)) return figure(v);
+      // bounds: at least one end, each a valid figure, min < max (equal ends are returned as one number)
+      const { min, max: top, ...rest } = v as { min?: number; max?: number };
+      return Object.keys(rest).length === 0 && (min !== undefined || top !== undefined) && (min === undefined || figure(min)) &&
+        (top === undefined || figure(top)) && (min === undefined || top === undefined || min < top);
+    }
     case 'boolean':
       return typeof v === 'boolean';
     case 'choice':
@@ -385,6 +555,7 @@ function isValid(result: ParseResult, spec: AnswerSpec): boolean {
 const fragment = fc.constantFrom(
   '1', '2', '0', '12', '000', ',', '.', '-', ' ', '、', '和', 'and', '万', '亿', '千', '百', '十', '零', '〇', '点', '一', '两', '五',
   '九', '壹', '拾', 'k', 'w', '平方米', '㎡', '元', '万元', '%', '百分之', '成', '家', '个', '年', '月', '日', '第', '负', '约', '左右',
+  '多', '余', '来', '近', '不到', '以上', '以下', '超过', '到', '至', '~', 'about ', 'over ', 'less than ', '-something', '二三', '一两',
   'million', 'yuan', 'sqm', '会议', '培训', 'meetings', 'none', '无', '是', '否', 'yes', '不清楚', '?', '２', '，', '（', '）',
 );
 const typed = fc.array(fragment, { maxLength: 12 }).map((parts) => parts.join(''));
@@ -410,7 +581,7 @@ describe('parseAnswer never throws and always answers in shape', () => {
     fc.assert(
       fc.property(fc.oneof(typed, fc.anything()), specArb, (input, spec) => {
         const first = parseAnswer(input, spec);
-        if (first.ok) expect(parseAnswer(first.value, spec)).toEqual(first);
+        if (first.ok) expect(parseAnswer(first.value, spec)).toEqual({ ok: true, value: first.value });
       }),
       { numRuns: 1_000 },
     );
@@ -559,6 +730,125 @@ describe('units are respected', () => {
   });
 });
 
+// ── approximate figures ──────────────────────────────────────────────────────────────────────────────────
+
+type Bounded = { min?: number; max?: number };
+/** The range an answer allows: a number is the range of one value. */
+function rangeOfResult(result: ParseResult): { lo: number; hi: number } {
+  if (!result.ok) throw new Error(`not read: ${result.code}`);
+  const v = result.value;
+  if (typeof v === 'number') return { lo: v, hi: v };
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not a figure');
+  return { lo: (v as Bounded).min ?? 0, hi: (v as Bounded).max ?? Infinity };
+}
+
+/** Forms that include the figure itself, in both languages. */
+const INCLUSIVE: readonly ((n: string) => string)[] = [
+  (n) => `约${n}`, (n) => `${n}左右`, (n) => `大约${n}`, (n) => `${n}上下`, (n) => `${n}以上`, (n) => `${n}以下`, (n) => `至少${n}`,
+  (n) => `不超过${n}`, (n) => `about ${n}`, (n) => `around ${n}`, (n) => `roughly ${n}`, (n) => `at least ${n}`, (n) => `up to ${n}`,
+  (n) => `${n} or more`, (n) => `${n} or so`,
+];
+const digitsOf = (unit: NumberUnit) => (unit === 'count' || unit === 'money' ? 0 : 2);
+const stepOf = (unit: NumberUnit) => 10 ** -digitsOf(unit);
+
+describe('approximate figures are bounds', () => {
+  const figure = (unit: NumberUnit) => fc.integer({ min: 0, max: Math.floor(MAX[unit] / 1.2) });
+
+  it.each(UNITS.map((u) => [u] as const))('%s: an exact figure lies inside the bounds of its approximate forms (Arabic and Chinese)', (unit) => {
+    const spec: AnswerSpec = { kind: 'number', unit };
+    fc.assert(
+      fc.property(figure(unit), fc.constantFrom(...INCLUSIVE), fc.boolean(), (n, form, inChinese) => {
+        const text = form(inChinese ? chinese(n) : grouped(n));
+        const { lo, hi } = rangeOfResult(parseAnswer(text, spec));
+        expect(lo, text).toBeLessThanOrEqual(n);
+        expect(hi, text).toBeGreaterThanOrEqual(n);
+        expect(lo, text).toBeLessThanOrEqual(hi);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(UNITS.map((u) => [u] as const))('%s: 不到 / 超过 / 近 / 多 exclude the figure, by one step of the unit', (unit) => {
+    const spec: AnswerSpec = { kind: 'number', unit };
+    const step = stepOf(unit);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: Math.floor(MAX[unit] / 1.2) }), fc.boolean(), (n, english) => {
+        const below = rangeOfResult(parseAnswer(english ? `less than ${grouped(n)}` : `不到${n}`, spec));
+        expect(below.hi).toBeCloseTo(n - step, 6);
+        const over = rangeOfResult(parseAnswer(english ? `over ${grouped(n)}` : `超过${n}`, spec));
+        expect(over.lo).toBeCloseTo(n + step, 6);
+        if (n < 10) return; // 近1家 has no room below it: unreadable, as the table shows
+        const near = rangeOfResult(parseAnswer(english ? `nearly ${grouped(n)}` : `近${n}`, spec));
+        expect(near.hi).toBeCloseTo(n - step, 6);
+        expect(near.lo).toBeLessThanOrEqual(near.hi);
+        expect(near.lo).toBeGreaterThanOrEqual(n * 0.9 - step);
+        expect(near.lo).toBeLessThanOrEqual(n * 0.9 + step);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(UNITS.map((u) => [u] as const))('%s: N多 / N-something lies strictly between N and the next value at its last digit', (unit) => {
+    const spec: AnswerSpec = { kind: 'number', unit };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), (d, zeros, english) => {
+        const place = 10 ** zeros;
+        const n = d * place;
+        fc.pre(n + place <= MAX[unit]);
+        const { lo, hi } = rangeOfResult(parseAnswer(english ? `${n}-something` : `${n}多`, spec));
+        expect(lo).toBeGreaterThan(n);
+        expect(hi).toBeLessThan(n + place);
+        expect(lo).toBeLessThanOrEqual(hi);
+      }),
+    );
+  });
+
+  it('bounds are always min ≤ max, within the question limits, and whole for counts and yuan', () => {
+    fc.assert(
+      fc.property(typed, fc.constantFrom(...UNITS), (text, unit) => {
+        const spec: AnswerSpec = { kind: 'number', unit };
+        const result = parseAnswer(text, spec);
+        if (!result.ok || typeof result.value !== 'object' || result.value === null) return;
+        const { min, max } = result.value as Bounded;
+        if (min !== undefined && max !== undefined) expect(min).toBeLessThan(max);
+        for (const end of [min, max]) {
+          if (end === undefined) continue;
+          expect(end).toBeGreaterThanOrEqual(0);
+          expect(end).toBeLessThanOrEqual(MAX[unit]);
+          if (unit === 'count' || unit === 'money') expect(Number.isInteger(end)).toBe(true);
+          else expect(Math.round(end * 100) / 100).toBe(end);
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('units are respected in approximate forms: another unit is wrongUnit, the asked one never', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 900_000 }),
+        fc.constantFrom(...UNITS),
+        fc.constantFrom(...UNITS),
+        fc.constantFrom((x: string) => `约${x}`, (x: string) => `${x}左右`, (x: string) => `不到${x}`, (x: string) => `about ${x}`, (x: string) => `over ${x}`),
+        (n, typedUnit, asked, form) => {
+          const word = UNIT_SPELLINGS[typedUnit][0] ?? '';
+          const result = parseAnswer(form(`${n}${word}`), { kind: 'number', unit: asked });
+          if (typedUnit === asked) expect(result.ok || result.code !== 'wrongUnit').toBe(true);
+          else expect(result).toEqual({ ok: false, code: 'wrongUnit', detectedUnit: typedUnit });
+        },
+      ),
+    );
+  });
+
+  it('a span reads as its two ends, whatever the separator', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 1, max: 400_000 }), fc.constantFrom('-', '~', '到', '至', ' to ', '—'), (a, d, sep) => {
+        expect(parseAnswer(`${a}${sep}${a + d}`, SPECS.count)).toEqual({ ok: true, value: a === 0 ? { max: a + d } : { min: a, max: a + d } });
+      }),
+    );
+  });
+});
+
 // ── hints ────────────────────────────────────────────────────────────────────────────────────────────────
 
 describe('hints', () => {
@@ -589,6 +879,29 @@ describe('hints', () => {
     if (result.ok) throw new Error('expected a failure');
     expect(parseHint(result, SPECS.parkType, 'zh-CN')).toContain('1. 综合性园区；2. 专业性园区');
     expect(parseHint(result, SPECS.parkType, 'en')).toContain('1. comprehensive park; 2. specialized park');
+  });
+
+  it('when nothing matches, list the options without suggesting that several matched', () => {
+    const result = parseAnswer('火箭', SPECS.layout);
+    if (result.ok) throw new Error('expected a failure');
+    const zhHint = parseHint(result, SPECS.layout, 'zh-CN');
+    expect(zhHint).toContain('1. 设立一个园区');
+    expect(zhHint).not.toContain('或同时符合多个选项');
+    expect(parseHint(result, SPECS.layout, 'en')).not.toContain('more than one');
+  });
+
+  it('say that an answer fitting several options needs to be more specific', () => {
+    const result = parseAnswer('园区', SPECS.parkType);
+    if (result.ok) throw new Error('expected a failure');
+    expect(parseHint(result, SPECS.parkType, 'zh-CN')).toContain('具体');
+    expect(parseHint(result, SPECS.parkType, 'en')).toContain('more than one option');
+  });
+
+  it('ask once more, quoting the text, after 偶尔 for a 经常 question', () => {
+    const result = parseAnswer('偶尔', SPECS.frequency);
+    if (result.ok) throw new Error('expected a failure');
+    expect(parseHint(result, SPECS.frequency, 'zh-CN')).toContain('经常');
+    expect(parseHint(result, SPECS.frequency, 'en')).toContain('often');
   });
 
   it('name the limit in the question unit', () => {

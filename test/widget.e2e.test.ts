@@ -492,6 +492,46 @@ describe('the demo page and the widget', () => {
     await context.close();
   }, 30_000);
 
+  it('takes approximate answers: says how each was taken, asks one follow-up for a range across a limit', async () => {
+    const { context, page, errors } = await newPage();
+    await page.goto(`${base}/`);
+    await open(page, '园区申报助手');
+    const notes = () => inWidget(page, (root) => Array.from(root.querySelectorAll('.msg.note')).map((m) => m.textContent));
+    const typeAnswer = async (text: string) => {
+      const before = await botCount(page);
+      await page.locator('#pa-input').fill(text);
+      await page.locator('.form button[type="submit"]').click();
+      await waitForBot(page, before);
+    };
+    const pick = async (value: string) => {
+      const before = await botCount(page);
+      await page.locator(`.choices .opt[data-value="${value}"]`).click();
+      await waitForBot(page, before);
+    };
+    await pick('single');
+    await pick('prefecture_city');
+    expect((await currentPrompt(page))?.id).toBe('floorArea');
+    // 约1万 straddles 不少于1万平方米: taken as a range, then one yes/no question naming the limit.
+    await typeAnswer('约1万平方米');
+    expect(await notes()).toContain('按 9,000–11,000 平方米计。');
+    expect(await currentPrompt(page)).toMatchObject({ id: 'settle.floorArea', kind: 'boolean', text: expect.stringContaining('是否不少于 10,000 平方米？') });
+    expect(await inWidget(page, (root) => Array.from(root.querySelectorAll('.choices .opt')).map((b) => b.textContent))).toEqual(['是', '否', '不清楚']);
+    await pick('false');
+    expect(await notes()).toContain('按 9,000–9,999.99 平方米计。');
+    expect((await inWidget(page, (root) => Array.from(root.querySelectorAll('.msg.warn')).map((m) => m.textContent))).join('')).toMatch(/建筑面积/);
+    // 8000左右 decides 入驻面积 at once: said back, no follow-up.
+    expect((await currentPrompt(page))?.id).toBe('occupiedArea');
+    await typeAnswer('8000左右');
+    expect(await notes()).toContain('按 7,200–8,800 平方米计。');
+    expect((await currentPrompt(page))?.id).not.toMatch(/^settle\./);
+    expect(await inWidget(page, (root) => root.querySelectorAll('.msg.error').length)).toBe(0);
+    await page.locator('[data-command="answers"]').click();
+    const answers = await inWidget(page, (root) => Array.from(root.querySelectorAll('.review li .a')).map((a) => a.textContent));
+    expect(answers).toEqual(['设立一个园区', '设区市（地级市、自治州）', '9,000–9,999.99 平方米', '7,200–8,800 平方米']);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 30_000);
+
   it('changes an answer on the result view ("what if") and shows the verdict again', async () => {
     const { context, page, errors } = await newPage();
     await page.goto(`${base}/`);

@@ -30,12 +30,13 @@ export interface RenderOptions {
   link?: string;
 }
 
-/** The lines that report on the last input: notice, intro, why it was not taken, and unmet conditions. */
+/** The lines that report on the last input: notice, intro, why it was not taken, how it was taken, and unmet conditions. */
 function leadLines(view: SessionView, intro: readonly string[]): string[] {
   return [
     ...(view.notice ? [`ℹ️ ${escapeHtml(view.notice)}`] : []),
     ...intro.map(escapeHtml),
     ...(view.error ? [`⚠️ ${escapeHtml(view.error.message)}`] : []),
+    ...(view.taken ? [`✔️ ${escapeHtml(view.taken)}`] : []),
     ...view.feedback.map((line) => `📌 ${escapeHtml(line)}`),
   ];
 }

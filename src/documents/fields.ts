@@ -8,7 +8,8 @@ import { compiledTranslator } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import { factsAsked, questionById } from '../flows/questions.js';
 import type { FactName, Facts } from '../rules/facts.js';
-import { formatNumber, formatQuantity, formatRef } from '../rules/format.js';
+import type { NumericValue } from '../rules/facts.js';
+import { formatFigure, formatNumber, formatNumericAnswer, formatQuantity, formatRef } from '../rules/format.js';
 import { prepared } from '../rules/prepared.js';
 import type { JurisdictionDef, Ref } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
@@ -35,7 +36,8 @@ export function factText(fact: FactName, facts: Facts, lang: Lang): string {
   if (value === undefined || !question) return '';
   const rules = compiledTranslator(lang, 'rules');
   const names = compiledTranslator(lang, 'facts');
-  if (typeof value === 'number') return formatQuantity(value, FACT_UNITS[fact], lang, rules);
+  // An exact figure, or an approximate answer's bounds ("12,000 多平方米（12,001–12,999 平方米）").
+  if (typeof value === 'number' || (typeof value === 'object' && !Array.isArray(value))) return formatNumericAnswer(value as NumericValue, FACT_UNITS[fact], lang, rules);
   if (typeof value === 'boolean') return rules(value ? 'answer.yes' : 'answer.no');
   if (Array.isArray(value)) {
     if (value.length === 0) return compiledTranslator(lang, 'flow')('answer.none');
@@ -83,7 +85,7 @@ export interface MudanjiangFormValues {
 /** Fills the Mudanjiang form from the facts and the details. */
 export function mudanjiangFormValues(facts: Facts, details: Details): MudanjiangFormValues {
   const t = compiledTranslator('zh-CN', 'staff');
-  const n = (value: number) => formatNumber(value, 'zh-CN');
+  const n = (value: NumericValue) => formatFigure(value, 'zh-CN');
   const institutions =
     facts.parkInstitutions !== undefined
       ? t('doc.mudanjiang.institutions', { n: n(facts.parkInstitutions) })

@@ -16,6 +16,7 @@ import { getJurisdiction } from '../rules/registry.js';
 import { JURISDICTION_IDS, type JurisdictionId } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import {
+  answerOf,
   type ConversationContext,
   type ConversationEvent,
   type ConversationInput,
@@ -23,9 +24,12 @@ import {
   currentQuestion,
   type InputError,
   pendingOf,
+  SETTLE_PREFIX,
 } from './machine.js';
 import { answerHint } from './hints.js';
-import { jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText } from './prompts.js';
+import { type AnswerSpec, parseHint } from './parse.js';
+import { isRange, rangeText, spacedIn } from './ranges.js';
+import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText, settlePrompt } from './prompts.js';
 import { questionById } from './questions.js';
 import { type Applying, applyingOf } from './switching.js';
 
@@ -51,6 +55,8 @@ export interface View {
   error?: { code: string; message: string };
   /** Required conditions the last answer left unmet, briefly, with the article and the gap. */
   feedback: string[];
+  /** How the last answer was taken, when it was approximate or colloquial: "按 31–39 家计", "按尚未具备计". */
+  taken?: string;
   answers: AnswerSummary[];
   /** Questions still open (results can be shown at any time). */
   pending: number;
@@ -85,6 +91,15 @@ const StoredSnapshotSchema = z.looseObject({
     history: z.array(z.string().max(80)).max(400),
     skipped: z.array(z.string().max(80)).max(400),
     error: z.record(z.string(), z.unknown()).nullable(),
+    // Added with approximate answers; optional, so that conversations stored before them restore unchanged.
+    settling: z
+      .strictObject({ questionId: z.string().max(80), fact: z.string().max(80), op: z.enum(['gte', 'gt', 'lte', 'lt']), value: z.number() })
+      .nullable()
+      .optional(),
+    taken: z
+      .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'unchanged']) })
+      .nullable()
+      .optional(),
   }),
 });
 
@@ -156,10 +171,15 @@ export function viewOf(state: View['state'], context: ConversationContext, befor
   if (context.error) view.error = { code: errorCode(context.error), message: errorMessage(context.error, context.lang, context.jurisdiction) };
   if (context.jurisdiction) view.applying = applyingOf(context.jurisdiction, context.lang);
   if (context.error?.kind === 'placeNamed') view.offer = applyingOf(context.error.jurisdiction, context.lang);
+  // Said once, right after the answer (not again on a later look at the same conversation).
+  if (before && context.taken && before.taken !== context.taken) view.taken = takenText(context, context.taken);
   if (state === 'choosing') view.prompt = jurisdictionPrompt(context.lang);
   const question = currentQuestion(context);
   if (state === 'interviewing' && question) {
-    view.prompt = questionPrompt(question, context.lang, context.history.length, pending.length, context.jurisdiction);
+    const settling = context.settling;
+    view.prompt = settling
+      ? settlePrompt(settling, displayValue(context, settling.questionId), context.lang, context.history.length, pending.length)
+      : questionPrompt(question, context.lang, context.history.length, pending.length, context.jurisdiction);
   }
   if ((state === 'results' || withResult) && context.jurisdiction) view.result = resultOf(context);
   return view;
@@ -181,9 +201,10 @@ function errorMessage(error: InputError, lang: Lang, current: JurisdictionId | n
   switch (error.kind) {
     case 'parse': {
       const question = questionById(error.questionId);
-      if (!question) return t('errors.unknownQuestion');
+      const spec: AnswerSpec | undefined = error.questionId.startsWith(SETTLE_PREFIX) ? { kind: 'boolean' } : question && answerSpec(question);
+      if (!spec) return t('errors.unknownQuestion');
       const result = { ok: false as const, code: error.code, ...(error.detectedUnit ? { detectedUnit: error.detectedUnit as never } : {}) };
-      return answerHint(question, result, lang);
+      return question && !error.questionId.startsWith(SETTLE_PREFIX) ? answerHint(question, result, lang) : parseHint(result, spec, lang);
     }
     case 'inconsistent': {
       const field = error.field.split('.').at(-1) as FactName;
@@ -229,16 +250,24 @@ function answersOf(context: ConversationContext): AnswerSummary[] {
   });
 }
 
-/** An answer as the user would say it: "12,000 平方米", "是", "会议、培训". */
+/** What the conversation says about how the last answer was taken. */
+function takenText(context: ConversationContext, taken: NonNullable<ConversationContext['taken']>): string {
+  const t = compiledTranslator(context.lang, 'flow');
+  const value = displayValue(context, taken.questionId);
+  return t(`taken.${taken.reading}`, { value: spacedIn(context.lang, value) });
+}
+
+/** An answer as the user would say it: "12,000 平方米", "31–39 家", "是", "会议、培训". */
 export function displayValue(context: ConversationContext, questionId: string): string {
   const question = questionById(questionId);
   if (!question) return '';
-  const value = question.branch === undefined ? context.facts[question.fact] : context.facts.branches?.[question.branch]?.[question.fact as 'floorArea'];
+  const value = answerOf(context.facts, question);
   const lang = context.lang;
   const tf = compiledTranslator(lang, 'facts');
   const t = compiledTranslator(lang, 'flow');
   if (typeof value === 'boolean') return t(value ? 'answer.yes' : 'answer.no');
   if (typeof value === 'number') return formatQuantity(value, FACT_UNITS[question.fact], lang, compiledTranslator(lang, 'rules'));
+  if (isRange(value)) return rangeText(value, question.fact, lang);
   if (Array.isArray(value)) {
     if (value.length === 0) return t('answer.none');
     return value.map((v) => tf(`${question.fact}.values.${String(v)}`)).join(lang === 'zh-CN' ? '、' : ', ');

@@ -3,13 +3,21 @@
  * result. One machine serves every jurisdiction (the questions are data derived from its criteria, see
  * `questions.ts`); it does no I/O: answers are parsed and checked by pure functions, and the date is part of the
  * context so that guards never read a clock.
+ *
+ * An approximate answer (30多家, 约8000平方米) is stored as bounds. When a criterion that reads the figure is
+ * left unknown only because the range straddles its limit (the rules' `settle`), ONE short yes/no follow-up
+ * ("是否不少于 10,000 平方米？", question id `settle.<questionId>`) comes before the next question; its answer
+ * narrows the range (不清楚 keeps it), and it is never asked twice for one answer. BACK undoes the approximate
+ * answer itself; SKIP, RESULTS and 不清楚 leave the range as it is.
  */
 import { assign, setup } from 'xstate';
 import type { Lang } from '../i18n/index.js';
-import { type Facts, FactsSchema } from '../rules/facts.js';
+import { type FactName, type Facts, FactsSchema } from '../rules/facts.js';
 import { getJurisdiction, isJurisdictionId } from '../rules/registry.js';
-import type { JurisdictionId } from '../rules/types.js';
-import { parseAnswer, type ParseErrorCode } from './parse.js';
+import type { JurisdictionId, Outcome } from '../rules/types.js';
+import { FACT_UNITS } from '../rules/units.js';
+import { parseAnswer, type ParseErrorCode, type ParseResult } from './parse.js';
+import { isRange } from './ranges.js';
 import { matchJurisdiction } from './places.js';
 import { answerSpec } from './prompts.js';
 import { placeNamed } from './switching.js';
@@ -26,6 +34,31 @@ export type InputError =
   | { kind: 'placeNamed'; questionId: string; input: string; jurisdiction: JurisdictionId }
   | { kind: 'nothingToUndo' };
 
+/** The comparison a settling question asks about: is the figure ≥, >, ≤ or < the limit? */
+export type SettleOp = 'gte' | 'gt' | 'lte' | 'lt';
+
+/** The one follow-up question pending after a range that straddles a limit: is the figure `op` `value`? */
+export interface Settling {
+  /** The question whose answer was the range (a fact name or `branches.<i>.<field>`). */
+  questionId: string;
+  fact: FactName;
+  op: SettleOp;
+  value: number;
+}
+
+/**
+ * How the last answer was taken, when the conversation says so: `range` ("按 31–39 家计"), `notYet` (暂无 →
+ * "按尚未具备计"), `occasional` (偶尔 twice → no), `unchanged` (不清楚 to the follow-up: the range stays).
+ */
+export interface Taken {
+  questionId: string;
+  reading: 'range' | 'notYet' | 'occasional' | 'unchanged';
+}
+
+/** The id of the follow-up question for `questionId`'s range (letters, digits and dots, as callback data allow). */
+export const SETTLE_PREFIX = 'settle.';
+export const settleQuestionId = (questionId: string) => `${SETTLE_PREFIX}${questionId}`;
+
 /** Everything a conversation remembers; small and JSON-serialisable (it is what sessions store). */
 export interface ConversationContext {
   jurisdiction: JurisdictionId | null;
@@ -40,6 +73,10 @@ export interface ConversationContext {
   /** Question ids the user chose not to answer (不清楚 / skip): they stay unknown and are not asked again. */
   skipped: string[];
   error: InputError | null;
+  /** The follow-up question pending (absent in conversations stored before it existed). */
+  settling?: Settling | null;
+  /** How the last answer was taken, if the view should say it. */
+  taken?: Taken | null;
 }
 
 /** What starts a conversation. */
@@ -62,11 +99,75 @@ export type ConversationEvent =
   /** Apply another jurisdiction's text (an id or a place name), keeping every answer given. */
   | { type: 'SWITCH'; jurisdiction: string };
 
-/** The questions still open for this context (empty before a jurisdiction is chosen). */
+/** The questions still open for this context (empty before a jurisdiction is chosen); a follow-up comes first. */
 export function pendingOf(context: ConversationContext): QuestionSpec[] {
   if (!context.jurisdiction) return [];
   const settled = new Set([...context.history, ...context.skipped]);
-  return pendingQuestions(getJurisdiction(context.jurisdiction), context.facts, settled, context.date);
+  const open = pendingQuestions(getJurisdiction(context.jurisdiction), context.facts, settled, context.date);
+  return context.settling ? [settleQuestion(context.settling), ...open] : open;
+}
+
+/** The follow-up as a question: yes/no, about the same fact (and branch) as the range it settles. */
+export function settleQuestion(settling: Settling): QuestionSpec {
+  const original = questionById(settling.questionId);
+  return {
+    id: settleQuestionId(settling.questionId),
+    fact: settling.fact,
+    kind: 'boolean',
+    ...(original?.branch !== undefined ? { branch: original.branch } : {}),
+  };
+}
+
+/** The value a question's answer holds in `facts` (a branch figure is inside `branches`). */
+export function answerOf(facts: Facts, question: QuestionSpec): unknown {
+  return question.branch === undefined ? facts[question.fact] : facts.branches?.[question.branch]?.[question.fact as 'floorArea'];
+}
+
+type SettleLike = { fact: FactName; op: SettleOp; value: number; scope?: { site: 'core' } | { site: 'branch'; index: number } };
+
+/**
+ * The follow-up a range answer to `question` calls for: the first criterion (required ones first) left unknown
+ * only because the range straddles a limit on that very figure. Null when the range decides every criterion.
+ */
+export function settlingFor(context: Pick<ConversationContext, 'jurisdiction' | 'date'>, facts: Facts, question: QuestionSpec): Settling | null {
+  if (!context.jurisdiction || !isRange(answerOf(facts, question))) return null;
+  const criteria = getJurisdiction(context.jurisdiction).criteria;
+  const ordered = [...criteria.filter((c) => c.severity === 'required'), ...criteria.filter((c) => c.severity !== 'required')];
+  for (const criterion of ordered) {
+    const outcome = criterion.check(facts, { date: context.date }) as Outcome & { settle?: SettleLike };
+    const settle = outcome.settle;
+    if (outcome.status !== 'unknown' || !settle || settle.fact !== question.fact) continue;
+    const sameSite =
+      question.branch === undefined ? settle.scope?.site !== 'branch' : settle.scope?.site === 'branch' && settle.scope.index === question.branch;
+    if (sameSite) return { questionId: question.id, fact: settle.fact, op: settle.op, value: settle.value };
+  }
+  return null;
+}
+
+/** The smallest difference between two values of a fact: 0.01 m² for areas, 1 for yuan and counts. */
+function stepOf(fact: FactName): number {
+  return FACT_UNITS[fact].kind === 'area' ? 0.01 : 1;
+}
+
+/**
+ * Narrows a range by the answer to its follow-up. Yes to "≥ 10,000" sets the least value to 10,000; no sets the
+ * greatest to 9,999.99 m² (one step below: 9,999 for yuan and counts); for "> v" yes means v + one step and no
+ * means v. An answer the range cannot hold leaves it as it was.
+ */
+export function narrowed(value: unknown, settling: Settling, yes: boolean): unknown {
+  const step = stepOf(settling.fact);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  let lo = typeof value === 'number' ? value : isRange(value) ? (value.min ?? 0) : 0;
+  let hi = typeof value === 'number' ? value : isRange(value) ? value.max : undefined;
+  const v = settling.value;
+  const atLeast = { gte: [v, undefined], gt: [round(v + step), undefined], lte: [undefined, v], lt: [undefined, round(v - step)] } as const;
+  const notSo = { gte: [undefined, round(v - step)], gt: [undefined, v], lte: [round(v + step), undefined], lt: [v, undefined] } as const;
+  const [newLo, newHi] = (yes ? atLeast : notSo)[settling.op];
+  if (newLo !== undefined) lo = Math.max(lo, newLo);
+  if (newHi !== undefined) hi = hi === undefined ? newHi : Math.min(hi, newHi);
+  if (hi !== undefined && lo > hi) return value;
+  if (lo === hi) return lo;
+  return { ...(lo > 0 ? { min: lo } : {}), ...(hi !== undefined ? { max: hi } : {}) };
 }
 
 /** The question being asked, if any. */
@@ -74,35 +175,78 @@ export function currentQuestion(context: ConversationContext): QuestionSpec | un
   return pendingOf(context)[0];
 }
 
-type Applied = Pick<ConversationContext, 'facts' | 'history' | 'skipped' | 'error'>;
+type Applied = Pick<ConversationContext, 'facts' | 'history' | 'skipped' | 'error' | 'settling' | 'taken'>;
+
+/** What stays when an input is not taken: everything, with why. */
+function rejected(context: ConversationContext, error: InputError): Applied {
+  return { facts: context.facts, history: context.history, skipped: context.skipped, settling: context.settling ?? null, taken: null, error };
+}
 
 /** Parses `value` for `questionId` and records it, or records why it could not be taken. */
 function applyAnswer(context: ConversationContext, questionId: string, value: unknown, asChange: boolean): Applied {
-  const keep = { facts: context.facts, history: context.history, skipped: context.skipped };
+  if (questionId.startsWith(SETTLE_PREFIX)) return applySettle(context, questionId, value);
   const question = questionById(questionId);
-  if (!question) return { ...keep, error: { kind: 'unknownQuestion', questionId } };
+  if (!question) return rejected(context, { kind: 'unknownQuestion', questionId });
   const settled = context.history.includes(questionId) || context.skipped.includes(questionId);
   if (!asChange && currentQuestion(context)?.id !== questionId && !settled) {
-    return { ...keep, error: { kind: 'notCurrent', questionId } };
+    return rejected(context, { kind: 'notCurrent', questionId });
   }
-  const parsed = parseAnswer(value, answerSpec(question));
+  const parsed = secondOccasional(context, questionId, parseAnswer(value, answerSpec(question)));
   if (!parsed.ok) {
     // "我们在乐清" is not an answer, but it says which text applies: offer to switch (never silently).
     const named = placeNamed(value, context.jurisdiction);
-    if (named) return { ...keep, error: { kind: 'placeNamed', questionId, input: String(value).slice(0, 60), jurisdiction: named } };
-    return { ...keep, error: { kind: 'parse', questionId, code: parsed.code, detectedUnit: parsed.detectedUnit } };
+    if (named) return rejected(context, { kind: 'placeNamed', questionId, input: String(value).slice(0, 60), jurisdiction: named });
+    return rejected(context, { kind: 'parse', questionId, code: parsed.code, detectedUnit: parsed.detectedUnit });
   }
   if (parsed.value === null) return skipQuestion(context, questionId);
   const facts = withAnswer(context.facts, question, parsed.value);
   const problem = inconsistency(facts);
-  if (problem) return { ...keep, error: { kind: 'inconsistent', questionId, ...problem } };
+  if (problem) return rejected(context, { kind: 'inconsistent', questionId, ...problem });
+  const pending = context.settling;
+  // This answer's own follow-up comes first; an answer elsewhere keeps a pending one that still applies.
+  const settling = settlingFor(context, facts, question) ?? (pending && pending.questionId !== questionId ? keepSettling(context, facts, pending) : null);
+  const reading = parsed.reading ?? (isRange(parsed.value) ? 'range' : undefined);
   return {
     facts,
     // A changed answer keeps its place, so that BACK still undoes answers in the order they were first given.
     history: context.history.includes(questionId) ? context.history : [...context.history, questionId],
     skipped: context.skipped.filter((id) => id !== questionId),
+    settling,
+    taken: reading ? { questionId, reading } : null,
     error: null,
   };
+}
+
+/**
+ * 偶尔 to a 经常 question is asked once more (the hint quotes the text); said again right away, it is taken as
+ * no, and the conversation says so.
+ */
+function secondOccasional(context: ConversationContext, questionId: string, parsed: ParseResult): ParseResult {
+  if (parsed.ok || parsed.code !== 'occasional') return parsed;
+  const last = context.error;
+  const again = last?.kind === 'parse' && last.questionId === questionId && last.code === 'occasional';
+  return again ? { ok: true, value: false, reading: 'occasional' } : parsed;
+}
+
+/** The pending follow-up, if the facts as they now stand still call for it. */
+function keepSettling(context: ConversationContext, facts: Facts, pending: Settling): Settling | null {
+  const question = questionById(pending.questionId);
+  return question ? settlingFor(context, facts, question) : null;
+}
+
+/** The answer to the follow-up: yes / no narrow the range, 不清楚 keeps it; either way the interview moves on. */
+function applySettle(context: ConversationContext, questionId: string, value: unknown): Applied {
+  const settling = context.settling;
+  const question = settling && questionById(settling.questionId);
+  if (!settling || !question || settleQuestionId(settling.questionId) !== questionId) return rejected(context, { kind: 'notCurrent', questionId });
+  const parsed = parseAnswer(value, { kind: 'boolean' });
+  if (!parsed.ok) return rejected(context, { kind: 'parse', questionId, code: parsed.code });
+  const keep = { facts: context.facts, history: context.history, skipped: context.skipped, settling: null, error: null };
+  if (parsed.value === null) return { ...keep, taken: { questionId: settling.questionId, reading: 'unchanged' } };
+  const facts = withAnswer(context.facts, question, narrowed(answerOf(context.facts, question), settling, parsed.value === true));
+  const problem = inconsistency(facts);
+  if (problem) return rejected(context, { kind: 'inconsistent', questionId, ...problem });
+  return { ...keep, facts, taken: { questionId: settling.questionId, reading: 'range' } };
 }
 
 /** A cross-fact rule the new answer breaks (入驻面积 larger than 建筑面积, …), named by field and the other fact. */
@@ -115,30 +259,36 @@ function inconsistency(facts: Facts): { field: string; other: string } | undefin
 }
 
 function skipQuestion(context: ConversationContext, questionId: string): Applied {
+  if (questionId.startsWith(SETTLE_PREFIX)) return applySettle(context, questionId, null);
   const question = questionById(questionId);
   const facts = question ? withAnswer(context.facts, question, undefined) : context.facts;
+  const pending = context.settling;
   return {
     facts,
     history: context.history.includes(questionId) ? context.history : [...context.history, questionId],
     skipped: [...context.skipped.filter((id) => id !== questionId), questionId],
+    settling: pending && pending.questionId !== questionId ? keepSettling(context, facts, pending) : null,
+    taken: null,
     error: null,
   };
 }
 
-/** Undoes the last answer or skip. */
+/** Undoes the last answer or skip (while a follow-up is pending, that is the range answer it follows). */
 function undoLast(context: ConversationContext): Applied {
   const last = context.history.at(-1);
-  if (last === undefined) return { facts: context.facts, history: context.history, skipped: context.skipped, error: { kind: 'nothingToUndo' } };
+  if (last === undefined) return rejected(context, { kind: 'nothingToUndo' });
   const question = questionById(last);
   return {
     facts: question ? withAnswer(context.facts, question, undefined) : context.facts,
     history: context.history.slice(0, -1),
     skipped: context.skipped.filter((id) => id !== last),
+    settling: null,
+    taken: null,
     error: null,
   };
 }
 
-const fresh = { facts: {}, history: [], skipped: [], error: null };
+const fresh = { facts: {}, history: [], skipped: [], error: null, settling: null, taken: null };
 
 /** The conversation machine shared by every channel. */
 export const conversationMachine = setup({
@@ -151,6 +301,7 @@ export const conversationMachine = setup({
     hasJurisdiction: ({ context }) => context.jurisdiction !== null,
     interviewDone: ({ context }) => context.jurisdiction !== null && pendingOf(context).length === 0,
     hasHistory: ({ context }) => context.history.length > 0,
+    isSettling: ({ context }) => Boolean(context.settling),
     canChooseAgain: ({ context }) => !context.preset,
     recognisedJurisdiction: ({ event }) => event.type === 'CHOOSE' && matchJurisdiction(event.value) !== undefined,
     namesALanguage: ({ event }) => event.type === 'CHOOSE' && languageNamed(event.value) !== undefined,
@@ -176,7 +327,8 @@ export const conversationMachine = setup({
       return id ? skipQuestion(context, id) : {};
     }),
     undoLast: assign(({ context }) => undoLast(context)),
-    clearError: assign({ error: null }),
+    clearError: assign({ error: null, taken: null }),
+    dropSettling: assign({ settling: null }),
     reportNothingToUndo: assign({ error: { kind: 'nothingToUndo' } as InputError }),
     restart: assign(({ context }) => ({ ...fresh, jurisdiction: context.preset ? context.jurisdiction : null })),
     forgetJurisdiction: assign({ jurisdiction: null, ...fresh }),
@@ -226,10 +378,12 @@ export const conversationMachine = setup({
           { guard: 'canChooseAgain', target: 'choosing', actions: 'forgetJurisdiction' },
           { actions: 'reportNothingToUndo' },
         ],
-        RESULTS: { target: 'results', actions: 'clearError' },
+        RESULTS: { target: 'results', actions: ['clearError', 'dropSettling'] },
       },
     },
     results: {
+      // A changed answer whose range straddles a limit: its one follow-up is asked, then the results again.
+      always: { guard: 'isSettling', target: 'interviewing' },
       on: {
         CHANGE: { target: 'results', actions: 'recordChange', reenter: true },
         CONTINUE: { target: 'interviewing', actions: 'clearError' },

@@ -234,3 +234,47 @@ export function parseNumeral(text: string): number | undefined {
   const read = readNumeral(text);
   return read && read.rest === '' ? toNumber(read.value) : undefined;
 }
+
+// ── exact arithmetic for bounds ──────────────────────────────────────────────────────────────────────────
+
+/** `d × num / den` in whole steps of 10^-digits, rounded down or up, exactly (no floating point). */
+export function inSteps(d: Decimal, digits: number, mode: 'floor' | 'ceil', num = 1n, den = 1n): bigint {
+  // d × num / den × 10^digits = units × num × 10^digits / (den × 10^scale)
+  let top = d.units * num;
+  let bottom = den;
+  if (digits >= d.scale) top *= 10n ** BigInt(digits - d.scale);
+  else bottom *= 10n ** BigInt(d.scale - digits);
+  const q = top / bottom; // BigInt division truncates toward zero; values here are never negative
+  const exact = q * bottom === top;
+  return mode === 'ceil' && !exact ? q + 1n : q;
+}
+
+/** A whole number of steps of 10^-digits as a number (12345n, 2 → 123.45), correctly rounded. */
+export function fromSteps(steps: bigint, digits: number): number {
+  return Number(`${steps}e-${digits}`);
+}
+
+/**
+ * The place of the last significant digit of `d` (30 → 10, 1.2 → 0.1, 5 → 1), as a Decimal; undefined for 0.
+ * "30多" means more than 30 and less than 30 + 10: the next value at this place.
+ */
+export function lastPlace(d: Decimal): Decimal | undefined {
+  if (d.units === 0n) return undefined;
+  let units = d.units;
+  let zeros = 0;
+  while (units % 10n === 0n) {
+    units /= 10n;
+    zeros++;
+  }
+  return zeros >= d.scale ? { units: 10n ** BigInt(zeros - d.scale), scale: 0 } : { units: 1n, scale: d.scale - zeros };
+}
+
+/** `a + b`, exactly (exported for bounds). */
+export function plus(a: Decimal, b: Decimal): Decimal {
+  return add(a, b);
+}
+
+/** `d × 10^k` for any integer k, exactly. */
+export function shifted(d: Decimal, k: number): Decimal {
+  return k >= 0 ? times10(d, k) : { units: d.units, scale: d.scale - k };
+}

@@ -9,21 +9,30 @@
  * - Thousands separators must group by three (12,000); "1,2000" and "1 2000" are unreadable, never guessed.
  * - A bare number is in the question's base unit (m², yuan, count, percentage points). For a percent question
  *   0.6 means 0.6 %, not 60 %: the number is taken as typed and never rescaled.
- * - 约 / 大约 / 左右 / about are ignored (an approximate figure is still the figure given), but 多 / 余 / 以上
- *   ("more than 5000") are unreadable: they state a bound, not a figure.
+ * - An approximate figure is a range `{ min?, max? }` (inclusive), never silently one figure: 30多 / 30余 /
+ *   30-something → 31–39 (above the figure, below the next value at its last digit: 5亿多 → 500,000,001–
+ *   599,999,999, 1.2万多 → 12,000.01–12,999.99 m²); 二三十 / 20-30 / 20到30 / between 20 and 30 → 20–30;
+ *   约 / 左右 / 上下 / 来 / about / around → ±10 % (at least one step); 近 / nearly → from 90 % to just under;
+ *   不到 / less than / under → just under; 超过 / over / more than → just over; 以上 / 至少 / at least → from the
+ *   figure (以上 includes it, as in the texts); 以下 / 以内 / 最多 / up to → up to it. "Just" is one step of the
+ *   unit: 1 for counts and yuan, 0.01 for m² and percentages (see `stepDigits`). Ends that meet are one figure.
  * - Colloquial shortening is read as people mean it: 一万五 = 15000, 两千三 = 2300, 1万5 = 15000, 3个亿 = 3亿.
- * - For a boolean question 1 means yes and 0 means no (as in forms and spreadsheets).
+ * - For a boolean question 1 means yes and 0 means no (as in forms and spreadsheets); 暂无 / 尚无 / 正在筹建 /
+ *   not yet are no, with `reading: 'notYet'` so that the conversation can say "按尚未具备计"; for a question on
+ *   something done 经常 (spec.frequency) 经常 / 定期 / 每年都办 are yes and 偶尔 is `occasional`.
+ * - Choice synonyms come with the options (from `locales/<lang>/answers.json`, see `prompts.answerSpec`); a text
+ *   that fits several options is ambiguousOption, one that fits none unknownOption.
  * - JSON null means "I don't know", like 不清楚; a JSON number for a choice is its 1-based position.
  * - A multi answer lists option values in the options' order, without duplicates; 无 / none → [], 全部 / all →
  *   every option; a trailing 等 / etc. is dropped.
  * - Choice labels match exactly, or by a unique substring of at least two characters (Latin text only at a word
- *   start, so "no" does not match "technological"); two matching options are unknownOption, never a guess.
+ *   start, so "no" does not match "technological"); two matching options are ambiguousOption, never a guess.
  * - Dates must name a day of a year between 1900 and 2100 that exists; a month alone is invalidDate.
  */
 import { compiledTranslator, type Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import { formatNumber } from '../rules/format.js';
-import { parseNumeral, readNumeral, toNumber } from './numerals.js';
+import { type Decimal, fromSteps, inSteps, lastPlace, parseNumeral, plus, readNumeral, shifted, toNumber } from './numerals.js';
 
 /** The shape of answer a question expects. */
 export type AnswerKind = 'choice' | 'multi' | 'boolean' | 'number' | 'date';
@@ -45,7 +54,29 @@ export interface AnswerSpec {
   options?: readonly ChoiceOption[];
   /** Larger values are rejected as tooLarge; defaults: 10,000,000 m², 1e13 yuan, 1,000,000, 100 %. */
   max?: number;
+  /** For 'number': the fact takes one figure only, so a range (30多, 约8000) is needExact. */
+  exactOnly?: boolean;
+  /**
+   * For 'boolean': the question asks whether something is done 经常 / 广泛 / 积极 (often, widely): 经常, 定期,
+   * 每年都办 mean yes, and 偶尔 is `occasional` (asked once more, see the conversation).
+   */
+  frequency?: boolean;
 }
+
+/** A range a person gave instead of one figure: 30多家 → { min: 31, max: 39 }, 不到1万 → { max: 9999 }. */
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+}
+
+/** A fact value as parsed: null is "I don't know". */
+export type AnswerValue = string | number | boolean | string[] | NumberBounds | null;
+
+/**
+ * How a colloquial answer was read, so that the conversation can say so: 暂无 → `notYet` ("按尚未具备计");
+ * `occasional` is the conversation's own reading of 偶尔 said twice to a 经常 question (a no).
+ */
+export type Reading = 'notYet' | 'occasional';
 
 /** Why an answer could not be read. */
 export type ParseErrorCode =
@@ -56,11 +87,14 @@ export type ParseErrorCode =
   | 'tooLarge'
   | 'notInteger'
   | 'unknownOption'
-  | 'invalidDate';
+  | 'ambiguousOption'
+  | 'invalidDate'
+  | 'needExact'
+  | 'occasional';
 
 /** A fact value (null = "I don't know"), or why there is none; wrongUnit says which unit was recognised. */
 export type ParseResult =
-  | { ok: true; value: string | number | boolean | string[] | null }
+  | { ok: true; value: AnswerValue; reading?: Reading }
   | { ok: false; code: ParseErrorCode; detectedUnit?: NumberUnit };
 
 type Failure = Extract<ParseResult, { ok: false }>;
@@ -76,7 +110,7 @@ const DEFAULT_MAX: Readonly<Record<NumberUnit | 'plain', number>> = {
   plain: 1e15,
 };
 
-const ok = (value: string | number | boolean | string[] | null): ParseResult => ({ ok: true, value });
+const ok = (value: AnswerValue, reading?: Reading): ParseResult => (reading ? { ok: true, value, reading } : { ok: true, value });
 const fail = (code: ParseErrorCode, detectedUnit?: NumberUnit): Failure =>
   detectedUnit ? { ok: false, code, detectedUnit } : { ok: false, code };
 
@@ -98,6 +132,7 @@ function parseInput(input: unknown, spec: AnswerSpec): ParseResult {
   if (Array.isArray(input)) return spec.kind === 'multi' ? parseList(input, spec.options ?? []) : fail('unreadable');
   if (typeof input === 'boolean') return spec.kind === 'boolean' ? ok(input) : fail('unreadable');
   if (typeof input === 'number' && spec.kind === 'number') return checkNumber(input, spec);
+  if (typeof input === 'object' && input !== null && spec.kind === 'number') return parseBoundsObject(input, spec);
   if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'bigint') return fail('unreadable');
   const text = normalise(String(input));
   if (text === undefined) return fail('unreadable');
@@ -113,7 +148,7 @@ function parseText(text: string, spec: AnswerSpec): ParseResult {
     case 'number':
       return parseNumber(text, spec);
     case 'boolean':
-      return YES.has(text) ? ok(true) : NO.has(text) ? ok(false) : fail('unreadable');
+      return parseBoolean(text, spec);
     case 'choice':
       return parseChoice(text, spec.options ?? []);
     case 'multi':
@@ -146,23 +181,83 @@ const DONT_KNOW = new Set([
 ]);
 
 const YES = new Set([
-  '是', '是的', '对', '对的', '有', '有的', '具备', '已具备', '已', '已有', '已经', '符合', '有的是',
-  'yes', 'y', 'yeah', 'yep', 'true', '1', '√', '✓', '✔',
+  '是', '是的', '对', '对的', '有', '有的', '具备', '已具备', '已', '已有', '已经', '符合', '有的是', '嗯', '嗯嗯', '恩', '是滴', '是啊',
+  '是呀', '对啊', '对呀', '有啊', '有滴', '没错', '当然', '当然有', '有了', '已经有了',
+  'yes', 'y', 'yeah', 'yep', 'yup', 'sure', 'of course', 'we do', 'yes we do', 'true', '1', '√', '✓', '✔',
 ]);
 const NO = new Set([
-  '否', '不是', '不对', '没有', '没', '无', '未', '未有', '不具备', '不', '不符合', '没有的', '还没有',
-  'no', 'n', 'nope', 'false', '0', '×', '✗', '✘',
+  '否', '不是', '不对', '没有', '没', '无', '未', '未有', '不具备', '不', '不符合', '没有的', '没有呢',
+  'no', 'n', 'nope', 'false', '0', '×', '✗', '✘', 'we do not', "we don't",
 ]);
+/** Not yet, or being set up: a no today (the text asks what exists), which the conversation says ("按尚未具备计"). */
+const NOT_YET = new Set([
+  '暂无', '尚无', '还没有', '还没', '暂时没有', '目前没有', '目前还没有', '尚未', '尚未具备', '暂未', '暂不具备', '正在筹建', '筹建中',
+  '在筹建', '正在建设', '建设中', '在建', '正在建', '正在申请', '申请中', '计划中', '准备中', '正在准备', '正在制定', '制定中',
+  'none yet', 'not yet', 'no, not yet', 'in preparation', 'being set up', 'planned', 'in progress', 'under construction',
+]);
+/** For questions about doing something 经常 / 广泛 / 积极: these mean yes … */
+const FREQUENT = new Set([
+  '经常', '定期', '每年都办', '每年都有', '每年都搞', '每年都组织', '每年都举办', '每年', '常年', '长期', '广泛', '频繁', '多次', '每月',
+  '每季度', '经常开展', '定期开展', '经常组织', '定期组织', '经常举办', '定期举办',
+  'often', 'regularly', 'frequently', 'every year', 'annually', 'yearly', 'monthly', 'routinely', 'on a regular basis',
+]);
+/** … and these are not enough to say yes or no: the text asks for 经常 / 广泛, so the question is asked once more. */
+const OCCASIONAL = new Set([
+  '偶尔', '有时', '有时候', '很少', '不定期', '偶尔开展', '偶尔组织', '偶尔举办', '办过一次', '办过', '一两次', '一次', '不多',
+  'occasionally', 'sometimes', 'rarely', 'seldom', 'once', 'once or twice', 'now and then',
+]);
+
+function parseBoolean(text: string, spec: AnswerSpec): ParseResult {
+  if (YES.has(text)) return ok(true);
+  if (NO.has(text)) return ok(false);
+  if (NOT_YET.has(text)) return ok(false, 'notYet');
+  if (spec.frequency && FREQUENT.has(text)) return ok(true);
+  if (spec.frequency && OCCASIONAL.has(text)) return fail('occasional');
+  return fail('unreadable');
+}
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────────────────
 
 interface Quantity {
-  value: number;
+  /** The figure, in the base unit (万 and million applied). */
+  value: Decimal;
   negative: boolean;
   unit: NumberUnit | undefined;
+  /** 30多 / 30余 / 30-something: more than `value`, less than `value + place`. 三十来: about `value`. */
+  inner?: { kind: 'more'; place: Decimal } | { kind: 'about' };
 }
 
-const APPROX = /^(?:约|大约|大概|approximately|approx\.?|about|around|~)\s*|\s*左右$/g;
+/**
+ * How a figure was qualified. 以上/不少于/at least include the figure and 超过/over/多 exclude it, as in the
+ * texts themselves (README "What the assistant understands"); 不到/less than exclude it and 以下/以内/at most
+ * include it.
+ */
+type Qualifier = 'about' | 'near' | 'below' | 'over' | 'atLeast' | 'atMost';
+
+const PREFIXES: readonly (readonly [RegExp, Qualifier])[] = [
+  [/^(?:大约|大概|大致|约莫|约|估计|差不多|approximately|approx\.?|about|around|roughly|circa|some|~)\s*/, 'about'],
+  [/^(?:将近|接近|近|快|nearly|almost|close to|just under|not quite)\s*/, 'near'],
+  [/^(?:不到|不足|少于|低于|小于|未满|不满|未达到|未达|less than|fewer than|under|below)\s*/, 'below'],
+  [/^(?:超过|多于|高于|大于|逾|more than|over|above|upwards of|in excess of)\s*/, 'over'],
+  [/^(?:至少|不少于|不低于|最少|起码|at least|no less than|no fewer than|not less than|minimum)\s*/, 'atLeast'],
+  [/^(?:最多|至多|不超过|不高于|顶多|at most|up to|no more than|not more than|maximum)\s*/, 'atMost'],
+];
+const SUFFIXES: readonly (readonly [RegExp, Qualifier])[] = [
+  [/\s*(?:左右|上下|or so|-?ish)$/, 'about'],
+  [/\s*(?:及以上|或以上|以上|or more|and above|and over|and up|\+)$/, 'atLeast'],
+  [/\s*(?:及以下|或以下|以下|以内|之内|or less|or fewer|and below|and under)$/, 'atMost'],
+];
+/** 多 / 余 / 来 right after the numeral (30多家, 三十来家, 30-something); a Chinese multiplier may follow (3千多万). */
+const INNER = /^(?:(多|余)|(来)|-?\s*something(?![a-z])|-?\s*odd(?![a-z]))\s*/;
+const INNER_MULTIPLIER = /^([十百千万亿]+)\s*/;
+/** Two neighbouring digits for a span: 二三十 (20–30), 一两万 (1–2万), 三五家 (3–5). */
+const DIGIT_PAIR = /^([一二两三四五六七八])([二两三四五六七八九])(?![一二两三四五六七八九〇零])(.*)$/;
+const DIGIT_VALUE: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** A span: 20-30家, 20到30, 1.2万至1.5万平方米, between 20 and 30, 介于20和30之间. */
+const SPAN = /^((?:between|from|介于|在)\s*)?(.+?)\s*(-|~|到|至|—|–|\bto\b|\band\b|和)\s*(.+?)\s*(?:之间)?$/;
+/** A multiplier on the right of a span applies to a bare number on the left too (20-30万 = 20万–30万). */
+const SPAN_MULTIPLIER = /^[\d.,]+\s*((?:[十百千万亿]|[kw](?![a-z])|(?:thousand|million|mn|billion|bn)(?![a-z]))+)/;
+
 const NEGATIVE = /^(?:-|−|负|minus\s)\s*/;
 const CURRENCY_PREFIX = /^(?:¥|rmb|cny|人民币)\s*/;
 const PERCENT_PREFIX = /^百分之\s*/;
@@ -197,24 +292,192 @@ function readSuffix(rest: string): { unit?: NumberUnit; shift: number } | undefi
   return unit && { unit, shift };
 }
 
-/** A typed quantity: its value, whether it was negative, and the unit it was typed in, if any. */
+/** The power of ten a run of Chinese multipliers stands for (万 → 4, 千万 → 7), if it is one. */
+function multiplierExp(text: string): number | undefined {
+  const value = parseNumeral(`1${text}`);
+  if (value === undefined) return undefined;
+  const exp = Math.round(Math.log10(value));
+  return 10 ** exp === value ? exp : undefined;
+}
+
+/** A typed quantity: its value, whether it was negative, the unit it was typed in, and 多/来 after the numeral. */
 function readQuantity(text: string): Quantity | undefined {
-  const [negative, unsigned] = strip(text.replace(APPROX, '').replace(/个(?=\s*[亿万])/g, ''), NEGATIVE);
+  const [negative, unsigned] = strip(text.replace(/个(?=\s*多?\s*[亿万])/g, ''), NEGATIVE);
   const [money, afterCurrency] = strip(unsigned, CURRENCY_PREFIX);
   const [percent, amount] = strip(afterCurrency, PERCENT_PREFIX);
   const read = readNumeral(amount);
-  const suffix = read && readSuffix(read.rest);
-  if (!read || !suffix) return undefined;
+  if (!read) return undefined;
+  let rest = read.rest;
+  let shift = 0;
+  let inner: Quantity['inner'];
+  const marker = INNER.exec(rest);
+  if (marker) {
+    rest = rest.slice(marker[0].length);
+    const multiplier = INNER_MULTIPLIER.exec(rest);
+    if (multiplier) {
+      const exp = multiplierExp(multiplier[1] ?? '');
+      if (exp === undefined) return undefined;
+      shift = exp;
+      rest = rest.slice(multiplier[0].length);
+    }
+    const place = lastPlace(read.value);
+    if (marker[2]) inner = { kind: 'about' };
+    else if (place) inner = { kind: 'more', place };
+    else return undefined; // 0多
+  }
+  const suffix = readSuffix(rest);
+  if (!suffix) return undefined;
   const units = [money ? 'money' : undefined, percent ? 'percent' : undefined, suffix.unit].filter((u): u is NumberUnit => u !== undefined);
   if (units.some((u) => u !== units[0])) return undefined;
-  return { value: toNumber(read.value, suffix.shift), negative, unit: units[0] };
+  shift += suffix.shift;
+  if (inner?.kind === 'more') inner = { kind: 'more', place: shifted(inner.place, shift) };
+  return { value: shifted(read.value, shift), negative, unit: units[0], ...(inner ? { inner } : {}) };
+}
+
+/** The qualifier around a figure and the figure's text; undefined when two qualifiers contradict each other. */
+function readQualifier(text: string): { qualifier?: Qualifier; body: string } | undefined {
+  let body = text;
+  const found: Qualifier[] = [];
+  for (const [pattern, q] of PREFIXES) {
+    const m = pattern.exec(body);
+    if (m && m[0].length < body.length) {
+      found.push(q);
+      body = body.slice(m[0].length);
+      break;
+    }
+  }
+  for (const [pattern, q] of SUFFIXES) {
+    const m = pattern.exec(body);
+    if (m && m.index > 0) {
+      found.push(q);
+      body = body.slice(0, m.index);
+      break;
+    }
+  }
+  const [first, second] = found;
+  if (first === undefined) return { body };
+  if (second === undefined || second === first) return { qualifier: first, body };
+  // 超过1万以上 / 不到1万以下: a redundant pair people use; the stricter word decides.
+  if (first === 'over' && second === 'atLeast') return { qualifier: 'over', body };
+  if (first === 'below' && second === 'atMost') return { qualifier: 'below', body };
+  return undefined;
+}
+
+/**
+ * Decimal places a bound is rounded to: whole yuan and whole counts; areas and percentages to 0.01 (a property
+ * certificate states areas to the hundredth of a square metre). So 不到1万平方米 is at most 9,999.99 m² and
+ * 不到1万元 at most 9,999 yuan.
+ */
+function stepDigits(spec: AnswerSpec): number {
+  return spec.unit === 'count' || spec.unit === 'money' ? 0 : 2;
+}
+
+/**
+ * The range a qualified figure stands for, in whole steps (see `stepDigits`). 约 / 左右 / 来 / about widen a
+ * figure by 10 % each way (at least one step): people who say 约8000 have rounded, usually to one or two
+ * significant digits, and ±10 % covers any figure rounded to two significant digits while staying narrow
+ * enough to decide a limit that is clearly away from it; a limit inside the range is settled by one short
+ * question instead of a guess. 近 / nearly is the lower half of that (90 % up to just under the figure).
+ */
+function rangeOf(kind: Qualifier | 'more', q: Quantity, digits: number): { lo?: bigint; hi?: bigint } | undefined {
+  const n = q.value;
+  const floor = inSteps(n, digits, 'floor');
+  const ceil = inSteps(n, digits, 'ceil');
+  switch (kind) {
+    case 'about': {
+      if (n.units === 0n) return { lo: 0n, hi: 0n };
+      const lo = inSteps(n, digits, 'ceil', 9n, 10n);
+      const hi = inSteps(n, digits, 'floor', 11n, 10n);
+      // At least one step each way (约5家 is 4–6, not 5), never below zero.
+      const oneBelow = ceil > 1n ? ceil - 1n : 0n;
+      return { lo: lo < oneBelow ? lo : oneBelow, hi: hi > floor + 1n ? hi : floor + 1n };
+    }
+    case 'near':
+      return n.units === 0n ? undefined : { lo: inSteps(n, digits, 'ceil', 9n, 10n), hi: ceil - 1n };
+    case 'below':
+      return ceil === 0n ? undefined : { hi: ceil - 1n };
+    case 'over':
+      return { lo: floor + 1n };
+    case 'atLeast':
+      return { lo: ceil };
+    case 'atMost':
+      return { hi: floor };
+    case 'more': {
+      if (q.inner?.kind !== 'more') return undefined;
+      return { lo: floor + 1n, hi: inSteps(plus(n, q.inner.place), digits, 'ceil') - 1n };
+    }
+  }
+}
+
+/** Bounds in steps → the answer: a number when both ends meet, `{ min?, max? }` otherwise, checked like figures. */
+function boundsResult(lo: bigint | undefined, hi: bigint | undefined, digits: number, spec: AnswerSpec): ParseResult {
+  if (lo !== undefined && hi !== undefined && lo > hi) return fail('unreadable');
+  const min = lo === undefined || lo <= 0n ? undefined : fromSteps(lo, digits);
+  const max = hi === undefined ? undefined : fromSteps(hi, digits);
+  if (max === 0 || (min !== undefined && min === max)) return checkNumber(max ?? 0, spec);
+  if (spec.exactOnly) return fail('needExact');
+  return checkBounds({ ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }, spec);
+}
+
+/** 二三十家 / 一两万元 / 三五个: the span between two neighbouring digits, the rest of the figure shared. */
+function digitPair(text: string): [string, string] | undefined {
+  const m = DIGIT_PAIR.exec(text);
+  if (!m) return undefined;
+  const [, a = '', b = '', rest = ''] = m;
+  const [x, y] = [DIGIT_VALUE[a] ?? 0, DIGIT_VALUE[b] ?? 0];
+  return y === x + 1 || (x === 3 && y === 5) ? [`${a}${rest}`, `${b}${rest}`] : undefined;
+}
+
+/** The two ends of a span as typed, or undefined when the text is not one. */
+function spanEnds(text: string): [string, string] | undefined {
+  const pair = digitPair(text);
+  if (pair) return pair;
+  const m = SPAN.exec(text);
+  if (!m) return undefined;
+  const [, prefix = '', left = '', separator = '', right = ''] = m;
+  // "20 and 30" is a span only after between / 介于 (otherwise it may be a list).
+  if ((separator === 'and' || separator === '和') && !/^(?:between|介于)/.test(prefix)) return undefined;
+  const multiplier = SPAN_MULTIPLIER.exec(right)?.[1];
+  return [multiplier && /^[\d.,]+$/.test(left) ? `${left}${multiplier}` : left, right];
+}
+
+/** A span (20-30家, 二三十家): both ends inclusive; undefined when the text is not a span of two figures. */
+function readSpan(text: string): { lo: Quantity; hi: Quantity; unit: NumberUnit | undefined } | undefined {
+  const ends = spanEnds(text);
+  if (!ends) return undefined;
+  const [lo, hi] = ends.map(readQuantity);
+  if (!lo || !hi || lo.inner || hi.inner || lo.negative || hi.negative) return undefined;
+  if (lo.unit && hi.unit && lo.unit !== hi.unit) return undefined;
+  return { lo, hi, unit: hi.unit ?? lo.unit };
+}
+
+/**
+ * One reading for a qualifier and a marker after the numeral together: 约30多家 is still 30多家 and 约三十来家 still
+ * about 30; any other pair (超过30多家, 不到三十来家) is too muddled to read.
+ */
+function combined(kinds: readonly (Qualifier | 'more')[]): Qualifier | 'more' | undefined {
+  if (kinds.length === 1) return kinds[0];
+  if (kinds.every((k) => k === 'more' || k === 'about')) return kinds.includes('more') ? 'more' : 'about';
+  return undefined;
 }
 
 function parseNumber(text: string, spec: AnswerSpec): ParseResult {
-  const q = readQuantity(text);
-  if (!q) return fail('unreadable');
+  const digits = stepDigits(spec);
+  const span = readSpan(text);
+  if (span) {
+    if (span.unit && span.unit !== spec.unit) return fail('wrongUnit', span.unit);
+    return boundsResult(inSteps(span.lo.value, digits, 'ceil'), inSteps(span.hi.value, digits, 'floor'), digits, spec);
+  }
+  const qualified = readQualifier(text);
+  const q = qualified && readQuantity(qualified.body);
+  if (!qualified || !q) return fail('unreadable');
   if (q.unit && q.unit !== spec.unit) return fail('wrongUnit', q.unit);
-  return checkNumber(q.negative ? -q.value : q.value, spec);
+  const kinds = [qualified.qualifier, q.inner?.kind].filter((k) => k !== undefined);
+  if (kinds.length === 0) return checkNumber(q.negative ? -toNumber(q.value) : toNumber(q.value), spec);
+  if (q.negative) return fail('negative');
+  const kind = combined(kinds);
+  const range = kind && rangeOf(kind, q, digits);
+  return range ? boundsResult(range.lo, range.hi, digits, spec) : fail('unreadable');
 }
 
 /** The largest value the question accepts. */
@@ -229,6 +492,27 @@ function checkNumber(n: number, spec: AnswerSpec): ParseResult {
   if (n > maxOf(spec)) return fail('tooLarge');
   if (spec.unit === 'count' && !Number.isInteger(n)) return fail('notInteger');
   return ok(n + 0); // -0 → 0
+}
+
+/** Bounds go through the same checks at each end, and must not be reversed. */
+function checkBounds(bounds: NumberBounds, spec: AnswerSpec): ParseResult {
+  for (const end of [bounds.min, bounds.max]) {
+    if (end === undefined) continue;
+    const checked = checkNumber(end, spec);
+    if (!checked.ok) return checked;
+  }
+  if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) return fail('unreadable');
+  return ok(bounds);
+}
+
+/** Bounds sent as JSON (`{ "min": 31, "max": 39 }`), as the API and a value the parser returned. */
+function parseBoundsObject(input: object, spec: AnswerSpec): ParseResult {
+  const entries = Object.entries(input);
+  if (entries.length === 0 || entries.some(([k, v]) => (k !== 'min' && k !== 'max') || typeof v !== 'number')) return fail('unreadable');
+  const { min, max } = input as NumberBounds;
+  if (min !== undefined && min === max) return checkNumber(min, spec);
+  if (spec.exactOnly) return fail('needExact');
+  return checkBounds({ ...(min !== undefined ? { min: min + 0 } : {}), ...(max !== undefined ? { max: max + 0 } : {}) }, spec);
 }
 
 // ── choices ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -266,9 +550,16 @@ function resolveItem(text: string, options: readonly ChoiceOption[], loose = tru
   return byPosition(text, options) ?? byLabel(text, options, loose);
 }
 
+/** How many options a text could mean (by exact or partial label): more than one is ambiguousOption. */
+function candidates(text: string, options: readonly ChoiceOption[]): number {
+  const exact = options.filter((o) => labelsOf(o).includes(text)).length;
+  return exact > 0 || [...text].length < 2 ? exact : options.filter((o) => labelsOf(o).some((l) => contains(l, text))).length;
+}
+
 function parseChoice(text: string, options: readonly ChoiceOption[]): ParseResult {
   const value = resolveItem(text, options);
-  return value === undefined ? fail('unknownOption') : ok(value);
+  if (value !== undefined) return ok(value);
+  return fail(candidates(text, options) > 1 ? 'ambiguousOption' : 'unknownOption');
 }
 
 /** The chosen values in the options' order, once each. */

@@ -4,11 +4,15 @@
  */
 import { compiledTranslator, hasKey } from '../i18n/compiled.js';
 import { LANGUAGES, type Lang } from '../i18n/index.js';
+import { formatQuantity } from '../rules/format.js';
+import type { FactName } from '../rules/facts.js';
 import { JURISDICTIONS } from '../rules/registry.js';
 import type { JurisdictionId } from '../rules/types.js';
+import { FACT_UNITS } from '../rules/units.js';
 import type { AnswerKind, AnswerSpec, NumberUnit } from './parse.js';
 import { answerExample } from './hints.js';
 import type { QuestionSpec } from './questions.js';
+import { spacedIn } from './ranges.js';
 
 /** One choice a prompt offers. */
 export interface PromptOption {
@@ -42,15 +46,51 @@ export interface Prompt {
 /** The id of the opening question. */
 export const JURISDICTION_QUESTION = 'jurisdiction';
 
-/** How the parser reads answers to `question`: option labels in every language, so either may be typed. */
+/**
+ * Facts whose text asks for something done 经常 / 广泛 / 积极 (Wenzhou 第八条（五）经常组织开展, Shandong and Mudanjiang
+ * 广泛组织开展 公益活动; Mudanjiang 积极配合 … 举办招聘会): 经常 / 定期 are a yes there, and 偶尔 is asked once more.
+ */
+export const FREQUENCY_FACTS: ReadonlySet<string> = new Set(['holdsPublicWelfareActivities', 'organizesRecruitmentEvents']);
+
+/** Figures that must be answered exactly (see `buildSpec`). */
+const EXACT_FACTS: ReadonlySet<string> = new Set(['branchCount']);
+
+/** Other words for an option (`answers:<fact>.<value>`, "|"-separated), in every language. */
+function synonymsOf(fact: string, value: string): string[] {
+  return LANGUAGES.flatMap((lang) => {
+    const key = `${fact}.${value}`;
+    const text = compiledTranslator(lang, 'answers')(key);
+    return text === key || text === '' ? [] : text.split('|').map((w) => w.trim()).filter((w) => w !== '');
+  });
+}
+
+/**
+ * How the parser reads answers to `question`: the option labels in every language first (zh, en: hints use
+ * them), then the synonyms from `locales/<lang>/answers.json`, so that any of them may be typed.
+ */
 export function answerSpec(question: QuestionSpec): AnswerSpec {
+  // The same for every question with this fact and kind (the locales do not change at run time): built once.
+  const key = `${question.fact}|${question.kind}`;
+  const known = specs.get(key);
+  if (known) return known;
+  const spec = buildSpec(question);
+  specs.set(key, spec);
+  return spec;
+}
+const specs = new Map<string, AnswerSpec>();
+
+function buildSpec(question: QuestionSpec): AnswerSpec {
   const spec: AnswerSpec = { kind: question.kind, unit: question.unit };
   if (question.options) {
     spec.options = question.options.map((value) => ({
       value,
-      labels: LANGUAGES.map((lang) => compiledTranslator(lang, 'facts')(`${question.fact}.values.${value}`)),
+      labels: [...LANGUAGES.map((lang) => compiledTranslator(lang, 'facts')(`${question.fact}.values.${value}`)), ...synonymsOf(question.fact, value)],
     }));
   }
+  if (question.kind === 'boolean' && FREQUENCY_FACTS.has(question.fact)) spec.frequency = true;
+  // How many branch parks decides which branch figures are asked, one branch at a time: it must be one number
+  // (an applicant always knows it), so 两三个 gets a hint rather than a range.
+  if (EXACT_FACTS.has(question.fact)) spec.exactOnly = true;
   return spec;
 }
 
@@ -87,6 +127,37 @@ export function questionPrompt(question: QuestionSpec, lang: Lang, answered: num
     ...(question.unit ? { unit: question.unit } : {}),
     ...(example ? { example } : {}),
     ...(optionsOf(question, lang) ? { options: optionsOf(question, lang) } : {}),
+    progress: progress(answered, open, lang),
+  };
+}
+
+/**
+ * The one follow-up after a range that straddles a limit: "园区建筑面积是否不少于 10,000 平方米？" with 是 / 否 /
+ * 不清楚 (its value `unknown` reads as "I don't know" in every channel). `range` is the answer as shown.
+ */
+export function settlePrompt(
+  settling: { questionId: string; fact: FactName; op: 'gte' | 'gt' | 'lte' | 'lt'; value: number },
+  range: string,
+  lang: Lang,
+  answered: number,
+  open: number,
+): Prompt {
+  const t = compiledTranslator(lang, 'flow');
+  const limit = formatQuantity(settling.value, FACT_UNITS[settling.fact], lang, compiledTranslator(lang, 'rules'));
+  const branch = /^branches\.(\d+)\./.exec(settling.questionId);
+  const subject = branch
+    ? t('settle.branchSubject', { n: Number(branch[1]) + 1, label: compiledTranslator(lang, 'facts')(`${settling.fact}.label`) })
+    : compiledTranslator(lang, 'facts')(`${settling.fact}.label`);
+  return {
+    questionId: `settle.${settling.questionId}`,
+    kind: 'boolean',
+    text: t('settle.text', { subject, op: t(`settle.op.${settling.op}`), limit }),
+    help: t('settle.help', { value: spacedIn(lang, range), limit }),
+    options: [
+      { value: true, label: t('answer.yes') },
+      { value: false, label: t('answer.no') },
+      { value: 'unknown', label: t('answer.skipped') },
+    ],
     progress: progress(answered, open, lang),
   };
 }

@@ -6,7 +6,7 @@
  * services, policies, conduct, history.
  */
 import type { Facts, FactName } from '../rules/facts.js';
-import { BUSINESS_LINES, FactShape, LOCATION_TYPES, PUBLIC_SERVICES, SUPPORTING_SERVICES } from '../rules/facts.js';
+import { BUSINESS_LINES, exactOf, FactShape, LOCATION_TYPES, PUBLIC_SERVICES, SUPPORTING_SERVICES } from '../rules/facts.js';
 import type { Outcome, JurisdictionDef } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import type { AnswerKind, NumberUnit } from './parse.js';
@@ -172,7 +172,8 @@ export function pendingQuestions(def: JurisdictionDef, facts: Facts, settled: Re
 }
 
 function branchQuestions(facts: Facts, settled: ReadonlySet<string>): QuestionSpec[] {
-  const count = facts.branchCount ?? 0;
+  // Branch figures are asked branch by branch only once the number of branches is known exactly.
+  const count = exactOf(facts.branchCount) ?? 0;
   const out: QuestionSpec[] = [];
   for (let i = 0; i < count; i++) {
     for (const field of BRANCH_FIELDS) {
@@ -191,7 +192,7 @@ export function withAnswer(facts: Facts, question: QuestionSpec, value: unknown)
     else next[question.fact] = value;
     return resized(next as Facts);
   }
-  const count = Math.max(facts.branchCount ?? 0, question.branch + 1);
+  const count = Math.max(exactOf(facts.branchCount) ?? 0, question.branch + 1);
   const branches = Array.from({ length: count }, (_, i) => ({ ...facts.branches?.[i] }));
   const branch: Record<string, unknown> = branches[question.branch] ?? {};
   if (value === undefined) delete branch[question.fact];
@@ -208,7 +209,7 @@ export function withAnswer(facts: Facts, question: QuestionSpec, value: unknown)
 /** Keeps the per-branch list as long as `branchCount` (a changed count drops or adds entries). */
 function resized(facts: Facts): Facts {
   if (facts.branches === undefined) return facts;
-  const count = facts.branchCount;
+  const count = exactOf(facts.branchCount);
   if (count === undefined || facts.layout === 'single') {
     const { branches: _dropped, ...rest } = facts;
     return rest;

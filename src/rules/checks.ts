@@ -4,13 +4,15 @@
  * `explain.ts` turns into words. Comparisons follow Chinese legal usage: 以上/不少于/不低于 include the number
  * (`atLeast`), 超过 excludes it (`moreThan`), 不超过 includes it (`atMost`).
  */
-import type { FactName, Facts } from './facts.js';
+import { type FactRange, RangeTable } from './bounds.js';
 import { addPeriod, isBefore } from './dates.js';
-import type { Check, CheckContext, Finding, Limit, Outcome, Period, Scope } from './types.js';
-import { readFact } from './derived.js';
+import type { FactName, Facts } from './facts.js';
+import type { Check, CheckContext, Finding, KnownRange, Limit, Outcome, Period, Scope, Settle } from './types.js';
+import { FACT_UNITS } from './units.js';
 
 const met = (): Outcome => ({ status: 'met', findings: [], missing: [] });
-const unknown = (missing: FactName[]): Outcome => ({ status: 'unknown', findings: [], missing });
+const unknown = (missing: FactName[], settle?: Settle): Outcome =>
+  settle ? { status: 'unknown', findings: [], missing, settle } : { status: 'unknown', findings: [], missing };
 const unmet = (...findings: Finding[]): Outcome => ({ status: 'unmet', findings, missing: [] });
 
 /** Relative tolerance so that decimal areas (0.1 m²) compare as a person would, not as binary floats do. */
@@ -24,55 +26,131 @@ function withLimits(fn: (facts: Facts, ctx: CheckContext) => Outcome, limits: re
 
 const limitsOf = (checks: readonly Check[]): Limit[] => checks.flatMap((c) => c.limits ?? []);
 
-function numeric(facts: Facts, fact: FactName): number | undefined {
-  return readFact(facts, fact) as number | undefined;
+/**
+ * What the facts allow `fact` to be: the answer narrowed by every relation (`bounds.ts`). `evaluate` derives the
+ * table once per assessment and passes it in `ctx`; a check called on its own derives it here.
+ */
+function rangeIn(facts: Facts, fact: FactName, ctx: CheckContext): FactRange | undefined {
+  return (ctx.ranges ?? RangeTable.for(facts)).get(fact);
 }
 
-/** Marks a figure that the rules computed rather than the user answered, so the explanation says so. */
-function derivedFlag(facts: Facts, fact: FactName): { derived?: true } {
-  return facts[fact] === undefined ? { derived: true } : {};
+/** The range as findings and settles report it: an open upper side is left out (JSON has no Infinity). */
+function known(r: FactRange): KnownRange {
+  const out: KnownRange = r.max === Infinity ? { min: r.min } : { min: r.min, max: r.max };
+  if (r.bounded) out.bounded = true;
+  if (!r.given || r.minFrom || r.maxFrom) {
+    out.derived = true;
+    const from = [...new Set([...(r.minFrom ?? []), ...(r.maxFrom ?? [])])];
+    if (from.length > 0) out.from = from as string[];
+  }
+  return out;
+}
+
+/** Marks a figure that is bounds, or that the relations narrowed, so that the explanation says so. */
+function marks(r: FactRange, side: 'min' | 'max'): Marks {
+  const narrowed = side === 'min' ? r.minFrom : r.maxFrom;
+  const exact = r.min === r.max;
+  if (exact && !narrowed && r.given) return {};
+  const range = known(r);
+  return {
+    ...(range.bounded ? { bounded: true } : {}),
+    ...(narrowed || !r.given ? { derived: true } : {}),
+    ...(range.from ? { from: range.from } : {}),
+    ...(exact ? {} : { range }),
+  };
+}
+
+type Marks = { bounded?: true; derived?: true; from?: string[]; range?: KnownRange };
+
+/** Compares a figure's range with a limit: met for every value in it, unmet for none, otherwise unknown. */
+function compare(fact: FactName, op: 'gte' | 'gt' | 'lte', limit: number): Check {
+  return withLimits((facts, ctx) => {
+    const r = rangeIn(facts, fact, ctx);
+    if (r === undefined) return unknown([fact]);
+    // The least favourable value for the limit, and the most favourable one.
+    const worst = op === 'lte' ? r.max : r.min;
+    const best = op === 'lte' ? r.min : r.max;
+    if (holds(op, worst, limit)) return met();
+    if (!holds(op, best, limit)) {
+      return unmet({ kind: 'threshold', fact, op, required: limit, actual: best, ...marks(r, op === 'lte' ? 'min' : 'max') });
+    }
+    return unknown([fact], { fact, op, value: limit, known: known(r) });
+  }, [{ kind: 'threshold', fact, op, value: limit }]);
+}
+
+function holds(op: 'gte' | 'gt' | 'lte', value: number, limit: number): boolean {
+  return op === 'gte' ? geq(value, limit) : op === 'gt' ? value > limit : value <= limit;
 }
 
 /** 以上 / 不少于 / 不低于 / 达到: the number itself meets it. */
 export function atLeast(fact: FactName, required: number): Check {
-  return withLimits((facts) => {
-    const actual = numeric(facts, fact);
-    if (actual === undefined) return unknown([fact]);
-    return geq(actual, required) ? met() : unmet({ kind: 'threshold', fact, op: 'gte', required, actual, ...derivedFlag(facts, fact) });
-  }, [{ kind: 'threshold', fact, op: 'gte', value: required }]);
+  return compare(fact, 'gte', required);
 }
 
 /** 超过: the number itself does not meet it. */
 export function moreThan(fact: FactName, limit: number): Check {
-  return withLimits((facts) => {
-    const actual = numeric(facts, fact);
-    if (actual === undefined) return unknown([fact]);
-    return actual > limit ? met() : unmet({ kind: 'threshold', fact, op: 'gt', required: limit, actual, ...derivedFlag(facts, fact) });
-  }, [{ kind: 'threshold', fact, op: 'gt', value: limit }]);
+  return compare(fact, 'gt', limit);
 }
 
 /** 不超过: the number itself is still allowed. */
 export function atMost(fact: FactName, limit: number): Check {
-  return withLimits((facts) => {
-    const actual = numeric(facts, fact);
-    if (actual === undefined) return unknown([fact]);
-    return actual <= limit ? met() : unmet({ kind: 'threshold', fact, op: 'lte', required: limit, actual, ...derivedFlag(facts, fact) });
-  }, [{ kind: 'threshold', fact, op: 'lte', value: limit }]);
+  return compare(fact, 'lte', limit);
 }
 
-/** `part` is at least `percent` % of `whole` (占…60%以上 / 不低于…50%): exactly the share meets it. */
+/**
+ * `part` is at least `percent` % of `whole` (占…60%以上 / 不低于…50%): exactly the share meets it. Over ranges,
+ * interval arithmetic: met when even the least part of the greatest whole reaches it, unmet when even the
+ * greatest part of the least whole falls short. When only one side is a range, the unknown settles on that
+ * side: the part it must reach, or the whole it must not exceed.
+ */
 export function shareAtLeast(part: FactName, whole: FactName, percent: number): Check {
-  return withLimits((facts) => {
-    const p = numeric(facts, part);
-    const w = numeric(facts, whole);
-    const missing = [p === undefined && part, w === undefined && whole].filter((f): f is FactName => !!f);
+  return withLimits((facts, ctx) => {
+    const p = rangeIn(facts, part, ctx);
+    const w = rangeIn(facts, whole, ctx);
+    const pKnown = p !== undefined && p.min === p.max;
+    const wKnown = w !== undefined && w.min === w.max;
+    const missing = [!pKnown && part, !wKnown && whole].filter((f): f is FactName => !!f);
     if (p === undefined || w === undefined) return unknown(missing);
     // Cross-multiplied so that 60 % of 10,000 m² is 6,000 m² exactly, not 6000.000000001.
-    return geq(p * 100, w * percent)
-      ? met()
-      : unmet({ kind: 'share', part, whole, percent, actualPart: p, actualWhole: w });
+    if (w.max !== Infinity && geq(p.min * 100, w.max * percent)) return met();
+    if (!geq(p.max * 100, w.min * percent)) {
+      return unmet({
+        kind: 'share',
+        part,
+        whole,
+        percent,
+        actualPart: p.max,
+        actualWhole: w.min,
+        ...shareMarks(p, w),
+      });
+    }
+    if (wKnown) {
+      const needed = (w.min * percent) / 100;
+      // Rounded to the unit people answer in (a whole count, a hundredth of a m² or a cent), on the safe side.
+      return unknown(missing, { fact: part, op: 'gte', value: isCount(part) ? Math.ceil(needed - 1e-9) : Math.ceil(needed * 100 - 1e-6) / 100, known: known(p) });
+    }
+    if (pKnown && percent > 0) {
+      const allowed = (p.min * 100) / percent;
+      return unknown(missing, { fact: whole, op: 'lte', value: isCount(whole) ? Math.floor(allowed + 1e-9) : Math.floor(allowed * 100 + 1e-6) / 100, known: known(w) });
+    }
+    return unknown(missing);
   }, [{ kind: 'share', part, whole, percent }]);
 }
+
+function shareMarks(p: FactRange, w: FactRange): Omit<Marks, 'range'> & { partRange?: KnownRange; wholeRange?: KnownRange } {
+  const pm = marks(p, 'max');
+  const wm = marks(w, 'min');
+  const from = [...new Set([...(pm.from ?? []), ...(wm.from ?? [])])];
+  return {
+    ...(pm.bounded || wm.bounded ? { bounded: true } : {}),
+    ...(pm.derived || wm.derived ? { derived: true } : {}),
+    ...(from.length > 0 ? { from } : {}),
+    ...(pm.range ? { partRange: pm.range } : {}),
+    ...(wm.range ? { wholeRange: wm.range } : {}),
+  };
+}
+
+const isCount = (fact: FactName) => FACT_UNITS[fact].kind === 'count';
 
 /** A yes/no fact that must be `expected` (true unless said otherwise). */
 export function isTrue(fact: FactName, expected = true): Check {
@@ -110,7 +188,8 @@ export function allOf(...checks: Check[]): Check {
     const missing = unique(outcomes.flatMap((o) => o.missing));
     const failed = outcomes.filter((o) => o.status === 'unmet');
     if (failed.length > 0) return { status: 'unmet', findings: failed.flatMap((o) => o.findings), missing };
-    if (outcomes.some((o) => o.status === 'unknown')) return unknown(missing);
+    const open = outcomes.filter((o) => o.status === 'unknown');
+    if (open.length > 0) return unknown(missing, singleSettle(open));
     return met();
   }, limitsOf(checks));
 }
@@ -124,7 +203,7 @@ export function anyOf(...checks: Check[]): Check {
     const outcomes = checks.map((check) => check(facts, ctx));
     if (outcomes.some((o) => o.status === 'met')) return met();
     const open = outcomes.filter((o) => o.status === 'unknown');
-    if (open.length > 0) return unknown(unique(open.flatMap((o) => o.missing)));
+    if (open.length > 0) return unknown(unique(open.flatMap((o) => o.missing)), singleSettle(open));
     return unmet({ kind: 'alternatives', options: outcomes.map((o) => o.findings) });
   }, limitsOf(checks));
 }
@@ -152,7 +231,7 @@ export function scoped(scope: Scope, check: Check): Check {
   return withLimits((facts, ctx) => {
     const outcome = check(facts, ctx);
     const findings = outcome.findings.map((f) => (f.kind === 'threshold' || f.kind === 'share' ? { ...f, scope } : f));
-    return { ...outcome, findings };
+    return outcome.settle ? { ...outcome, findings, settle: { ...outcome.settle, scope } } : { ...outcome, findings };
   }, limitsOf([check]));
 }
 
@@ -163,12 +242,13 @@ export function scoped(scope: Scope, check: Check): Check {
 export function eachBranch(check: Check): Check {
   return withLimits((facts, ctx) => {
     if (facts.branches === undefined) return unknown(['branches']);
+    const ranges = ctx.ranges ?? RangeTable.for(facts);
     const perBranch = facts.branches.map((branch, index) =>
-      scoped({ site: 'branch', index }, check)(branch as Facts, ctx),
+      scoped({ site: 'branch', index }, check)(branch as Facts, { ...ctx, ranges: ranges.branch(index) }),
     );
     const combined = allOf(...perBranch.map((o) => () => o))(facts, ctx);
     // A branch's own missing figure is reported as the `branches` fact: that is what the caller must complete.
-    return combined.status === 'unknown' ? unknown(['branches']) : combined;
+    return combined.status === 'unknown' ? unknown(['branches'], combined.settle) : combined;
   }, limitsOf([check]));
 }
 
@@ -197,6 +277,11 @@ export function inForceFrom(from: string): Check {
   return withLimits((_facts, ctx) => (isBefore(ctx.date, from) ? unmet({ kind: 'notInForce', from }) : met()), [
     { kind: 'inForce', from },
   ]);
+}
+
+/** The one question that settles a conjunction or alternatives left open by exactly one part, if that part has one. */
+function singleSettle(open: readonly Outcome[]): Settle | undefined {
+  return open.length === 1 ? open[0]?.settle : undefined;
 }
 
 function unique<T>(items: T[]): T[] {

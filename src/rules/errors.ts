@@ -26,7 +26,11 @@ export class AssessmentInputError extends Error {
 function ruleOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'custom') return String((issue.params as { rule?: string } | undefined)?.rule ?? 'invalid');
   if (issue.code === 'too_small' && issue.minimum === 0) return 'negative';
+  // Inside a fact (bounds, a branch, an institution): a key that is not one of its fields, not a fact name.
+  if (issue.code === 'unrecognized_keys' && issue.path.length > 0) return 'unknownField';
   if (issue.code === 'invalid_type') return issue.input === undefined ? 'required' : `type.${issue.expected}`;
+  // A numeric fact is a number or bounds: a value that is neither (a string, a list) fails both alternatives.
+  if (issue.code === 'invalid_union') return 'type.numberOrBounds';
   if (issue.code === 'invalid_format' && issue.format === 'date') return 'date';
   return issue.code;
 }
@@ -34,7 +38,7 @@ function ruleOf(issue: z.core.$ZodIssue): string {
 /** Describes zod issues as localized problems, one per issue. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], lang: Lang): InputProblem[] {
   const t = translator(lang, 'errors');
-  return issues.map((issue) => {
+  return issues.flatMap(unwrapUnion).map((issue) => {
     const field = issue.path.map(String).join('.') || '(input)';
     const code = ruleOf(issue);
     const vars = {
@@ -46,11 +50,25 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], lang: Lang):
     };
     const key = `facts.${code}`;
     const message = getKeyOrFallback(t, key, 'facts.invalid', vars);
-    return { field: code === 'unrecognized_keys' ? vars.keys : field, code, message };
+    const fieldOut = code === 'unrecognized_keys' ? vars.keys : code === 'unknownField' ? `${field}.${vars.keys}` : field;
+    return { field: fieldOut, code, message: code === 'unknownField' ? t('facts.unknownField', { ...vars, field: fieldOut }) : message };
   });
 }
 
 function getKeyOrFallback(t: ReturnType<typeof translator>, key: string, fallback: string, vars: Record<string, string>): string {
   const text = t(key, { ...vars, defaultValue: '' });
   return text === '' ? t(fallback, vars) : text;
+}
+
+/**
+ * A number-or-bounds fact that fails both alternatives: when the value has the shape of one of them (an object
+ * for bounds, a number), that alternative's own issues say what is wrong ("floorArea.min: must not be
+ * negative"); otherwise the union issue stands ("must be a number or bounds").
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const wrongShape = (i: z.core.$ZodIssue) => i.code === 'invalid_type' && i.path.length === 0 && (i.expected === 'number' || i.expected === 'object');
+  const shaped = issue.errors.filter((branch) => !branch.every(wrongShape));
+  if (shaped.length !== 1) return [issue];
+  return (shaped[0] ?? []).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as z.core.$ZodIssue);
 }

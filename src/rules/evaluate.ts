@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LANG, isLang, type Lang, translator } from '../i18n/index.js';
+import { RangeTable } from './bounds.js';
 import { todayInChina } from './dates.js';
 import { AssessmentInputError, describeIssues } from './errors.js';
 import { type CriterionTexts, criterionTexts, explain } from './explain.js';
@@ -19,6 +20,7 @@ import type {
   JurisdictionId,
   Outcome,
   Ref,
+  Settle,
   Severity,
   Status,
   Verdict,
@@ -43,6 +45,8 @@ export interface CriterionResult {
   missing: FactName[];
   /** Structured gaps behind an `unmet`. */
   findings: Finding[];
+  /** For an `unknown` only because a known range straddles the limit: the one question that settles it. */
+  settle?: Settle;
 }
 
 /** The result of an assessment. */
@@ -116,7 +120,9 @@ export function assess(
   versions: readonly JurisdictionDef[] = versionsOf(def.id),
 ): AssessmentResult {
   const texts = prepared(def, options.lang);
-  const criteria = def.criteria.map((c) => assessCriterion(c, facts, options.date, texts));
+  // Every figure's range, narrowed by the relations between facts, derived once for all the criteria.
+  const ranges = RangeTable.for(facts);
+  const criteria = def.criteria.map((c) => assessCriterion(c, facts, options.date, texts, ranges));
   const newer = newerTexts(def, versions);
   const notices = [
     ...(options.date < def.inForceFrom ? [notYetInForce(def, texts)] : []),
@@ -147,10 +153,16 @@ function notYetInForce(def: JurisdictionDef, texts: Prepared): string {
 }
 
 /** Evaluates one criterion: its outcome and the words for it. */
-export function assessCriterion(def: CriterionDef, facts: Facts, date: string, texts: Prepared): CriterionResult {
-  const outcome = def.check(facts, { date });
+export function assessCriterion(
+  def: CriterionDef,
+  facts: Facts,
+  date: string,
+  texts: Prepared,
+  ranges: RangeTable = RangeTable.for(facts),
+): CriterionResult {
+  const outcome = def.check(facts, { date, ranges });
   const fixed = texts.criteria.get(def.id) ?? criterionTexts(def, texts.ctx);
-  return {
+  const result: CriterionResult = {
     id: def.id,
     ref: def.ref,
     quote: def.quote,
@@ -164,21 +176,38 @@ export function assessCriterion(def: CriterionDef, facts: Facts, date: string, t
     missing: outcome.missing,
     findings: outcome.findings,
   };
+  // Assigned rather than spread into the literal: a conditional spread puts every result on V8's slow path.
+  if (outcome.settle) result.settle = outcome.settle;
+  return result;
 }
 
-/** Explanations that do not depend on figures (met, unknown, not applicable) are rendered once and reused. */
+/**
+ * Explanations that do not depend on figures (met, unknown, not applicable) are rendered once and reused. A
+ * settling question depends on the known range, which a conversation re-assesses unchanged turn after turn: those
+ * are kept too, up to a bound, so that many applicants' ranges cannot grow the cache without limit.
+ */
 function explanationOf(def: CriterionDef, outcome: Outcome, texts: Prepared, fixed: CriterionTexts): string {
   if (outcome.status === 'unmet') return explain(def, outcome, texts.ctx, fixed);
-  const key =
-    outcome.status === 'met'
+  const key = outcome.settle
+    ? settleKey(def.id, outcome.settle)
+    : outcome.status === 'met'
       ? def.id
       : `${def.id}|${outcome.status}|${outcome.missing.join(',')}|${outcome.inapplicable?.fact ?? ''}=${outcome.inapplicable?.value ?? ''}`;
   let text = texts.explanations.get(key);
   if (text === undefined) {
     text = explain(def, outcome, texts.ctx, fixed);
-    texts.explanations.set(key, text);
+    if (!outcome.settle || texts.explanations.size < SETTLE_CACHE_LIMIT) texts.explanations.set(key, text);
   }
   return text;
+}
+
+/** How many explanations (mostly settling questions) one jurisdiction and language keeps at most. */
+const SETTLE_CACHE_LIMIT = 10_000;
+
+function settleKey(id: string, s: Settle): string {
+  const k = s.known;
+  const site = s.scope ? (s.scope.site === 'core' ? 'core' : `b${s.scope.index}`) : '';
+  return `${id}|?${s.fact}|${s.op}|${s.value}|${site}|${k?.min ?? ''}|${k?.max ?? ''}|${k?.derived ? 'd' : ''}|${k?.from?.join(',') ?? ''}`;
 }
 
 /**

@@ -6,9 +6,9 @@
 import type { Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import type { FactName } from './facts.js';
-import { formatNumber, formatPercent, formatQuantity, formatRef } from './format.js';
+import { formatNumber, formatPercent, formatQuantity, formatRange, formatRef } from './format.js';
 import { isPastYear } from './periods.js';
-import type { CriterionDef, Finding, Outcome, Scope } from './types.js';
+import type { CriterionDef, Finding, KnownRange, Outcome, Scope, Settle } from './types.js';
 import { FACT_UNITS } from './units.js';
 
 /** What explaining needs: the language, the generic (`rules`) and jurisdiction translators. */
@@ -60,6 +60,7 @@ export function explain(def: CriterionDef, outcome: Outcome, outer: ExplainConte
     case 'met':
       return ctx.t('explain.met', vars);
     case 'unknown':
+      if (outcome.settle) return ctx.t('explain.unknownSettle', { ...vars, ...settleTexts(outcome.settle, ctx) });
       return ctx.t('explain.unknown', { ...vars, missing: listOf(outcome.missing.map((f) => afterColon(factLabel(f, ctx), ctx)), ctx) });
     case 'not_applicable': {
       const why = outcome.inapplicable;
@@ -138,18 +139,20 @@ function waitingVars(f: WaitingFinding, ctx: ExplainContext): Record<string, str
 function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
   const unit = FACT_UNITS[f.fact];
   const qty = (n: number) => formatQuantity(n, unit, ctx.lang, ctx.t);
+  // With a range, the gap is measured from its most favourable value: at least that much is missing.
+  const atLeastQty = (n: number) => (f.range ? ctx.t('gap.atLeast', { gap: qty(n) }) : qty(n));
   const site = siteLabel(f.scope, ctx);
   const vars = {
     site,
     fact: site === '' ? factLabel(f.fact, ctx) : afterColon(factLabel(f.fact, ctx), ctx),
-    answered: ctx.t(f.derived ? 'answered.derived' : 'answered.given', { actual: qty(f.actual) }),
+    answered: answeredText(f.fact, f.range ?? { min: f.actual, max: f.actual }, f, ctx),
     required: qty(f.required),
   };
-  if (f.op === 'lte') return ctx.t('finding.atMost', { ...vars, excess: qty(f.actual - f.required) });
+  if (f.op === 'lte') return ctx.t('finding.atMost', { ...vars, excess: atLeastQty(f.actual - f.required) });
   if (f.op === 'gt') return ctx.t('finding.moreThan', vars);
   // A past year's figure cannot be raised: the gap is stated, and the remedy is the next application.
   const key = isPastYear(f.fact) ? 'finding.atLeastPastYear' : 'finding.atLeast';
-  return ctx.t(key, { ...vars, gap: qty(roundUp(f.required - f.actual, unit.kind === 'count')) });
+  return ctx.t(key, { ...vars, gap: atLeastQty(roundUp(f.required - f.actual, unit.kind === 'count')) });
 }
 
 function describeShare(f: ShareFinding, ctx: ExplainContext): string {
@@ -157,20 +160,58 @@ function describeShare(f: ShareFinding, ctx: ExplainContext): string {
   const isCount = unit.kind === 'count';
   const requiredPart = roundUp((f.actualWhole * f.percent) / 100, isCount);
   const qty = (n: number) => formatQuantity(n, unit, ctx.lang, ctx.t);
+  const ranged = f.partRange !== undefined || f.wholeRange !== undefined;
+  const percent = formatPercent(f.actualWhole === 0 ? 0 : (f.actualPart * 100) / f.actualWhole, ctx.lang, f.percent);
+  const gap = qty(roundUp(requiredPart - f.actualPart, isCount));
   const site = siteLabel(f.scope, ctx);
   const whole = ctx.lang === 'zh-CN' ? factLabel(f.whole, ctx) : lowerFirst(factLabel(f.whole, ctx));
+  const wholeFigure = f.wholeRange ? formatRange(f.wholeRange, FACT_UNITS[f.whole], ctx.lang, ctx.t) : formatQuantity(f.actualWhole, FACT_UNITS[f.whole], ctx.lang, ctx.t);
   const key = isPastYear(f.part) || isPastYear(f.whole) ? 'finding.sharePastYear' : 'finding.share';
   return ctx.t(key, {
     site,
     part: site === '' ? factLabel(f.part, ctx) : afterColon(factLabel(f.part, ctx), ctx),
     // "园区营业收入（含代收代付，5.2 亿元）", never "（含代收代付）（5.2 亿元）".
-    wholeWithFigure: withFigure(whole, formatQuantity(f.actualWhole, FACT_UNITS[f.whole], ctx.lang, ctx.t), ctx),
-    actualPart: qty(f.actualPart),
-    actualPercent: formatPercent(f.actualWhole === 0 ? 0 : (f.actualPart * 100) / f.actualWhole, ctx.lang, f.percent),
+    wholeWithFigure: withFigure(whole, wholeFigure, ctx),
+    actualPart: f.partRange ? formatRange(f.partRange, unit, ctx.lang, ctx.t) : qty(f.actualPart),
+    // Over ranges, the greatest share the figures allow, and the least that is missing.
+    actualPercent: ranged ? ctx.t('percent.atMost', { p: percent }) : percent,
     percent: `${f.percent}%`,
     requiredPart: qty(requiredPart),
-    gap: qty(roundUp(requiredPart - f.actualPart, isCount)),
+    gap: ranged ? ctx.t('gap.atLeast', { gap }) : gap,
   });
+}
+
+/**
+ * What the facts say of a figure: "您的回答为 12,001–12,999 平方米", "counted from each institution's revenue,
+ * 5 institutions", "derived from commercial HR service institutions: at least 30 institutions".
+ */
+function answeredText(fact: FactName, range: KnownRange, marks: { derived?: boolean; from?: readonly string[] }, ctx: ExplainContext): string {
+  const unit = FACT_UNITS[fact];
+  const text = formatRange(range, unit, ctx.lang, ctx.t, !marks.derived);
+  const from = marks.from ?? [];
+  if (!marks.derived) return ctx.t(range.min === range.max ? 'answered.given' : 'answered.bounded', { actual: text, range: text });
+  if (from.length === 1 && from[0] === 'institutionRevenues' && range.min === range.max) return ctx.t('answered.derived', { actual: text });
+  return ctx.t('answered.derivedFrom', { from: listOf(from.map((key) => sourceLabel(key, ctx)), ctx), range: text });
+}
+
+/** A relation's source as words: a fact's label, or a branch park's figure ("分园区 2：园区建筑面积"). */
+function sourceLabel(key: string, ctx: ExplainContext): string {
+  const [head, index, field] = key.split('.');
+  if (head === 'branches' && index !== undefined && field !== undefined) {
+    return `${ctx.t('site.branch', { n: formatNumber(Number(index) + 1, ctx.lang) })}${lowerFirst(factLabel(field as FactName, ctx))}`;
+  }
+  return ctx.lang === 'zh-CN' ? factLabel(key as FactName, ctx) : lowerFirst(factLabel(key as FactName, ctx));
+}
+
+/** The words of an unknown's settling question: what is known of the figure, and the one question to ask. */
+function settleTexts(settle: Settle, ctx: ExplainContext): { known: string; question: string } {
+  const unit = FACT_UNITS[settle.fact];
+  const range = settle.known ?? { min: 0 };
+  const answered = answeredText(settle.fact, range, range, ctx);
+  return {
+    known: `${siteLabel(settle.scope, ctx)}${factLabel(settle.fact, ctx)}${ctx.lang === 'zh-CN' ? '：' : ': '}${answered}`,
+    question: ctx.t(`settle.${settle.op}`, { value: formatQuantity(settle.value, unit, ctx.lang, ctx.t) }),
+  };
 }
 
 /** Counts round up to whole units; areas and money to the cent or hundredth of a m². */
@@ -241,13 +282,15 @@ export function slug(id: string): string {
 export function gapText(finding: Finding, ctx: ExplainContext): string {
   if (finding.kind === 'threshold' && finding.op === 'gte') {
     const unit = FACT_UNITS[finding.fact];
-    return formatQuantity(roundUp(finding.required - finding.actual, unit.kind === 'count'), unit, ctx.lang, ctx.t);
+    const gap = formatQuantity(roundUp(finding.required - finding.actual, unit.kind === 'count'), unit, ctx.lang, ctx.t);
+    return finding.range ? ctx.t('gap.atLeast', { gap }) : gap;
   }
   if (finding.kind === 'share') {
     const unit = FACT_UNITS[finding.part];
     const isCount = unit.kind === 'count';
     const requiredPart = roundUp((finding.actualWhole * finding.percent) / 100, isCount);
-    return formatQuantity(roundUp(requiredPart - finding.actualPart, isCount), unit, ctx.lang, ctx.t);
+    const gap = formatQuantity(roundUp(requiredPart - finding.actualPart, isCount), unit, ctx.lang, ctx.t);
+    return finding.partRange || finding.wholeRange ? ctx.t('gap.atLeast', { gap }) : gap;
   }
   return '';
 }

@@ -6,6 +6,9 @@
  * marked "extension" with the article that needs them.
  */
 import { z } from 'zod';
+import { exactOf, highOf, lowOf, PART_OF_WHOLE, RangeTable } from './bounds.js';
+
+export { exactOf, highOf, lowOf };
 
 /** Public service functions (公共服务功能). */
 export const PUBLIC_SERVICES = ['employment', 'vocational_training', 'social_security', 'talent_personnel'] as const;
@@ -49,9 +52,48 @@ export type SupportingService = (typeof SUPPORTING_SERVICES)[number];
 export type BusinessLine = (typeof BUSINESS_LINES)[number];
 export type LocationType = (typeof LOCATION_TYPES)[number];
 
-const area = z.number().finite().nonnegative();
-const money = z.number().finite().nonnegative();
-const count = z.number().int().nonnegative();
+const areaValue = z.number().finite().nonnegative();
+const moneyValue = z.number().finite().nonnegative();
+const countValue = z.number().int().nonnegative();
+
+/**
+ * Inclusive bounds on a figure the caller does not know exactly: `{ "min": 12001, "max": 12999 }` ("1.2万多平方米"),
+ * either side optional (`{ "min": 500000001 }` = "5亿多"), at least one given, non-negative, `min ≤ max`,
+ * whole numbers for counts. An exact number is the bounds `{ min: n, max: n }`.
+ */
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
+
+/** Bounds over values of `value` (a non-negative number, or a whole one for counts). */
+function boundsOver(value: z.ZodNumber) {
+  return z
+    .strictObject({ min: value.optional(), max: value.optional() })
+    .superRefine((b, ctx) => {
+      if (b.min === undefined && b.max === undefined) ctx.addIssue({ code: 'custom', path: [], params: { rule: 'boundsEmpty' } });
+      else if (b.min !== undefined && b.max !== undefined && b.min > b.max) {
+        ctx.addIssue({ code: 'custom', path: [], params: { rule: 'boundsOrder' } });
+      }
+    });
+}
+
+/** The schema of bounds on any non-negative figure (areas, money); counts also require whole numbers. */
+export const BoundsSchema = boundsOver(z.number().finite().nonnegative());
+
+/** A figure given exactly or as bounds. */
+const numeric = (value: z.ZodNumber) => z.union([value, boundsOver(value)]);
+const area = numeric(areaValue);
+const money = numeric(moneyValue);
+const count = numeric(countValue);
+
+/** A numeric fact's value: exact, or bounds. */
+export type NumericValue = number | Bounds;
+
+/** Whether a numeric fact's value is bounds rather than an exact number. */
+export function isBounds(value: unknown): value is Bounds {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 const isoDate = z.iso.date();
 const uniqueList = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).refine((list) => new Set(list).size === list.length, { message: 'duplicate' });
@@ -146,50 +188,51 @@ export type FactName = keyof typeof FactShape;
 /** Every fact name, in the order of the vocabulary. */
 export const FACT_NAMES = Object.keys(FactShape) as FactName[];
 
-type Pair = readonly [FactName, FactName];
-/** Pairs (part, whole) where the part can never exceed the whole. */
-const PART_OF_WHOLE: readonly Pair[] = [
-  ['occupiedArea', 'floorArea'],
-  ['coreFloorArea', 'floorArea'],
-  ['coreOccupiedArea', 'coreFloorArea'],
-  ['coreOccupiedArea', 'occupiedArea'],
-  ['coreHrInstitutions', 'hrInstitutions'],
-  ['commercialHrInstitutions', 'hrInstitutions'],
-  ['hrInstitutions', 'parkInstitutions'],
-  ['localHqInstitutions', 'parkInstitutions'],
-  ['specialtyHrInstitutions', 'hrInstitutions'],
-  ['specialtyServiceRevenue', 'annualRevenue'],
-  ['institutionsRevenueOver5M', 'institutionsRevenueOver3M'],
-  ['institutionsRevenueOver60M', 'institutionsRevenueOver30M'],
-  ['institutionsRevenueOver30M', 'institutionsRevenueOver5M'],
-];
-
 /**
- * The facts a caller may send, with the consistency rules an official would apply before reading them.
- * Issues carry the offending fact as their path so that every channel can name it.
+ * The facts a caller may send, with the consistency rules an official would apply before reading them (the
+ * relations of `bounds.ts`).
+ * Issues carry the offending fact as their path so that every channel can name it. With bounds, a pair is
+ * inconsistent only when no values inside them could satisfy the rule (the part's least value exceeds the
+ * whole's greatest).
  */
 export const FactsSchema = z.strictObject(FactShape).partial().superRefine((facts, ctx) => {
-  const value = (name: FactName) => facts[name] as number | undefined;
+  let reported = false;
+  const report = (issue: Parameters<typeof ctx.addIssue>[0]) => {
+    reported = true;
+    ctx.addIssue(issue);
+  };
+  const value = (name: FactName) => facts[name] as NumericValue | undefined;
   for (const [part, whole] of PART_OF_WHOLE) {
     const p = value(part);
     const w = value(whole);
-    if (p !== undefined && w !== undefined && p > w) {
-      ctx.addIssue({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
+    if (p !== undefined && w !== undefined && lowOf(p) > highOf(w)) {
+      report({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
     }
   }
-  if (facts.layout === 'single' && facts.branchCount !== undefined && facts.branchCount > 0) {
-    ctx.addIssue({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });
+  if (facts.layout === 'single' && facts.branchCount !== undefined && lowOf(facts.branchCount) > 0) {
+    report({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });
   }
-  if (facts.branches && facts.branchCount !== undefined && facts.branches.length !== facts.branchCount) {
-    ctx.addIssue({ code: 'custom', path: ['branches'], params: { rule: 'branchesLength', other: 'branchCount' } });
+  if (
+    facts.branches &&
+    facts.branchCount !== undefined &&
+    (facts.branches.length < lowOf(facts.branchCount) || facts.branches.length > highOf(facts.branchCount))
+  ) {
+    report({ code: 'custom', path: ['branches'], params: { rule: 'branchesLength', other: 'branchCount' } });
   }
   facts.branches?.forEach((branch, i) => {
-    if (branch.occupiedArea !== undefined && branch.floorArea !== undefined && branch.occupiedArea > branch.floorArea) {
-      ctx.addIssue({ code: 'custom', path: ['branches', i, 'occupiedArea'], params: { rule: 'exceeds', other: 'floorArea' } });
+    if (branch.occupiedArea !== undefined && branch.floorArea !== undefined && lowOf(branch.occupiedArea) > highOf(branch.floorArea)) {
+      report({ code: 'custom', path: ['branches', i, 'occupiedArea'], params: { rule: 'exceeds', other: 'floorArea' } });
     }
   });
   if (facts.previousOutcome === 'none' && facts.previousOutcomeDate !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['previousOutcomeDate'], params: { rule: 'dateWithoutOutcome' } });
+    report({ code: 'custom', path: ['previousOutcomeDate'], params: { rule: 'dateWithoutOutcome' } });
+  }
+  if (reported) return;
+  // Figures that no direct pair contradicts may still do so through a chain (commercial ≤ HR ≤ park institutions,
+  // the sites adding up to the total, the counts following each institution's revenue): no value fits.
+  const conflict = RangeTable.for(facts as Facts).conflicts[0];
+  if (conflict !== undefined) {
+    ctx.addIssue({ code: 'custom', path: conflict.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), params: { rule: 'conflicts' } });
   }
 });
 

@@ -4,8 +4,9 @@
  */
 import type { Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
+import type { NumericValue } from './facts.js';
 import type { FactUnit } from './units.js';
-import type { Ref } from './types.js';
+import type { KnownRange, Ref } from './types.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -28,6 +29,15 @@ export function formatNumber(value: number, _lang: Lang): string {
   const [whole = '0', fraction] = String(Math.abs(rounded)).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** A bare figure, exact ("12,000") or bounds ("12,001–12,999", "≥ 31", "≤ 40"), for forms and tables. */
+export function formatFigure(value: NumericValue, lang: Lang): string {
+  if (typeof value === 'number') return formatNumber(value, lang);
+  if (value.min !== undefined && value.max !== undefined) {
+    return value.min === value.max ? formatNumber(value.min, lang) : `${formatNumber(value.min, lang)}–${formatNumber(value.max, lang)}`;
+  }
+  return value.min !== undefined ? `≥ ${formatNumber(value.min, lang)}` : `≤ ${formatNumber(value.max ?? 0, lang)}`;
 }
 
 /** Money in the units people use: 亿元 / 万元 in Chinese, millions in English, exact yuan otherwise. */
@@ -98,4 +108,41 @@ export function formatRef(ref: Ref, lang: Lang, t: Translate): string {
           ? 'ref.item'
           : 'ref.article';
   return t(key, vars);
+}
+
+/**
+ * A known range in the reader's units: "12,001–12,999 平方米", "超过 5 亿元" / "more than CNY 500 million" (a lower
+ * side just above a round figure, for counts and money, which are whole), "不少于 31 家", "不超过 40 家".
+ */
+export function formatRange(range: KnownRange, unit: FactUnit, lang: Lang, t: Translate, natural = false): string {
+  const qty = (n: number) => formatQuantity(n, unit, lang, t);
+  const { min, max } = range;
+  if (max !== undefined && min === max) return qty(min);
+  if (max !== undefined && min > 0) {
+    // Money keeps its unit on both sides (5 亿元–6 亿元 may change unit); other units name it once, at the end.
+    const low = unit.kind === 'money' ? qty(min) : formatNumber(min, lang);
+    const exact = t('range.between', { min: low, max: qty(max) });
+    const round = natural ? roundBelow(min, max) : undefined;
+    if (round === undefined) return exact;
+    // "1.2万多平方米" as people say it, the exact range after it.
+    const approx = lang === 'zh-CN' ? formatQuantity(round, unit, lang, t).replace(/^([\d.,]+) 万/, '$1 万多').replace(/^([\d.,]+) 亿/, '$1 亿多') : qty(round);
+    const spoken = lang === 'zh-CN' && approx === qty(round) ? `${formatNumber(round, lang)} 多${qty(round).slice(formatNumber(round, lang).length).trim()}` : approx;
+    return t('range.about', { approx: spoken, exact });
+  }
+  if (max !== undefined) return t('range.atMost', { q: qty(max) });
+  const whole = unit.kind === 'count' || unit.kind === 'money';
+  if (whole && min >= 11 && (min - 1) % 10 === 0) return t('range.moreThan', { q: qty(min - 1) });
+  return t('range.atLeast', { q: qty(min) });
+}
+
+/**
+ * The round figure a range "X多" stands for: 12,001–12,999 is "1.2万多" (12,000 and less than one step of 1,000
+ * more), 31–39 is "30多". Undefined when the range is not of that form.
+ */
+function roundBelow(min: number, max: number): number | undefined {
+  const round = min - 1;
+  if (!Number.isInteger(min) || !Number.isInteger(max) || round <= 0) return undefined;
+  const step = max + 1 - round;
+  if (step < 10 || !/^10+$/.test(String(step)) || round % step !== 0) return undefined;
+  return round;
 }

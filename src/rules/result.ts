@@ -17,6 +17,27 @@ export const RefSchema = z.strictObject({
   annex: z.number().int().positive().optional(),
 });
 
+/** A figure's known range: inclusive, `max` absent when open; bounds the caller gave, or narrowed by a relation. */
+export const KnownRangeSchema = z.strictObject({
+  min: z.number().nonnegative(),
+  max: z.number().nonnegative().optional(),
+  bounded: z.boolean().optional(),
+  derived: z.boolean().optional(),
+  from: z.array(z.string()).optional(),
+});
+
+/**
+ * The one yes/no question that settles a criterion left unknown only because a known range straddles its limit:
+ * is `fact` `op` `value`? (`scope`: a branch park's own figure; `known`: the range the facts allow now).
+ */
+export const SettleSchema = z.strictObject({
+  fact: FactNameSchema,
+  op: z.enum(['gte', 'gt', 'lte', 'lt']),
+  value: z.number(),
+  scope: z.union([z.strictObject({ site: z.literal('core') }), z.strictObject({ site: z.literal('branch'), index: z.number().int().nonnegative() })]).optional(),
+  known: KnownRangeSchema.optional(),
+});
+
 /** One criterion of a result. */
 export const CriterionResultSchema = z.strictObject({
   id: z.string(),
@@ -31,6 +52,7 @@ export const CriterionResultSchema = z.strictObject({
   inPrinciple: z.boolean(),
   missing: z.array(FactNameSchema),
   findings: z.array(z.record(z.string(), z.unknown())),
+  settle: SettleSchema.optional(),
 });
 
 const ItemBase = { id: z.string(), title: z.string().min(1), ref: RefSchema, refText: z.string().min(1), quote: z.string().min(1) };

@@ -2,6 +2,7 @@
  * The building blocks of a jurisdiction definition: references into the law, criteria and their outcomes,
  * materials, procedure steps and notices. Data only; `evaluate.ts` gives them meaning.
  */
+import type { RangeTable } from './bounds.js';
 import type { FactName, Facts } from './facts.js';
 
 /** The five jurisdictions of `shared/regulations/README.md`. */
@@ -25,9 +26,35 @@ export type Status = 'met' | 'unmet' | 'unknown' | 'not_applicable';
 export type Severity = 'required' | 'advisory';
 export type Verdict = 'eligible' | 'ineligible' | 'incomplete';
 
-/** The day a rule is evaluated for, as `YYYY-MM-DD`. */
+/** The day a rule is evaluated for, as `YYYY-MM-DD`; and the figures' ranges, derived once per assessment. */
 export interface CheckContext {
   date: string;
+  /** Every numeric fact's range (`bounds.ts`); derived by the check itself when absent. */
+  ranges?: RangeTable;
+}
+
+/**
+ * A figure's known range as a result reports it: inclusive, `max` absent when open. `bounded`: the caller gave
+ * bounds; `derived`: a relation narrowed it (or computed it), `from` naming the facts it came from.
+ */
+export interface KnownRange {
+  min: number;
+  max?: number;
+  bounded?: boolean;
+  derived?: boolean;
+  from?: string[];
+}
+
+/**
+ * The single yes/no question that settles a criterion left unknown only because a known range straddles its
+ * limit: "is `fact` `op` `value`?" (`scope`: which branch park's figure). `known` is what the facts allow now.
+ */
+export interface Settle {
+  fact: FactName;
+  op: 'gte' | 'gt' | 'lte' | 'lt';
+  value: number;
+  scope?: Scope;
+  known?: KnownRange;
 }
 
 /** Structured evidence of why a check came out as it did; rendered into words by `explain.ts`. */
@@ -40,11 +67,33 @@ export type Finding =
       required: number;
       actual: number;
       scope?: Scope;
-      /** The figure was computed (from `institutionRevenues`), not answered. */
+      /** The figure was computed or narrowed by a relation (`from`), not answered as it stands. */
       derived?: boolean;
+      /** The answer was bounds: `actual` is the most favourable value in `range`. */
+      bounded?: boolean;
+      /** The facts a derived figure came from. */
+      from?: string[];
+      /** The range the facts allow, when not one number. */
+      range?: KnownRange;
     }
-  /** A share: `part / whole` against `percent` (inclusive: 以上/不低于/不少于). */
-  | { kind: 'share'; part: FactName; whole: FactName; percent: number; actualPart: number; actualWhole: number; scope?: Scope }
+  /**
+   * A share: `part / whole` against `percent` (inclusive: 以上/不低于/不少于). With ranges, `actualPart` and
+   * `actualWhole` are the most favourable values (the greatest part of the least whole).
+   */
+  | {
+      kind: 'share';
+      part: FactName;
+      whole: FactName;
+      percent: number;
+      actualPart: number;
+      actualWhole: number;
+      scope?: Scope;
+      derived?: boolean;
+      bounded?: boolean;
+      from?: string[];
+      partRange?: KnownRange;
+      wholeRange?: KnownRange;
+    }
   /** A yes/no fact that had to be `expected`. */
   | { kind: 'boolean'; fact: FactName; expected: boolean }
   /** A list fact that lacks some required values. */
@@ -78,6 +127,8 @@ export interface Outcome {
   findings: Finding[];
   missing: FactName[];
   inapplicable?: Inapplicable;
+  /** For an `unknown` that one yes/no answer would settle: that question. */
+  settle?: Settle;
 }
 
 /**

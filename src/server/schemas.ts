@@ -55,7 +55,8 @@ export const CreateSessionBody = z.strictObject({
 export const AnswerBody = z.strictObject({
   questionId: QuestionId,
   value: z.unknown().meta({
-    description: 'The fact\'s JSON value, the text a person typed ("1.2万平方米", "5亿元", "是"), or null for "I don\'t know".',
+    description:
+      'The fact\'s JSON value (a figure may be bounds `{ "min": 31, "max": 39 }`), the text a person typed ("1.2万平方米", "30多家", "约8000平方米", "是"), or null for "I don\'t know". A prompt `settle.<questionId>` is the one yes/no follow-up after a range that straddles a limit.',
   }),
 });
 export const SkipBody = z.strictObject({ questionId: QuestionId.optional() });
@@ -111,6 +112,10 @@ export const ViewSchema = z.strictObject({
         'translated, with a 200); nothing already given was lost.',
     }),
   feedback: z.array(z.string()).meta({ description: 'Required conditions the last answer left unmet, with the article and the gap.' }),
+  taken: z
+    .string()
+    .optional()
+    .meta({ description: 'How the last answer was taken when it was approximate or colloquial ("按 31–39 家计", "按尚未具备计"); said once.' }),
   answers: z.array(AnswerSummarySchema),
   pending: z.number().int().nonnegative(),
   applying: ApplyingSchema.optional().meta({ description: 'The text being applied, stated from the first message (absent while choosing).' }),

@@ -278,6 +278,7 @@ export class Widget {
     const t = this.t;
     this.shell.setApplying(view.applying, t);
     if (view.notice) this.transcript.note(view.notice, 'note');
+    if (view.taken) this.transcript.note(view.taken, 'note');
     for (const line of view.feedback) this.transcript.note(line, 'warn');
     const hintId = view.error ? this.transcript.note(view.error.message, view.offer ? 'note' : 'error') : undefined;
 

@@ -27,8 +27,17 @@ export const cases: EdgeCase[] = [
     criterion: 'guangxi.branch-count',
     fact: 'branchCount',
     profile: 'multi',
+    note: 'a third branch adds its own figures to the totals (sites add up to at most the total)',
     at: { facts: { branchCount: 2 } },
-    beyond: { facts: { branchCount: 3, branches: [first({}), SECOND, { floorArea: 1000, hrInstitutions: 10, occupiedArea: 500 }] } },
+    beyond: {
+      facts: {
+        branchCount: 3,
+        branches: [first({}), SECOND, { floorArea: 1000, hrInstitutions: 10, occupiedArea: 500 }],
+        floorArea: 9_000,
+        occupiedArea: 5_400,
+        hrInstitutions: 57,
+      },
+    },
   },
   // 第五条（四）不少于30家.
   { criterion: 'guangxi.institutions', fact: 'hrInstitutions', given: { parkInstitutions: 40 }, at: 30, beyond: 29 },
@@ -59,6 +68,7 @@ export const cases: EdgeCase[] = [
     fact: 'hrInstitutions',
     profile: 'multi',
     note: 'the second branch falls short while the first has plenty: no compensation between branches',
+    given: { hrInstitutions: 64, parkInstitutions: 70 },
     at: { facts: { branches: [first({ hrInstitutions: 30 }), { ...SECOND, hrInstitutions: 10 }] } },
     beyond: { facts: { branches: [first({ hrInstitutions: 30 }), { ...SECOND, hrInstitutions: 9 }] } },
   },

@@ -5,11 +5,12 @@
  */
 import { compiledTranslator } from '../../i18n/compiled.js';
 import type { Lang } from '../../i18n/index.js';
+import { isRange, rangeInput, rangeText } from '../../flows/ranges.js';
 import { answerSpec } from '../../flows/prompts.js';
 import { parseAnswer, parseHint } from '../../flows/parse.js';
 import { BRANCH_FIELDS, QUESTION_ORDER, type QuestionSpec, questionById, withAnswer } from '../../flows/questions.js';
 import { describeIssues } from '../../rules/errors.js';
-import { type FactName, type Facts, FactsSchema } from '../../rules/facts.js';
+import { exactOf, type FactName, type Facts, FactsSchema } from '../../rules/facts.js';
 import { formatQuantity } from '../../rules/format.js';
 import { FACT_UNITS } from '../../rules/units.js';
 import type { FieldState } from '../shared/types.js';
@@ -34,6 +35,7 @@ export function displayValue(question: QuestionSpec, value: unknown, lang: Lang)
   const rules = compiledTranslator(lang, 'rules');
   const facts = compiledTranslator(lang, 'facts');
   if (typeof value === 'number') return formatQuantity(value, FACT_UNITS[question.fact], lang, rules);
+  if (question.kind === 'number' && isRange(value)) return rangeText(value, question.fact, lang);
   if (typeof value === 'boolean') return rules(value ? 'answer.yes' : 'answer.no');
   if (Array.isArray(value)) {
     if (value.length === 0) return staffT(lang)('field.noneOf');
@@ -79,7 +81,7 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
       fields[id] = { state: 'unknown' };
       continue;
     }
-    if (question.branch !== undefined && (question.branch >= Math.min(facts.branchCount ?? 0, MAX_BRANCHES) || facts.layout === 'single')) {
+    if (question.branch !== undefined && (question.branch >= Math.min(exactOf(facts.branchCount) ?? 0, MAX_BRANCHES) || facts.layout === 'single')) {
       // A figure of a branch the park does not (or no longer) have: kept in the form, not assessed.
       fields[id] = { state: 'unknown', message: t('field.branchBeyondCount') };
       continue;
@@ -174,6 +176,7 @@ function textFor(question: QuestionSpec, value: unknown, lang: Lang): string {
   };
   let text: string;
   if (typeof value === 'number') return String(value);
+  if (question.kind === 'number' && isRange(value)) return rangeInput(value);
   if (typeof value === 'boolean') text = rules(value ? 'answer.yes' : 'answer.no');
   else if (Array.isArray(value)) {
     text = value.length === 0 ? staffT(lang)('field.noneTyped') : value.map((v) => facts(`${question.fact}.values.${String(v)}`)).join(lang === 'zh-CN' ? '、' : ', ');
