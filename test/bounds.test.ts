@@ -68,13 +68,21 @@ describe('the shape of bounds', () => {
     // No value fits: the part's least value exceeds the whole's greatest.
     [{ occupiedArea: { min: 9000 }, floorArea: { max: 8000 } }, 'occupiedArea', 'exceeds'],
     // Nor through a chain: 50 commercial institutions, but only 40 in the whole park.
-    [{ commercialHrInstitutions: 50, parkInstitutions: 40 }, 'hrInstitutions', 'conflicts'],
+    [{ commercialHrInstitutions: 50, parkInstitutions: 40 }, 'commercialHrInstitutions', 'conflicts'],
     // Nor the sites of a multi-site park adding up to more than its total.
     [{ layout: 'multi', floorArea: 5000, coreFloorArea: 3000, branchCount: 1, branches: [{ floorArea: { min: 2001 } }] }, 'floorArea', 'conflicts'],
   ])('rejects %j naming %s', (facts, field, code) => {
     const problems = problemsOf('guangxi', facts);
     expect(problems.map((p) => [p.field, p.code])).toEqual([[field, code]]);
     expect(problems[0]?.message).toContain(field);
+  });
+
+  it('names a contradiction through a chain by the answers given', () => {
+    const [problem] = problemsOf('guangxi', { commercialHrInstitutions: 50, parkInstitutions: 40 });
+    expect(problem?.message).toMatch(/^commercialHrInstitutions: contradicts parkInstitutions/);
+    const [list] = problemsOf('mudanjiang', { institutionsRevenueOver3M: 1, institutionRevenues: [{ revenue: 4_000_000 }, { revenue: { min: 3_500_000 } }] });
+    expect([list?.field, list?.code]).toEqual(['institutionsRevenueOver3M', 'conflicts']);
+    expect(list?.message).toContain('institutionRevenues');
   });
 
   it('says why in the user language', () => {
