@@ -11,10 +11,12 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/assess.js';
 import { ConversationSessions } from '../src/flows/sessions.js';
+import { compiledTranslator } from '../src/i18n/compiled.js';
 import { PART_OF_WHOLE, rangeOf } from '../src/rules/bounds.js';
 import { AssessmentInputError } from '../src/rules/errors.js';
 import { type AssessmentResult, type CriterionResult, evaluate } from '../src/rules/evaluate.js';
 import { type Bounds, BoundsSchema, FACT_NAMES, type FactName, type Facts, FactsSchema } from '../src/rules/facts.js';
+import { formatNumericAnswer } from '../src/rules/format.js';
 import { AssessmentResultSchema } from '../src/rules/result.js';
 import { JURISDICTIONS } from '../src/rules/registry.js';
 import type { JurisdictionId } from '../src/rules/types.js';
@@ -68,13 +70,21 @@ describe('the shape of bounds', () => {
     // No value fits: the part's least value exceeds the whole's greatest.
     [{ occupiedArea: { min: 9000 }, floorArea: { max: 8000 } }, 'occupiedArea', 'exceeds'],
     // Nor through a chain: 50 commercial institutions, but only 40 in the whole park.
-    [{ commercialHrInstitutions: 50, parkInstitutions: 40 }, 'hrInstitutions', 'conflicts'],
+    [{ commercialHrInstitutions: 50, parkInstitutions: 40 }, 'commercialHrInstitutions', 'conflicts'],
     // Nor the sites of a multi-site park adding up to more than its total.
     [{ layout: 'multi', floorArea: 5000, coreFloorArea: 3000, branchCount: 1, branches: [{ floorArea: { min: 2001 } }] }, 'floorArea', 'conflicts'],
   ])('rejects %j naming %s', (facts, field, code) => {
     const problems = problemsOf('guangxi', facts);
     expect(problems.map((p) => [p.field, p.code])).toEqual([[field, code]]);
     expect(problems[0]?.message).toContain(field);
+  });
+
+  it('names a contradiction through a chain by the answers given', () => {
+    const [problem] = problemsOf('guangxi', { commercialHrInstitutions: 50, parkInstitutions: 40 });
+    expect(problem?.message).toMatch(/^commercialHrInstitutions: contradicts parkInstitutions/);
+    const [list] = problemsOf('mudanjiang', { institutionsRevenueOver3M: 1, institutionRevenues: [{ revenue: 4_000_000 }, { revenue: { min: 3_500_000 } }] });
+    expect([list?.field, list?.code]).toEqual(['institutionsRevenueOver3M', 'conflicts']);
+    expect(list?.message).toContain('institutionRevenues');
   });
 
   it('says why in the user language', () => {
@@ -136,6 +146,16 @@ describe('interval checks at the limits', () => {
     expect(money.explanation).toContain('您的回答为 3 亿多元（300,000,001 元–399,999,999 元）');
     const en = criterion(assess('shandong', { layout: 'single', floorArea: { min: 8_001, max: 8_999 } }, 'en'), 'shandong.floor-area');
     expect(en.explanation).toContain('you answered over 8,000 m² (8,001–8,999 m²)');
+  });
+
+  it('channels list a bounded answer in the user units', () => {
+    const zh = compiledTranslator('zh-CN', 'rules');
+    const en = compiledTranslator('en', 'rules');
+    expect(formatNumericAnswer({ min: 12_001, max: 12_999 }, FACT_UNITS.floorArea, 'zh-CN', zh)).toBe('12,000 多平方米（12,001–12,999 平方米）');
+    expect(formatNumericAnswer({ min: 500_000_001 }, FACT_UNITS.annualRevenue, 'zh-CN', zh)).toBe('超过 5 亿元');
+    expect(formatNumericAnswer({ min: 500_000_001 }, FACT_UNITS.annualRevenue, 'en', en)).toBe('more than CNY 500 million');
+    expect(formatNumericAnswer({ max: 40 }, FACT_UNITS.hrInstitutions, 'en', en)).toBe('at most 40 institutions');
+    expect(formatNumericAnswer(5, FACT_UNITS.hrInstitutions, 'zh-CN', zh)).toBe('5 家');
   });
 
   it('the gap of an unmet range comes from its most favourable value', () => {

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RangeTable } from '../src/rules/bounds.js';
 import { chineseNumeral } from '../src/rules/format.js';
 import { JURISDICTIONS } from '../src/rules/registry.js';
 import type { Ref } from '../src/rules/types.js';
@@ -93,10 +94,14 @@ for (const def of JURISDICTIONS) {
         for (const facts of profiles) {
           const read = new Set<string>();
           const spy = new Proxy(facts, { get: (target, key) => (read.add(String(key)), Reflect.get(target, key)) });
-          c.check(spy, { date: '2026-11-23' });
+          // The ranges are derived from every related fact by design (src/rules/bounds.ts), once per assessment;
+          // the check itself reads only its own facts, and only ever asks for them.
+          const outcome = c.check(spy, { date: '2026-11-23', ranges: RangeTable.of(facts) });
           // Derived counts read their source list; per-branch rules read the branch list.
           const allowed = new Set<string>([...c.facts, 'institutionRevenues']);
           expect([...read].filter((k) => !allowed.has(k)), c.id).toEqual([]);
+          expect(outcome.missing.filter((k) => !allowed.has(k)), c.id).toEqual([]);
+          if (outcome.settle && outcome.settle.scope?.site !== 'branch') expect(allowed.has(outcome.settle.fact), c.id).toBe(true);
         }
       }
     });

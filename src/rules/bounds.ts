@@ -27,6 +27,12 @@ export interface FactRange extends Range {
   maxFrom?: readonly string[];
 }
 
+/** Facts that no values can satisfy together: `fact` (a path, `branches.0.floorArea`) contradicts `other`. */
+export interface Conflict {
+  fact: string;
+  other: string;
+}
+
 /** A numeric fact's value as callers send it. */
 type NumericValue = number | Bounds;
 
@@ -235,17 +241,28 @@ class Solver {
   }
 
   /** Applies every relation until no range changes (a few passes; capped, since ranges only ever shrink). */
-  solve(): string[] {
+  solve(): Conflict[] {
     const relations = this.relations;
     for (let pass = 0; pass < 16; pass++) {
       let changed = false;
       for (let r = 0; r < relations.length; r++) changed = this.apply(relations[r] as Relation, r) || changed;
       if (!changed) break;
     }
-    const conflicts: string[] = [];
+    const conflicts: Conflict[] = [];
     if (!this.sane) return conflicts;
-    for (let i = 0; i < this.min.length; i++) if (above(this.min[i] as number, this.max[i] as number)) conflicts.push(this.keyOf(i));
+    for (let i = 0; i < this.min.length; i++) if (above(this.min[i] as number, this.max[i] as number)) conflicts.push(this.conflictAt(i));
     return conflicts;
+  }
+
+  /**
+   * Names a contradiction by answers the caller gave: the figure itself when it was given, else the fact that
+   * raised its lower side; `other` is a fact on the other side.
+   */
+  private conflictAt(i: number): Conflict {
+    const below = this.sources(i, this.minBy[i] as number, 'min') ?? [];
+    const over = this.sources(i, this.maxBy[i] as number, 'max') ?? [];
+    if (this.given[i]) return { fact: this.keyOf(i), other: [...below, ...over][0] ?? '' };
+    return { fact: below[0] ?? this.keyOf(i), other: over[0] ?? '' };
   }
 
   private apply(r: Relation, index: number): boolean {
@@ -325,9 +342,9 @@ export class RangeTable {
    * Keys whose range came out empty: the facts contradict each other there. Empty when some answer is not a
    * valid figure at all (negative, min > max, not a number): the schema names that problem instead.
    */
-  readonly conflicts: readonly string[];
+  readonly conflicts: readonly Conflict[];
 
-  private constructor(solver: Solver, branchIndex: number, conflicts: readonly string[]) {
+  private constructor(solver: Solver, branchIndex: number, conflicts: readonly Conflict[]) {
     this.solver = solver;
     this.branchIndex = branchIndex;
     this.conflicts = conflicts;

@@ -232,7 +232,8 @@ export const FactsSchema = z.strictObject(FactShape).partial().superRefine((fact
   // the sites adding up to the total, the counts following each institution's revenue): no value fits.
   const conflict = RangeTable.for(facts as Facts).conflicts[0];
   if (conflict !== undefined) {
-    ctx.addIssue({ code: 'custom', path: conflict.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), params: { rule: 'conflicts' } });
+    const path = conflict.fact.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    ctx.addIssue({ code: 'custom', path, params: { rule: 'conflicts', other: conflict.other } });
   }
 });
 

@@ -111,6 +111,15 @@ export function formatRef(ref: Ref, lang: Lang, t: Translate): string {
 }
 
 /**
+ * A numeric answer as the user gave it, in their units: a number ("12,000 平方米") or bounds, said as people say
+ * them ("1.2 万多" → "12,000 多平方米（12,001–12,999 平方米）", "超过 5 亿元"). For channels listing answers.
+ */
+export function formatNumericAnswer(value: NumericValue, unit: FactUnit, lang: Lang, t: Translate): string {
+  if (typeof value === 'number') return formatQuantity(value, unit, lang, t);
+  return formatRange(value.max === undefined ? { min: value.min ?? 0 } : { min: value.min ?? 0, max: value.max }, unit, lang, t, true);
+}
+
+/**
  * A known range in the reader's units: "12,001–12,999 平方米", "超过 5 亿元" / "more than CNY 500 million" (a lower
  * side just above a round figure, for counts and money, which are whole), "不少于 31 家", "不超过 40 家".
  */
