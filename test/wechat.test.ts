@@ -554,6 +554,38 @@ describe('whole conversations typed in Chinese, one per jurisdiction', () => {
     expect(reply).toContain(tf('zh-CN')('choose.text'));
   });
 
+  it('states the text applied, reads approximate figures, asks the one settling question, and switches on 切换', async () => {
+    const user = new User(h);
+    await user.say('你好');
+    const first = await user.say('济南');
+    expect(first).toContain('📘 按《山东省省级人力资源服务产业园管理暂行办法》逐条核对');
+    const facts = profile('shandong');
+    let view = await user.view();
+    for (let i = 0; i < 10 && view?.prompt?.questionId !== 'floorArea'; i += 1) {
+      const prompt = view?.prompt as Prompt;
+      await user.say(typed(prompt, valueFor(prompt, facts), 'zh-CN', 0));
+      view = await user.view();
+    }
+    expect(view?.prompt?.questionId).toBe('floorArea');
+    // 约1万 is 9,000–11,000 m²: it straddles 第十二条's 1万平方米, so one yes/no question settles it.
+    const approximate = await user.say('约1万平方米');
+    expect(approximate).toContain('✔️ 按');
+    expect(approximate).toMatch(/是否不少于 10,000 平方米？/);
+    expect((await user.view())?.prompt?.kind).toBe('boolean');
+    await user.say('1');
+    expect((await user.view(true))?.result?.criteria.find((c) => c.id === 'shandong.floor-area')?.status).toBe('met');
+    // A place under another jurisdiction is offered, never taken silently; 切换 confirms it and keeps the answers.
+    const offered = await user.say('我们在乐清');
+    expect(offered).toContain('⚠️');
+    expect(offered).toContain('切换');
+    expect((await user.view())?.jurisdiction).toBe('shandong');
+    const answered = (await user.view())?.answers.length;
+    await user.say('切换');
+    const switched = await user.view();
+    expect(switched?.jurisdiction).toBe('wenzhou');
+    expect(switched?.answers.length).toBe(answered);
+  });
+
   it('a bad answer gets a hint in the user language and the same question; nothing given is lost', async () => {
     const user = new User(h);
     await user.say('你好');

@@ -31,7 +31,7 @@ export interface WechatConversationDeps {
   links?: ResultLinks;
 }
 
-type Command = 'back' | 'skip' | 'restart' | 'results' | 'checklist' | 'continue' | 'help' | 'lang:en' | 'lang:zh-CN';
+type Command = 'back' | 'skip' | 'restart' | 'results' | 'checklist' | 'continue' | 'help' | 'switch' | 'lang:en' | 'lang:zh-CN';
 
 const COMMANDS: Record<string, Command> = {
   上一步: 'back', 返回: 'back', 撤回: 'back', back: 'back', undo: 'back',
@@ -41,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   清单: 'checklist', 材料清单: 'checklist', 申报材料: 'checklist', checklist: 'checklist', materials: 'checklist',
   继续: 'continue', 继续回答: 'continue', continue: 'continue',
   帮助: 'help', help: 'help', '?': 'help',
+  切换: 'switch', 改为: 'switch', 换: 'switch', switch: 'switch',
   english: 'lang:en', 英文: 'lang:en', 中文: 'lang:zh-CN', chinese: 'lang:zh-CN', 简体中文: 'lang:zh-CN',
 };
 
@@ -143,6 +144,10 @@ export class WechatConversations {
         return this.#present(current.state === 'results' ? ((await this.#deps.sessions.get(id, true)) ?? current) : await this.#send(id, { type: 'RESULTS' }));
       case 'continue':
         return this.#present(current.state === 'results' ? await this.#send(id, { type: 'CONTINUE' }) : current);
+      case 'switch':
+        // Confirms the switch offered when a place under another jurisdiction was typed ("我们在乐清").
+        if (!current.offer) return this.#present(current, [w('switchNone')]);
+        return this.#present(await this.#send(id, { type: 'SWITCH', jurisdiction: current.offer.jurisdiction }));
       case 'checklist': {
         const withResult = (await this.#deps.sessions.get(id, true)) ?? current;
         if (withResult.state === 'choosing' || !withResult.result) return this.#present(withResult, [w('checklist.first')]);

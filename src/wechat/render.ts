@@ -6,6 +6,7 @@
  */
 import type { Prompt } from '../flows/prompts.js';
 import type { SessionView } from '../flows/sessions.js';
+import { countVars } from '../report/counts.js';
 import { compiledTranslator } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import type { AssessmentResult, CriterionResult } from '../rules/evaluate.js';
@@ -29,12 +30,21 @@ export function wechatText(lang: Lang) {
   return compiledTranslator(lang, 'wechat');
 }
 
-/** The lines that report on the last input: a notice, intro lines, why it was not taken, unmet conditions. */
+/**
+ * The lines that report on the last input: a notice, intro lines, how an approximate answer was taken, why an
+ * answer was not taken (and, for a place under another jurisdiction, how to switch), unmet conditions; and on the
+ * first question, the text being applied.
+ */
 function leadLines(view: SessionView, intro: readonly string[]): string[] {
+  const w = wechatText(view.lang);
+  const first = view.state === 'interviewing' && view.answers.length === 0 && view.applying;
   return [
     ...(view.notice ? [view.notice] : []),
     ...intro,
+    ...(first && view.applying ? [`📘 ${view.applying.text}`] : []),
+    ...(view.taken ? [`✔️ ${view.taken}`] : []),
     ...(view.error ? [`⚠️ ${view.error.message}`] : []),
+    ...(view.offer ? [w('switchHint', { name: view.offer.name })] : []),
     ...view.feedback.map((line) => `📌 ${line}`),
   ];
 }
@@ -95,12 +105,13 @@ export function renderSummary(view: SessionView, result: AssessmentResult, link?
   const required = result.criteria.filter((c) => c.severity === 'required');
   const count = (status: CriterionResult['status']) => required.filter((c) => c.status === status).length;
   const unmet = required.filter((c) => c.status === 'unmet');
+  // The verdict line states the result's own counts, as every channel does (src/report/counts.ts).
   const lead = leadLines({ ...view, feedback: [] }, intro);
   const head = [
     ...lead,
     view.pending > 0 ? tf('results.early', { count: view.pending }) : tf('results.ready'),
     t('heading', { name: result.jurisdictionName, date: result.date }),
-    t('verdict', { verdict: tr(`verdict.${result.verdict}`), met: count('met'), unmet: count('unmet'), unknown: count('unknown') }),
+    t('verdict', { verdict: tr(`verdict.${result.verdict}`), ...countVars(result) }),
   ].join('\n');
   const tail = [
     ...(count('unknown') > 0 ? [w('summary.unknown', { count: count('unknown') })] : []),
