@@ -16,7 +16,9 @@ const unknown = (missing: FactName[], settle?: Settle): Outcome =>
 const unmet = (...findings: Finding[]): Outcome => ({ status: 'unmet', findings, missing: [] });
 
 /** Relative tolerance so that decimal areas (0.1 m²) compare as a person would, not as binary floats do. */
-const EPSILON = 1e-9;
+// Relative, and far below the 0.01 m² people answer in even at 10⁹ (a 1e-9 tolerance once took 9,999,999.99 of
+// 10,000,000 m² for 100 %), yet far above binary rounding (60 % of 10,000 m² is not 6000.000000001).
+const EPSILON = 1e-12;
 const geq = (a: number, b: number) => a >= b || Math.abs(a - b) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** Attaches the limits a check compares against (its own, or its parts'). */
