@@ -529,7 +529,16 @@ function byPosition(text: string, options: readonly ChoiceOption[]): string | un
   return n !== undefined && Number.isInteger(n) && n >= 1 ? options[n - 1]?.value : undefined;
 }
 
-const labelsOf = (o: ChoiceOption) => [o.value, ...o.labels].map((l) => normalise(l) ?? '');
+/** An option's value and labels as the parser compares them; options are built once per question, so once each. */
+function labelsOf(o: ChoiceOption): string[] {
+  let labels = normalisedLabels.get(o);
+  if (!labels) {
+    labels = [o.value, ...o.labels].map((l) => normalise(l) ?? '');
+    normalisedLabels.set(o, labels);
+  }
+  return labels;
+}
+const normalisedLabels = new WeakMap<ChoiceOption, string[]>();
 
 /** Latin text matches at a word start ("spec" in "specialized park"), Chinese text anywhere (综合 in 综合性园区). */
 function contains(label: string, text: string): boolean {

@@ -97,6 +97,14 @@ export function compiledTranslator(lang: Lang, ns: string): Translate {
 
 /** Whether `key` exists in exactly this namespace (no namespace fallback), in this language or the default. */
 export function hasKey(lang: Lang, ns: string, key: string): boolean {
-  const i18n = getI18n();
-  return typeof i18n.getResource(lang, ns, key) === 'string' || typeof i18n.getResource(DEFAULT_LANG, ns, key) === 'string';
+  // The resources never change at run time, and i18next's lookup walks the tree each time (it showed in profiles).
+  const id = `${lang}\u0000${ns}\u0000${key}`;
+  let known = keys.get(id);
+  if (known === undefined) {
+    const i18n = getI18n();
+    known = typeof i18n.getResource(lang, ns, key) === 'string' || typeof i18n.getResource(DEFAULT_LANG, ns, key) === 'string';
+    keys.set(id, known);
+  }
+  return known;
 }
+const keys = new Map<string, boolean>();
