@@ -10,6 +10,7 @@ import { assess } from '../src/rules/evaluate.js';
 import { getJurisdiction } from '../src/rules/registry.js';
 import { JURISDICTION_IDS } from '../src/rules/types.js';
 import { renderText } from '../src/report/text.js';
+import { renderResultPage } from '../src/server/result-page.js';
 import { eligibleProfiles } from './support/profiles.js';
 
 const profiles = eligibleProfiles();
@@ -63,5 +64,21 @@ describe('counts come from the result alone', () => {
     expect(numberedAfter(t('sections.unmet'), [t('sections.unknown'), t('sections.met'), t('sections.checklist')])).toBe(unmet);
     expect(numberedAfter(t('sections.unknown'), [t('sections.met'), t('sections.checklist')])).toBe(unknown);
     expect(html.split('\n').filter((l) => l.startsWith('✓ ')).length).toBe(met);
+  });
+});
+
+describe('the result page (WeChat and Telegram links) states the same counts', () => {
+  it.each(cases)('%s: the verdict line has the result counts, every list the conditions counted', (_name, id, facts, lang) => {
+    const result = assess(getJurisdiction(id), facts, { date: '2026-11-23', lang });
+    const html = renderResultPage(result, Date.UTC(2026, 10, 24));
+    expect(html).not.toContain('{{');
+    const verdict = /<p class="verdict [a-z]+">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
+    const { met, unmet, unknown, not_applicable: na } = result.counts;
+    expect(verdict).toContain(String(met + unmet + unknown + na));
+    for (const n of [met, unmet, unknown]) expect(verdict).toContain(String(n));
+    const listed = (status: string) => (html.match(new RegExp(`<li class="criterion ${status}">`, 'g')) ?? []).length;
+    expect(listed('unmet')).toBe(unmet);
+    expect(listed('unknown')).toBe(unknown);
+    expect((html.match(/<ul class="met">(.*?)<\/ul>/s)?.[1].match(/<li>/g) ?? []).length).toBe(met);
   });
 });

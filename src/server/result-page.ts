@@ -13,6 +13,7 @@ import { Router } from 'express';
 import { compiledTranslator } from '../i18n/compiled.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/index.js';
 import type { AssessmentResult, CriterionResult } from '../rules/evaluate.js';
+import { countVars, criteriaByStatus } from '../report/counts.js';
 import type { SessionStore } from '../store/types.js';
 
 /** The path under which result pages are served. */
@@ -108,8 +109,9 @@ export function renderResultPage(result: AssessmentResult, expiresAt: number): s
   const t = compiledTranslator(lang, 'report');
   const tr = compiledTranslator(lang, 'rules');
   const tp = compiledTranslator(lang, 'resultPage');
-  const required = result.criteria.filter((c) => c.severity === 'required');
-  const count = (status: CriterionResult['status']) => required.filter((c) => c.status === status).length;
+  // The verdict line states the result's own counts, and the sections list exactly the conditions counted under
+  // each status (advisory ones tagged), as every channel does (src/report/counts.ts).
+  const by = criteriaByStatus(result);
   const criterion = (c: CriterionResult) => {
     const tags = [c.inPrinciple ? tp('inPrinciple') : '', c.severity === 'advisory' ? tp('advisoryTag') : ''].filter((x) => x !== '');
     return [
@@ -122,14 +124,12 @@ export function renderResultPage(result: AssessmentResult, expiresAt: number): s
   };
   const section = (title: string, items: CriterionResult[]) =>
     items.length === 0 ? '' : `<section><h2>${esc(title)}</h2><ol class="criteria">${items.map(criterion).join('')}</ol></section>`;
-  const advisory = result.criteria.filter((c) => c.severity === 'advisory' && c.status !== 'met' && c.status !== 'not_applicable');
-  const met = required.filter((c) => c.status === 'met');
+  const met = by.met;
   const body = [
     `<header><h1>${esc(t('heading', { name: result.jurisdictionName, date: result.date }))}</h1>`,
-    `<p class="verdict ${result.verdict}">${esc(t('verdict', { verdict: tr(`verdict.${result.verdict}`), met: count('met'), unmet: count('unmet'), unknown: count('unknown') }))}</p></header>`,
-    section(t('sections.unmet'), required.filter((c) => c.status === 'unmet')),
-    section(t('sections.unknown'), required.filter((c) => c.status === 'unknown')),
-    section(t('sections.advisory'), advisory),
+    `<p class="verdict ${result.verdict}">${esc(t('verdict', { verdict: tr(`verdict.${result.verdict}`), ...countVars(result) }))}</p></header>`,
+    section(t('sections.unmet'), by.unmet),
+    section(t('sections.unknown'), by.unknown),
     met.length === 0 ? '' : `<section><h2>${esc(t('sections.met'))}</h2><ul class="met">${met.map((c) => `<li>✓ ${esc(`${c.refText} ${c.title}`)}</li>`).join('')}</ul></section>`,
     result.checklist.length === 0
       ? ''
