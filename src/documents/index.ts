@@ -15,7 +15,7 @@ import type { Paragraph, Table } from 'docx';
 import type { Lang } from '../i18n/index.js';
 import { assess } from '../rules/evaluate.js';
 import type { Facts } from '../rules/facts.js';
-import { getJurisdiction } from '../rules/registry.js';
+import { getJurisdiction, jurisdictionOn } from '../rules/registry.js';
 import type { JurisdictionId } from '../rules/types.js';
 import { checklistBlocks, docT } from './checklist.js';
 import type { Details } from './fields.js';
@@ -110,8 +110,9 @@ const HEADER_MARKS: Partial<Record<DocumentName, string>> = {
 /** Builds one document; throws UnknownDocumentError when the jurisdiction does not offer it. */
 export async function buildDocument(name: string, request: DocumentRequest): Promise<BuiltDocument> {
   if (!isDocumentName(name) || !documentsOf(request.jurisdiction).includes(name)) throw new UnknownDocumentError(name, request.jurisdiction);
-  const def = getJurisdiction(request.jurisdiction);
   const { facts, lang, date } = request;
+  // The version of the text in force on the assessment date, as `evaluate` applies it.
+  const def = jurisdictionOn(request.jurisdiction, date);
   const details = request.details ?? {};
   const result = assess(def, facts, { date, lang });
   let sections: (Paragraph | Table)[][];

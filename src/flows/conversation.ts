@@ -12,7 +12,7 @@ import { gapText } from '../rules/explain.js';
 import { type Facts, type FactName, FactsSchema } from '../rules/facts.js';
 import { formatQuantity } from '../rules/format.js';
 import { prepared } from '../rules/prepared.js';
-import { getJurisdiction } from '../rules/registry.js';
+import { jurisdictionOn } from '../rules/registry.js';
 import { JURISDICTION_IDS, type JurisdictionId } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import {
@@ -169,8 +169,8 @@ export function viewOf(state: View['state'], context: ConversationContext, befor
     pending: pending.length,
   };
   if (context.error) view.error = { code: errorCode(context.error), message: errorMessage(context.error, context.lang, context.jurisdiction) };
-  if (context.jurisdiction) view.applying = applyingOf(context.jurisdiction, context.lang);
-  if (context.error?.kind === 'placeNamed') view.offer = applyingOf(context.error.jurisdiction, context.lang);
+  if (context.jurisdiction) view.applying = applyingOf(context.jurisdiction, context.lang, context.date);
+  if (context.error?.kind === 'placeNamed') view.offer = applyingOf(context.error.jurisdiction, context.lang, context.date);
   // Said once, right after the answer (not again on a later look at the same conversation).
   if (before && context.taken && before.taken !== context.taken) view.taken = takenText(context, context.taken);
   if (state === 'choosing') view.prompt = jurisdictionPrompt(context.lang);
@@ -188,7 +188,7 @@ export function viewOf(state: View['state'], context: ConversationContext, befor
 /** The assessment of the answers so far. */
 export function resultOf(context: ConversationContext): AssessmentResult | undefined {
   if (!context.jurisdiction) return undefined;
-  return assess(getJurisdiction(context.jurisdiction), context.facts, { date: context.date, lang: context.lang });
+  return assess(jurisdictionOn(context.jurisdiction, context.date), context.facts, { date: context.date, lang: context.lang });
 }
 
 function errorCode(error: InputError): string {
@@ -225,7 +225,7 @@ function errorMessage(error: InputError, lang: Lang, current: JurisdictionId | n
 /** Required criteria that were not unmet before the last event and are now, said briefly. */
 function feedbackOf(before: ConversationContext, after: ConversationContext): string[] {
   if (!after.jurisdiction || before.jurisdiction !== after.jurisdiction || before.facts === after.facts) return [];
-  const def = getJurisdiction(after.jurisdiction);
+  const def = jurisdictionOn(after.jurisdiction, after.date);
   const texts = prepared(def, after.lang);
   const t = compiledTranslator(after.lang, 'flow');
   return def.criteria

@@ -13,7 +13,7 @@
 import { assign, setup } from 'xstate';
 import type { Lang } from '../i18n/index.js';
 import { type FactName, type Facts, FactsSchema } from '../rules/facts.js';
-import { getJurisdiction, isJurisdictionId } from '../rules/registry.js';
+import { isJurisdictionId, jurisdictionOn } from '../rules/registry.js';
 import type { JurisdictionId, Outcome } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import { parseAnswer, type ParseErrorCode, type ParseResult } from './parse.js';
@@ -103,7 +103,7 @@ export type ConversationEvent =
 export function pendingOf(context: ConversationContext): QuestionSpec[] {
   if (!context.jurisdiction) return [];
   const settled = new Set([...context.history, ...context.skipped]);
-  const open = pendingQuestions(getJurisdiction(context.jurisdiction), context.facts, settled, context.date);
+  const open = pendingQuestions(jurisdictionOn(context.jurisdiction, context.date), context.facts, settled, context.date);
   return context.settling ? [settleQuestion(context.settling), ...open] : open;
 }
 
@@ -131,7 +131,7 @@ type SettleLike = { fact: FactName; op: SettleOp; value: number; scope?: { site:
  */
 export function settlingFor(context: Pick<ConversationContext, 'jurisdiction' | 'date'>, facts: Facts, question: QuestionSpec): Settling | null {
   if (!context.jurisdiction || !isRange(answerOf(facts, question))) return null;
-  const criteria = getJurisdiction(context.jurisdiction).criteria;
+  const criteria = jurisdictionOn(context.jurisdiction, context.date).criteria;
   const ordered = [...criteria.filter((c) => c.severity === 'required'), ...criteria.filter((c) => c.severity !== 'required')];
   for (const criterion of ordered) {
     const outcome = criterion.check(facts, { date: context.date }) as Outcome & { settle?: SettleLike };

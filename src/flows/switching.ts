@@ -6,7 +6,7 @@
  */
 import { compiledTranslator } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
-import { getJurisdiction } from '../rules/registry.js';
+import { getJurisdiction, jurisdictionOn } from '../rules/registry.js';
 import type { JurisdictionId } from '../rules/types.js';
 import { matchJurisdiction } from './places.js';
 
@@ -21,9 +21,9 @@ export interface Applying {
   text: string;
 }
 
-/** The statement of the text applied for `jurisdiction`. */
-export function applyingOf(jurisdiction: JurisdictionId, lang: Lang): Applying {
-  const def = getJurisdiction(jurisdiction);
+/** The statement of the text applied for `jurisdiction`: the version in force on `date` when one is given. */
+export function applyingOf(jurisdiction: JurisdictionId, lang: Lang, date?: string): Applying {
+  const def = date === undefined ? getJurisdiction(jurisdiction) : jurisdictionOn(jurisdiction, date);
   const name = compiledTranslator(lang, jurisdiction)('name');
   return { jurisdiction, name, title: def.title, text: compiledTranslator(lang, 'flow')('applying.text', { title: def.title, name }) };
 }

@@ -5,7 +5,7 @@
 import type { Lang } from '../../i18n/index.js';
 import { type AssessmentResult, evaluate } from '../../rules/evaluate.js';
 import type { Facts } from '../../rules/facts.js';
-import { getJurisdiction, JURISDICTIONS } from '../../rules/registry.js';
+import { JURISDICTIONS, jurisdictionOn } from '../../rules/registry.js';
 import type { JurisdictionId, Status } from '../../rules/types.js';
 import { type AssessResponse, type CompareCell, type CompareResponse, COMPARE_TOPICS } from '../shared/types.js';
 import { readAnswers } from './answers.js';
@@ -21,7 +21,8 @@ export interface AssessOptions {
 
 /** The gaps of a result's unmet criteria, by id. */
 export function gapsOf(result: AssessmentResult, lang: Lang): Record<string, string> {
-  const def = getJurisdiction(result.jurisdiction);
+  // The version the result applied (the one in force on its date), not merely the latest.
+  const def = jurisdictionOn(result.jurisdiction, result.date);
   return Object.fromEntries(result.criteria.filter((c) => c.status === 'unmet').map((c) => [c.id, criterionGap(c, def, lang)]));
 }
 

@@ -15,7 +15,7 @@ import { compiledTranslator } from '../../i18n/compiled.js';
 import { type AssessmentResult, evaluate } from '../../rules/evaluate.js';
 import type { Facts } from '../../rules/facts.js';
 import { prepared } from '../../rules/prepared.js';
-import { getJurisdiction } from '../../rules/registry.js';
+import { jurisdictionOn } from '../../rules/registry.js';
 import type { JurisdictionDef, JurisdictionId } from '../../rules/types.js';
 import type { DocKind } from '../shared/types.js';
 import { detailText, factGroups, jilinCoverFields, jilinFormHead, mudanjiangFormValues } from '../../documents/fields.js';
@@ -244,13 +244,13 @@ ${groups}
 
 /** Renders a document. */
 export function renderDocument(input: DocInput): RenderedDoc {
-  const def = getJurisdiction(input.jurisdiction);
+  const def = jurisdictionOn(input.jurisdiction, input.date);
   switch (input.kind) {
     case 'checklist':
       return checklist(input, def, evaluate(def.id, input.facts, { lang: input.lang, date: input.date }));
     case 'mudanjiang-form':
       return mudanjiangForm(input);
     case 'jilin-form':
-      return jilinForm(input, getJurisdiction('jilin'));
+      return jilinForm(input, jurisdictionOn('jilin', input.date));
   }
 }
