@@ -79,6 +79,6 @@ describe('the result page (WeChat and Telegram links) states the same counts', (
     const listed = (status: string) => (html.match(new RegExp(`<li class="criterion ${status}">`, 'g')) ?? []).length;
     expect(listed('unmet')).toBe(unmet);
     expect(listed('unknown')).toBe(unknown);
-    expect((html.match(/<ul class="met">(.*?)<\/ul>/s)?.[1].match(/<li>/g) ?? []).length).toBe(met);
+    expect((html.match(/<ul class="met">(.*?)<\/ul>/s)?.[1]?.match(/<li>/g) ?? []).length).toBe(met);
   });
 });
