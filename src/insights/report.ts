@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/index.js';
 import { questionById, QUESTION_ORDER } from '../flows/questions.js';
 import { addPeriod } from '../rules/dates.js';
 import type { FactName } from '../rules/facts.js';
+import { questionLabelIn } from '../rules/labels.js';
 import { prepared } from '../rules/prepared.js';
 import { getJurisdiction } from '../rules/registry.js';
 import { JURISDICTION_IDS, type JurisdictionId, type Ref } from '../rules/types.js';
@@ -47,8 +48,10 @@ export interface JurisdictionFigures {
   closeToEligible: Cell;
   /** Sorted by `unmet`, most first. */
   criteria: CriterionFigures[];
-  unknownFacts: { fact: string; count: Cell }[];
-  abandonedAt: { questionId: string; count: Cell }[];
+  /** `label`: the fact in the words of the jurisdiction's own text (山东 园区年营业收入, not 上一年度…). */
+  unknownFacts: { fact: string; label: string; count: Cell }[];
+  /** `label`: what the question asks, in the same words. */
+  abandonedAt: { questionId: string; label: string; count: Cell }[];
 }
 
 /** The response. */
@@ -181,8 +184,12 @@ export function buildReport(counters: ReadonlyMap<string, ReadonlyMap<string, nu
       verdicts: { eligible: count(j, 'verdict', 'eligible'), ineligible: count(j, 'verdict', 'ineligible'), incomplete: count(j, 'verdict', 'incomplete') },
       closeToEligible: count(j, 'close'),
       criteria,
-      unknownFacts: listOf(unknownFacts.get(j), factOrder).map((x) => ({ fact: x.key, count: x.cell })),
-      abandonedAt: listOf(abandoned.get(j), (id) => factOrder(questionById(id)?.fact ?? id)).map((x) => ({ questionId: x.key, count: x.cell })),
+      unknownFacts: listOf(unknownFacts.get(j), factOrder).map((x) => ({ fact: x.key, label: questionLabelIn(x.key, lang, j), count: x.cell })),
+      abandonedAt: listOf(abandoned.get(j), (id) => factOrder(questionById(id)?.fact ?? id)).map((x) => ({
+        questionId: x.key,
+        label: questionLabelIn(x.key, lang, j),
+        count: x.cell,
+      })),
     };
   }
   return { from: query.from, to: query.to, jurisdictions };

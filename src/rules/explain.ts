@@ -195,7 +195,7 @@ function answeredText(fact: FactName, range: KnownRange, marks: { derived?: bool
 }
 
 /** A relation's source as words: a fact's label, or a branch park's figure ("分园区 2：园区建筑面积"). */
-function sourceLabel(key: string, ctx: ExplainContext): string {
+export function sourceLabel(key: string, ctx: ExplainContext): string {
   const [head, index, field] = key.split('.');
   if (head === 'branches' && index !== undefined && field !== undefined) {
     return `${ctx.t('site.branch', { n: formatNumber(Number(index) + 1, ctx.lang) })}${lowerFirst(factLabel(field as FactName, ctx))}`;

@@ -38,8 +38,8 @@ export interface InsightsFigures {
   verdicts: { eligible: Cell; ineligible: Cell; incomplete: Cell };
   closeToEligible: Cell;
   criteria: { id: string; ref: { article: number; item?: number }; title: string; met: Cell; unmet: Cell; unknown: Cell }[];
-  unknownFacts: { fact: string; count: Cell }[];
-  abandonedAt: { questionId: string; count: Cell }[];
+  unknownFacts: { fact: string; label: string; count: Cell }[];
+  abandonedAt: { questionId: string; label: string; count: Cell }[];
 }
 
 /** The response of `GET /staff/api/insights`. */

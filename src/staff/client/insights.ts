@@ -30,20 +30,14 @@ export interface InsightsView {
   focusTitle(): void;
 }
 
-/** Labels of the catalog: facts, questions (branch figures included) and criteria's articles. */
+/**
+ * The criteria's articles from the catalog. Facts and questions are labelled by the report itself, in the words
+ * of each jurisdiction's own text (one label per fact across texts would carry 上一年度 into 山东).
+ */
 function labelsOf(catalog: Catalog) {
-  const facts = new Map<string, string>();
-  const questions = new Map<string, string>();
   const refs = new Map<string, string>();
-  for (const j of catalog.jurisdictions) {
-    for (const g of j.groups) for (const q of g.questions) {
-      facts.set(q.fact, q.label);
-      questions.set(q.questionId, q.label);
-    }
-    for (const c of j.criteria) refs.set(c.id, c.refText);
-  }
-  catalog.branchFields.forEach((fields) => fields.forEach((q) => questions.set(q.questionId, q.label)));
-  return { facts, questions, refs };
+  for (const j of catalog.jurisdictions) for (const c of j.criteria) refs.set(c.id, c.refText);
+  return { refs };
 }
 
 /** Draws the view into `host`; `current` is the console's jurisdiction, preselected. */
@@ -98,8 +92,6 @@ export function renderInsights(host: HTMLElement, catalog: Catalog, current: Cat
 }
 
 interface Labels {
-  facts: Map<string, string>;
-  questions: Map<string, string>;
   refs: Map<string, string>;
   names: Map<string, string>;
 }
@@ -157,7 +149,7 @@ function drawReport(host: HTMLElement, report: InsightsReport, labels: Labels): 
       ),
     );
 
-    const unknown = figures.unknownFacts.map((f) => ({ label: labels.facts.get(f.fact) ?? f.fact, value: f.count }));
+    const unknown = figures.unknownFacts.map((f) => ({ label: f.label, value: f.count }));
     section.append(
       block(
         `${id}-unknown`,
@@ -169,7 +161,7 @@ function drawReport(host: HTMLElement, report: InsightsReport, labels: Labels): 
       ),
     );
 
-    const stops = figures.abandonedAt.map((a) => ({ label: labels.questions.get(a.questionId) ?? a.questionId, value: a.count }));
+    const stops = figures.abandonedAt.map((a) => ({ label: a.label, value: a.count }));
     section.append(
       block(
         `${id}-abandoned`,

@@ -11,6 +11,7 @@ import { answerHint } from '../../flows/hints.js';
 import { BRANCH_FIELDS, factsAsked, type QuestionSpec, questionById } from '../../flows/questions.js';
 import { formatMoney, formatRef } from '../../rules/format.js';
 import { prepared } from '../../rules/prepared.js';
+import { factLabelIn } from '../../rules/labels.js';
 import { JURISDICTIONS } from '../../rules/registry.js';
 import type { JurisdictionDef, Ref, StepParams, StepTopic } from '../../rules/types.js';
 import {
@@ -101,7 +102,7 @@ function fieldOf(question: QuestionSpec, lang: Lang, jurisdiction?: Jurisdiction
   const prompt = questionPrompt(question, lang, 0, 0, jurisdiction);
   const label =
     question.branch === undefined
-      ? compiledTranslator(lang, 'facts')(`${question.fact}.label`)
+      ? factLabelIn(question.fact, lang, jurisdiction)
       : staffT(lang)(`branch.${question.fact}`, { n: question.branch + 1 });
   return {
     questionId: prompt.questionId,
