@@ -101,7 +101,7 @@ describe('the checklist (申报材料清单)', () => {
           expect(text, item.id).toContain(flat(item.title));
           expect(text, item.id).toContain(flat(item.refText));
           for (const fact of proofFacts(def, item.id)) {
-            expect(text, `${item.id} proves ${fact}`).toContain(flat(factLabel(fact, lang)));
+            expect(text, `${item.id} proves ${fact}`).toContain(flat(factLabel(fact, lang, def.id)));
             const value = factText(fact, facts, lang);
             if (value) expect(text, `${item.id}: ${fact} = ${value}`).toContain(flat(value));
           }
@@ -133,7 +133,7 @@ describe('the checklist (申报材料清单)', () => {
     const item = evaluate('wenzhou', facts, { lang: 'zh-CN', date: DATE }).checklist.find((i) => i.id === 'wenzhou.labor-liaison-records');
     expect(item?.kind).toBe('evidence');
     expect(doc.text).toContain(item?.title);
-    expect(flat(doc.text)).toContain(flat(`${factLabel('laborLiaisonStations', 'zh-CN')}：${factText('laborLiaisonStations', facts, 'zh-CN')}`));
+    expect(flat(doc.text)).toContain(flat(`${factLabel('laborLiaisonStations', 'zh-CN', 'wenzhou')}：${factText('laborLiaisonStations', facts, 'zh-CN')}`));
   });
 });
 
@@ -219,9 +219,9 @@ describe('the Jilin cover page and 申报表 (outlines)', () => {
       expect(flat(doc.text), item.id).toContain(flat(item.title));
     }
     expect(cellAfter(doc, '园区类型')).toBe('综合性园区');
-    expect(cellAfter(doc, factLabel('commercialHrInstitutions', 'zh-CN'))).toBe('18 家');
-    expect(cellAfter(doc, factLabel('hasPlanningReport', 'zh-CN'))).toBe('是');
-    expect(cellAfter(doc, factLabel('floorArea', 'zh-CN'))).toBe('');
+    expect(cellAfter(doc, factLabel('commercialHrInstitutions', 'zh-CN', 'jilin'))).toBe('18 家');
+    expect(cellAfter(doc, factLabel('hasPlanningReport', 'zh-CN', 'jilin'))).toBe('是');
+    expect(cellAfter(doc, factLabel('floorArea', 'zh-CN', 'jilin'))).toBe('');
     expect(cellAfter(doc, '所在市（州）')).toBe('长春市');
     expect(doc.text).toContain('第五条第（三）项');
     // Two sections: the cover and the form each start a page.

@@ -86,9 +86,9 @@ export function checklistBlocks({ def, result, facts, details, lang }: Checklist
     const answered = proofs.filter((fact) => factText(fact, facts, lang) !== '');
     const open = proofs.filter((fact) => factText(fact, facts, lang) === '');
     const proofLines = [
-      ...answered.map((fact) => cellText([cellRun(`${factLabel(fact, lang)}${colon}`), cellRun(factText(fact, facts, lang))])),
+      ...answered.map((fact) => cellText([cellRun(`${factLabel(fact, lang, def.id)}${colon}`), cellRun(factText(fact, facts, lang))])),
       ...(open.length
-        ? [cellText([cellRun(`${t('checklist.notAnswered')}${colon}`, { italics: true }), cellRun(open.map((f) => factLabel(f, lang)).join(compiledTranslator(lang, 'rules')('list.separator')))])]
+        ? [cellText([cellRun(`${t('checklist.notAnswered')}${colon}`, { italics: true }), cellRun(open.map((f) => factLabel(f, lang, def.id)).join(compiledTranslator(lang, 'rules')('list.separator')))])]
         : []),
     ];
     if (!proofLines.length) proofLines.push(cellText(t('checklist.nothingToProve'), { align: 'center' }));

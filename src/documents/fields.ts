@@ -11,7 +11,8 @@ import type { FactName, Facts } from '../rules/facts.js';
 import type { NumericValue } from '../rules/facts.js';
 import { formatFigure, formatNumber, formatNumericAnswer, formatQuantity, formatRef } from '../rules/format.js';
 import { prepared } from '../rules/prepared.js';
-import type { JurisdictionDef, Ref } from '../rules/types.js';
+import { factLabelIn } from '../rules/labels.js';
+import type { JurisdictionDef, JurisdictionId, Ref } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 
 /** Typed details (not facts): text fields, one choice, or a list of ticked values. */
@@ -47,9 +48,12 @@ export function factText(fact: FactName, facts: Facts, lang: Lang): string {
   return String(value);
 }
 
-/** A fact's short label ("建筑面积"). */
-export function factLabel(fact: FactName, lang: Lang): string {
-  return compiledTranslator(lang, 'facts')(`${fact}.label`);
+/**
+ * A fact's short label in the words of `jurisdiction`'s text ("园区年营业收入" for 山东, never 温州's
+ * "上一年度…（含代收代付）"), and of `criterion` when the field stands for one condition (the explanations' lookup).
+ */
+export function factLabel(fact: FactName, lang: Lang, jurisdiction: JurisdictionId, criterion?: string): string {
+  return factLabelIn(fact, lang, jurisdiction, criterion);
 }
 
 /** The label of a detail (`staff:details.<id>`, the labels the console types them under). */
@@ -126,7 +130,7 @@ export function jilinCoverFields(facts: Facts, details: Details, lang: Lang): Ou
   const text = (id: string) => detailText(details, id);
   return [
     { id: 'parkName', label: detailLabel('parkName', lang), value: text('parkName') },
-    { id: 'parkType', label: factLabel('parkType', lang), value: factText('parkType', facts, lang) },
+    { id: 'parkType', label: factLabel('parkType', lang, 'jilin'), value: factText('parkType', facts, lang) },
     { id: 'applicantUnit', label: t('doc.jilin.applicantSeal'), value: text('applicantUnit') },
     { id: 'city', label: detailLabel('city', lang), value: text('city') },
     { id: 'contact', label: detailLabel('contact', lang), value: text('contact') },
@@ -174,7 +178,7 @@ export function factGroups(def: JurisdictionDef, facts: Facts, lang: Lang): Fact
     const first = def.criteria.find((c) => c.facts.includes(fact));
     const group = first && groups.get(key(first.ref));
     if (!group || !questionById(fact)) continue;
-    group.fields.push({ id: fact, label: factLabel(fact, lang), value: factText(fact, facts, lang) });
+    group.fields.push({ id: fact, label: factLabel(fact, lang, def.id), value: factText(fact, facts, lang) });
   }
   return [...groups.values()].sort((a, b) => a.ref.article - b.ref.article || (a.ref.item ?? 0) - (b.ref.item ?? 0));
 }

@@ -94,13 +94,14 @@ export function letterBlocks(def: JurisdictionDef, form: LetterForm, facts: Fact
   figures.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 
   const met = result.criteria.filter((c) => c.status === 'met' && c.facts.some((f) => facts[f] !== undefined));
-  const answerList = (names: readonly string[]) =>
+  // Each condition's answers are named as that condition words them (the explanations' lookup).
+  const answerList = (names: readonly string[], criterion: string) =>
     names
       .filter((f) => facts[f as keyof Facts] !== undefined)
       .map((f) =>
         typeof facts[f as keyof Facts] === 'boolean'
-          ? zh('letter.answerFlag', { label: factLabel(f as never, 'zh-CN'), value: factText(f as never, facts, 'zh-CN') })
-          : zh('letter.answer', { label: factLabel(f as never, 'zh-CN'), value: factText(f as never, facts, 'zh-CN') }),
+          ? zh('letter.answerFlag', { label: factLabel(f as never, 'zh-CN', def.id, criterion), value: factText(f as never, facts, 'zh-CN') })
+          : zh('letter.answer', { label: factLabel(f as never, 'zh-CN', def.id, criterion), value: factText(f as never, facts, 'zh-CN') }),
       )
       .join(zh('letter.answerSeparator'));
 
@@ -126,11 +127,11 @@ export function letterBlocks(def: JurisdictionDef, form: LetterForm, facts: Fact
     ),
     heading(zh('letter.figures')),
     ...(figures.length
-      ? figures.map((f) => body(zh('letter.figureLine', { label: factLabel(f, 'zh-CN'), value: factText(f, facts, 'zh-CN') })))
+      ? figures.map((f) => body(zh('letter.figureLine', { label: factLabel(f, 'zh-CN', def.id), value: factText(f, facts, 'zh-CN') })))
       : [body(zh('letter.noFigures'))]),
     heading(zh('letter.conditions')),
     ...(met.length
-      ? met.map((c, i) => body(`${i + 1}. ${zh('letter.conditionLine', { ref: c.refText, quote: c.quote, answers: answerList(c.facts) })}`))
+      ? met.map((c, i) => body(`${i + 1}. ${zh('letter.conditionLine', { ref: c.refText, quote: c.quote, answers: answerList(c.facts, c.id) })}`))
       : [body(zh('letter.noConditions'))]),
     body(zh(`letter.closing.${form.closing}`)),
     gap(240),

@@ -23,13 +23,6 @@ export interface FormView {
   focusField(fact: string): boolean;
 }
 
-/** Every fact's label, from the questions of all jurisdictions. */
-export function factLabels(catalog: Catalog): Map<string, string> {
-  const labels = new Map<string, string>();
-  for (const j of catalog.jurisdictions) for (const g of j.groups) for (const q of g.questions) labels.set(q.fact, q.label);
-  return labels;
-}
-
 /** Splits a typed multi answer into its parts ("会议、培训", "meeting, training"). */
 const PARTS = /[,，、;；\s]+/;
 /** What a multi-choice group sends for "none of them" (the parser reads it as an empty list). */
@@ -124,7 +117,6 @@ export function renderForm(
   handlers: FormHandlers,
 ): FormView {
   clear(host);
-  const labels = factLabels(catalog);
   const criteria = new Map(j.criteria.map((c) => [c.id, c]));
   const form = h('form', { id: 'profile-form', class: 'profile', novalidate: true, 'aria-labelledby': 'form-title', onsubmit: (e: Event) => e.preventDefault() });
   form.append(
@@ -257,7 +249,7 @@ export function renderForm(
             c.status === 'unmet'
               ? (response.gaps[c.id] ?? '')
               : c.status === 'unknown' && c.missing.length
-                ? t('criterion.needs', { facts: c.missing.map((f) => labels.get(f) ?? f).join(t('list.separator')) })
+                ? t('criterion.needs', { facts: (response.needs[c.id] ?? c.missing).join(t('list.separator')) })
                 : '';
         }
       }

@@ -8,7 +8,7 @@ import { api, CallError } from './api.js';
 import { renderCompare } from './compare.js';
 import { type DocsState, renderDocs } from './docs.js';
 import { byId, clear, h } from './dom.js';
-import { factLabels, type FormView, renderForm } from './form.js';
+import { type FormView, renderForm } from './form.js';
 import { setStrings, t } from './i18n.js';
 import { type InsightsView, renderInsights } from './insights.js';
 import { type QuickView, renderQuick } from './quick.js';
@@ -30,7 +30,6 @@ class Console {
   private jurisdiction: CatalogJurisdiction;
   private view: View = 'assess';
   private readonly docs: DocsState = { details: {}, docLang: 'zh-CN' };
-  private readonly labels: Map<string, string>;
   private readonly sections: Record<View, HTMLElement>;
   private readonly formHost = h('div', { class: 'form-host' });
   private readonly verdict: VerdictView;
@@ -46,7 +45,6 @@ class Console {
 
   constructor(private readonly catalog: Catalog) {
     this.jurisdiction = catalog.jurisdictions[0] as CatalogJurisdiction;
-    this.labels = factLabels(catalog);
     this.verdict = renderVerdict((fact) => this.focusFact(fact));
     this.share = renderShare({
       exportJson: () => download(`park-profile-${this.jurisdiction.id}.json`, `${JSON.stringify(this.facts, null, 2)}\n`),
@@ -185,7 +183,7 @@ class Console {
       if (seq !== this.assessSeq || j !== this.jurisdiction.id) return;
       this.facts = response.facts as Record<string, unknown>;
       this.form?.update(response, sent);
-      this.verdict.update(response, this.labels);
+      this.verdict.update(response);
       this.compareStale = true;
       this.writeHash();
       if (this.view === 'compare') void this.loadCompare();

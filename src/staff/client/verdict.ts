@@ -26,7 +26,7 @@ export function factToFix(c: Pick<CriterionResult, 'findings' | 'facts'>): strin
 
 export interface VerdictView {
   element: HTMLElement;
-  update(response: AssessResponse, labels: Map<string, string>): void;
+  update(response: AssessResponse): void;
   focus(): void;
 }
 
@@ -51,7 +51,7 @@ export function renderVerdict(focusFact: (fact: string) => void): VerdictView {
   return {
     element,
     focus: () => title.focus(),
-    update(response, labels) {
+    update(response) {
       const { result, gaps } = response;
       verdict.dataset.verdict = result.verdict;
       verdict.textContent = `${t(`rules.verdict.${result.verdict}`)}`;
@@ -83,7 +83,7 @@ export function renderVerdict(focusFact: (fact: string) => void): VerdictView {
       clear(missing);
       missingSection.hidden = result.missingFacts.length === 0;
       for (const fact of result.missingFacts) {
-        missing.append(h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => focusFact(fact) }, labels.get(fact) ?? fact)));
+        missing.append(h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => focusFact(fact) }, response.missing[fact] ?? fact)));
       }
 
       clear(notices);

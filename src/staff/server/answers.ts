@@ -12,6 +12,8 @@ import { BRANCH_FIELDS, QUESTION_ORDER, type QuestionSpec, questionById, withAns
 import { describeIssues } from '../../rules/errors.js';
 import { exactOf, type FactName, type Facts, FactsSchema } from '../../rules/facts.js';
 import { formatQuantity } from '../../rules/format.js';
+import { factLabelIn } from '../../rules/labels.js';
+import type { JurisdictionId } from '../../rules/types.js';
 import { FACT_UNITS } from '../../rules/units.js';
 import type { FieldState } from '../shared/types.js';
 import { staffT } from './text.js';
@@ -63,7 +65,7 @@ export interface ReadAnswers {
  * the chat's hint; answers that contradict each other (入驻面积 larger than 建筑面积) are reported on the field
  * and left out, so that the rest can still be assessed.
  */
-export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lang): ReadAnswers {
+export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lang, jurisdiction?: JurisdictionId): ReadAnswers {
   const t = staffT(lang);
   const fields: Record<string, FieldState> = {};
   const questions = new Map<string, QuestionSpec>();
@@ -99,13 +101,12 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
     facts = withAnswer(facts, question, parsed.value);
     fields[id] = { state: 'answered', display: displayValue(question, parsed.value, lang) };
   }
-  return { facts: consistent(facts, fields, questions, lang), fields };
+  return { facts: consistent(facts, fields, questions, lang, jurisdiction), fields };
 }
 
 /** Drops answers the vocabulary's consistency rules reject, saying why on their field. */
-function consistent(facts: Facts, fields: Record<string, FieldState>, questions: Map<string, QuestionSpec>, lang: Lang): Facts {
+function consistent(facts: Facts, fields: Record<string, FieldState>, questions: Map<string, QuestionSpec>, lang: Lang, jurisdiction?: JurisdictionId): Facts {
   const t = staffT(lang);
-  const tf = compiledTranslator(lang, 'facts');
   let current = facts;
   for (let round = 0; round < 8; round++) {
     const parsed = FactsSchema.safeParse(current);
@@ -118,7 +119,7 @@ function consistent(facts: Facts, fields: Record<string, FieldState>, questions:
       const params = (issue as { params?: { rule?: string; other?: string } }).params;
       const message =
         params?.rule === 'exceeds' && params.other
-          ? t('field.exceeds', { other: tf(`${params.other}.label`) })
+          ? t('field.exceeds', { other: factLabelIn(params.other as FactName, lang, jurisdiction) })
           : params?.rule === 'singleWithBranches'
             ? t('field.singleWithBranches')
             : (problems[i]?.message ?? t('field.invalid'));

@@ -5,6 +5,7 @@
 import type { Lang } from '../../i18n/index.js';
 import { type AssessmentResult, evaluate } from '../../rules/evaluate.js';
 import type { Facts } from '../../rules/facts.js';
+import { factLabelIn } from '../../rules/labels.js';
 import { JURISDICTIONS, jurisdictionOn } from '../../rules/registry.js';
 import type { JurisdictionId, Status } from '../../rules/types.js';
 import { type AssessResponse, type CompareCell, type CompareResponse, COMPARE_TOPICS } from '../shared/types.js';
@@ -28,9 +29,20 @@ export function gapsOf(result: AssessmentResult, lang: Lang): Record<string, str
 
 /** Reads the answers and assesses them under one jurisdiction. */
 export function assessAnswers(jurisdiction: JurisdictionId, answers: Record<string, string>, options: AssessOptions): AssessResponse {
-  const { facts, fields } = readAnswers(answers, options.lang);
+  const { facts, fields } = readAnswers(answers, options.lang, jurisdiction);
   const result = evaluate(jurisdiction, facts, options);
-  return { facts, fields, result, gaps: gapsOf(result, options.lang) };
+  return { facts, fields, result, gaps: gapsOf(result, options.lang), ...stillToFindOut(result, options.lang) };
+}
+
+/** What a result still needs, named as its own text names it (never another text's 上一年度…（含代收代付）). */
+export function stillToFindOut(result: AssessmentResult, lang: Lang): Pick<AssessResponse, 'missing' | 'needs'> {
+  const j = result.jurisdiction;
+  return {
+    missing: Object.fromEntries(result.missingFacts.map((f) => [f, factLabelIn(f, lang, j)])),
+    needs: Object.fromEntries(
+      result.criteria.filter((c) => c.status === 'unknown' && c.missing.length > 0).map((c) => [c.id, c.missing.map((f) => factLabelIn(f, lang, j, c.id))]),
+    ),
+  };
 }
 
 const SEVERITY_ORDER: readonly Status[] = ['unmet', 'unknown', 'met', 'not_applicable'];

@@ -15,6 +15,7 @@ import { compiledTranslator } from '../../i18n/compiled.js';
 import { type AssessmentResult, evaluate } from '../../rules/evaluate.js';
 import type { Facts } from '../../rules/facts.js';
 import { prepared } from '../../rules/prepared.js';
+import { factLabelIn } from '../../rules/labels.js';
 import { jurisdictionOn } from '../../rules/registry.js';
 import type { JurisdictionDef, JurisdictionId } from '../../rules/types.js';
 import type { DocKind } from '../shared/types.js';
@@ -101,7 +102,6 @@ ${sheet}
 function checklist(input: DocInput, def: JurisdictionDef, result: AssessmentResult): RenderedDoc {
   const t = staffT(input.lang);
   const rules = compiledTranslator(input.lang, 'rules');
-  const tf = compiledTranslator(input.lang, 'facts');
   const title = t('doc.checklist.title', { name: result.jurisdictionName });
   const meta = [
     ['parkName', t('details.parkName'), text(input.details, 'parkName')],
@@ -129,7 +129,7 @@ function checklist(input: DocInput, def: JurisdictionDef, result: AssessmentResu
   const unmetList = unmet
     .map((c) => `<li><strong>${esc(c.title)}</strong> ${paren(c.refText)}${c.severity === 'advisory' ? ` <span class="tag">${esc(rules('severity.advisory'))}</span>` : ''}<br>${esc(criterionGap(c, def, input.lang))}</li>`)
     .join('\n');
-  const missing = result.missingFacts.map((f) => `<li>${esc(tf(`${f}.label`))}</li>`).join('\n');
+  const missing = result.missingFacts.map((f) => `<li>${esc(factLabelIn(f, input.lang, def.id))}</li>`).join('\n');
   const sheet = `<article class="sheet">
 <h1>${esc(title)}</h1>
 <table class="meta">

@@ -146,6 +146,10 @@ export interface AssessResponse {
   result: AssessmentResult;
   /** The short gap of each unmet criterion ("还差 1 平方米"), by id. */
   gaps: Record<string, string>;
+  /** Each fact still to find out (`result.missingFacts`) in the words of the text applied, by fact. */
+  missing: Record<string, string>;
+  /** The facts each unknown criterion still needs, in that criterion's own words ("园区总面积"), by id. */
+  needs: Record<string, string[]>;
 }
 
 /** One cell of the comparison: a jurisdiction's conditions on one topic. */
