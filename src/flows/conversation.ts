@@ -12,6 +12,7 @@ import { gapText } from '../rules/explain.js';
 import { type Facts, type FactName, FactsSchema } from '../rules/facts.js';
 import { formatQuantity } from '../rules/format.js';
 import { prepared } from '../rules/prepared.js';
+import { factLabelIn } from '../rules/labels.js';
 import { jurisdictionOn } from '../rules/registry.js';
 import { JURISDICTION_IDS, type JurisdictionId } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
@@ -178,7 +179,7 @@ export function viewOf(state: View['state'], context: ConversationContext, befor
   if (state === 'interviewing' && question) {
     const settling = context.settling;
     view.prompt = settling
-      ? settlePrompt(settling, displayValue(context, settling.questionId), context.lang, context.history.length, pending.length)
+      ? settlePrompt(settling, displayValue(context, settling.questionId), context.lang, context.history.length, pending.length, context.jurisdiction)
       : questionPrompt(question, context.lang, context.history.length, pending.length, context.jurisdiction);
   }
   if ((state === 'results' || withResult) && context.jurisdiction) view.result = resultOf(context);
@@ -197,7 +198,6 @@ function errorCode(error: InputError): string {
 
 function errorMessage(error: InputError, lang: Lang, current: JurisdictionId | null): string {
   const t = compiledTranslator(lang, 'flow');
-  const tf = compiledTranslator(lang, 'facts');
   switch (error.kind) {
     case 'parse': {
       const question = questionById(error.questionId);
@@ -208,8 +208,9 @@ function errorMessage(error: InputError, lang: Lang, current: JurisdictionId | n
     }
     case 'inconsistent': {
       const field = error.field.split('.').at(-1) as FactName;
-      if (!FACT_UNITS[error.other as FactName]) return t('errors.inconsistentRule', { field: tf(`${field}.label`) });
-      return t('errors.inconsistent', { field: tf(`${field}.label`), other: tf(`${error.other}.label`) });
+      const label = (fact: FactName) => factLabelIn(fact, lang, current);
+      if (!FACT_UNITS[error.other as FactName]) return t('errors.inconsistentRule', { field: label(field) });
+      return t('errors.inconsistent', { field: label(field), other: label(error.other as FactName) });
     }
     case 'notCovered':
       return t('notCovered', { input: error.input, list: jurisdictionList(lang) });

@@ -5,6 +5,7 @@
 import { compiledTranslator, hasKey } from '../i18n/compiled.js';
 import { LANGUAGES, type Lang } from '../i18n/index.js';
 import { formatQuantity } from '../rules/format.js';
+import { factLabelIn } from '../rules/labels.js';
 import type { FactName } from '../rules/facts.js';
 import { JURISDICTIONS } from '../rules/registry.js';
 import type { JurisdictionId } from '../rules/types.js';
@@ -141,13 +142,14 @@ export function settlePrompt(
   lang: Lang,
   answered: number,
   open: number,
+  jurisdiction?: JurisdictionId | null,
 ): Prompt {
   const t = compiledTranslator(lang, 'flow');
   const limit = formatQuantity(settling.value, FACT_UNITS[settling.fact], lang, compiledTranslator(lang, 'rules'));
   const branch = /^branches\.(\d+)\./.exec(settling.questionId);
-  const subject = branch
-    ? t('settle.branchSubject', { n: Number(branch[1]) + 1, label: compiledTranslator(lang, 'facts')(`${settling.fact}.label`) })
-    : compiledTranslator(lang, 'facts')(`${settling.fact}.label`);
+  // Named as the applied text names it (山东's 园区年营业收入, not 上一年度…（含代收代付）).
+  const label = factLabelIn(settling.fact, lang, jurisdiction);
+  const subject = branch ? t('settle.branchSubject', { n: Number(branch[1]) + 1, label }) : label;
   return {
     questionId: `settle.${settling.questionId}`,
     kind: 'boolean',
