@@ -137,10 +137,13 @@ describe('conversations over the HTTP API move the counters exactly', () => {
     expect((await agent.get(`/staff/api/insights?${range}`)).body.jurisdictions.jilin.abandonedAt).toEqual([]);
     // Two days after their last turn, their sessions are gone: abandoned where they stopped.
     clock.today = addPeriod(DAY, { days: 2 });
-    expect((await agent.get(`/staff/api/insights?${range}`)).body.jurisdictions.jilin.abandonedAt).toEqual([{ questionId: waitingAt, count: 5 }]);
+    expect((await agent.get(`/staff/api/insights?${range}`)).body.jurisdictions.jilin.abandonedAt).toEqual([{ questionId: waitingAt, label: expect.any(String), count: 5 }]);
     clock.today = addPeriod(DAY, { days: 3 });
     const report = (await agent.get(`/staff/api/insights?${range}`)).body.jurisdictions.jilin;
-    expect(report.abandonedAt).toEqual([{ questionId: waitingAt, count: 5 }, { questionId: nowAt, count: '<5' }]);
+    expect(report.abandonedAt).toEqual([
+      { questionId: waitingAt, label: expect.any(String), count: 5 },
+      { questionId: nowAt, label: expect.any(String), count: '<5' },
+    ]);
     expect(report.started).toBe(6);
   });
 
@@ -187,8 +190,8 @@ const ReportSchema = z.strictObject({
       verdicts: z.strictObject({ eligible: Cell, ineligible: Cell, incomplete: Cell }),
       closeToEligible: Cell,
       criteria: z.array(z.strictObject({ id: z.string(), ref: z.looseObject({ article: z.number() }), title: z.string().min(1), met: Cell, unmet: Cell, unknown: Cell })),
-      unknownFacts: z.array(z.strictObject({ fact: z.string(), count: Cell })),
-      abandonedAt: z.array(z.strictObject({ questionId: z.string(), count: Cell })),
+      unknownFacts: z.array(z.strictObject({ fact: z.string(), label: z.string(), count: Cell })),
+      abandonedAt: z.array(z.strictObject({ questionId: z.string(), label: z.string(), count: Cell })),
     }),
   ),
 });
@@ -215,7 +218,7 @@ describe('GET /staff/api/insights', () => {
     expect(w.criteria).toHaveLength(ids.length);
     expect(w.criteria[0].title).toMatch(/[a-z]/);
     expect(w.criteria[0].ref).toEqual(getJurisdiction('wenzhou').criteria.find((x) => x.id === c)?.ref);
-    expect(w.unknownFacts).toEqual([{ fact: 'annualRevenue', count: '<5' }]);
+    expect(w.unknownFacts).toEqual([{ fact: 'annualRevenue', label: 'Park operating revenue last year (pass-through included)', count: '<5' }]);
 
     const zh = await request(app).get(`/staff/api/insights?from=${DAY}&to=${DAY}&jurisdiction=wenzhou&lang=zh-CN`);
     expect(zh.body.jurisdictions.wenzhou.criteria[0].title).toMatch(/[\u4e00-\u9fff]/);
@@ -338,7 +341,7 @@ describe.runIf(runsWithRedis())('insights in Redis', () => {
       const report = (await request(second.app).get(`/staff/api/insights?from=${DAY}&to=${DAY}&jurisdiction=shandong`)).body.jurisdictions.shandong;
       expect(report).toMatchObject({ started: 5, completed: 5, closeToEligible: 5 });
       expect(report.criteria[0]).toMatchObject({ id: 'shandong.floor-area', unmet: 5 });
-      expect(report.unknownFacts).toEqual([{ fact: expect.any(String), count: 5 }]);
+      expect(report.unknownFacts).toEqual([{ fact: expect.any(String), label: expect.any(String), count: 5 }]);
     } finally {
       again.destroy();
     }
