@@ -36,9 +36,12 @@ export function isDocumentName(value: unknown): value is DocumentName {
   return typeof value === 'string' && (DOCUMENT_NAMES as readonly string[]).includes(value);
 }
 
-/** The documents a jurisdiction offers: the checklist, and the form or letter its materials name. */
-export function documentsOf(jurisdiction: JurisdictionId): DocumentName[] {
-  const def = getJurisdiction(jurisdiction);
+/**
+ * The documents a jurisdiction offers: the checklist, and the form or letter its materials name — those of the
+ * version of its text in force on `date` when one is given (the assessment's date), else of the latest.
+ */
+export function documentsOf(jurisdiction: JurisdictionId, date?: string): DocumentName[] {
+  const def = textOn(jurisdiction, date);
   const has = (id: string) => def.materials.some((m) => m.id === id);
   const out: DocumentName[] = ['checklist'];
   if (has('mudanjiang.approval-form')) out.push('mudanjiang-form');
@@ -49,14 +52,19 @@ export function documentsOf(jurisdiction: JurisdictionId): DocumentName[] {
 }
 
 /** A document's title in `lang` ("申报材料清单", "申建函件（草稿）"). */
-export function documentTitle(name: DocumentName, jurisdiction: JurisdictionId, lang: Lang): string {
-  return docT(lang)(`names.${name}`, { material: letterMaterialTitle(jurisdiction) });
+export function documentTitle(name: DocumentName, jurisdiction: JurisdictionId, lang: Lang, date?: string): string {
+  return docT(lang)(`names.${name}`, { material: letterMaterialTitle(jurisdiction, date) });
+}
+
+/** The version of a text in force on `date`, or the latest without a date. */
+function textOn(jurisdiction: JurisdictionId, date: string | undefined) {
+  return date === undefined ? getJurisdiction(jurisdiction) : jurisdictionOn(jurisdiction, date);
 }
 
 /** The letter's name as its text has it (申建函件, 申报请示), in either language: it is filed in Chinese. */
-function letterMaterialTitle(jurisdiction: JurisdictionId): string {
+function letterMaterialTitle(jurisdiction: JurisdictionId, date?: string): string {
   const form = LETTER_FORMS[jurisdiction];
-  return (form && getJurisdiction(jurisdiction).materials.find((m) => m.id === form.material)?.quote) ?? '';
+  return (form && textOn(jurisdiction, date).materials.find((m) => m.id === form.material)?.quote) ?? '';
 }
 
 /** One entry of a result's `documents`. */
@@ -66,9 +74,9 @@ export interface DocumentLink {
   url: string;
 }
 
-/** The documents of a jurisdiction, each with its title and the URL under `base` (e.g. `/api/sessions/<id>/documents`). */
-export function documentLinks(jurisdiction: JurisdictionId, lang: Lang, base: string): DocumentLink[] {
-  return documentsOf(jurisdiction).map((name) => ({ name, title: documentTitle(name, jurisdiction, lang), url: `${base}/${name}.docx?lang=${lang}` }));
+/** The documents of a jurisdiction (its text in force on `date`, if given), each with its title and the URL under `base` (e.g. `/api/sessions/<id>/documents`). */
+export function documentLinks(jurisdiction: JurisdictionId, lang: Lang, base: string, date?: string): DocumentLink[] {
+  return documentsOf(jurisdiction, date).map((name) => ({ name, title: documentTitle(name, jurisdiction, lang, date), url: `${base}/${name}.docx?lang=${lang}` }));
 }
 
 /** What a document is built from. */
@@ -109,7 +117,7 @@ const HEADER_MARKS: Partial<Record<DocumentName, string>> = {
 
 /** Builds one document; throws UnknownDocumentError when the jurisdiction does not offer it. */
 export async function buildDocument(name: string, request: DocumentRequest): Promise<BuiltDocument> {
-  if (!isDocumentName(name) || !documentsOf(request.jurisdiction).includes(name)) throw new UnknownDocumentError(name, request.jurisdiction);
+  if (!isDocumentName(name) || !documentsOf(request.jurisdiction, request.date).includes(name)) throw new UnknownDocumentError(name, request.jurisdiction);
   const { facts, lang, date } = request;
   // The version of the text in force on the assessment date, as `evaluate` applies it.
   const def = jurisdictionOn(request.jurisdiction, date);

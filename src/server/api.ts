@@ -140,7 +140,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
     const gathered = await sessions.gathered(req.params.id as string);
     if (!gathered) throw new ApiError('session_not_found');
     const name = /^([a-z-]{1,40})\.docx$/.exec(String(req.params.file))?.[1];
-    if (!name || !gathered.jurisdiction || !isDocumentName(name) || !documentsOf(gathered.jurisdiction).includes(name)) {
+    if (!name || !gathered.jurisdiction || !isDocumentName(name) || !documentsOf(gathered.jurisdiction, gathered.date).includes(name)) {
       throw new ApiError('document_not_found');
     }
     const lang = isLang(req.query.lang) ? req.query.lang : gathered.lang;

@@ -30,6 +30,6 @@ export function sendDocument(res: Response, doc: BuiltDocument): void {
 /** The view with `result.documents` (name, title, URL of each Word file), when it has a result. */
 export function withDocuments<V extends SessionView>(id: string, view: V): V {
   if (!view.result || !view.jurisdiction) return view;
-  const documents = documentLinks(view.jurisdiction, view.lang, `/api/sessions/${encodeURIComponent(id)}/documents`);
+  const documents = documentLinks(view.jurisdiction, view.lang, `/api/sessions/${encodeURIComponent(id)}/documents`, view.result.date);
   return { ...view, result: { ...view.result, documents } };
 }

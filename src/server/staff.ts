@@ -195,7 +195,7 @@ export function staffRoutes(options: StaffOptions = {}): Router {
   router.get('/staff/assets/doc.css', sendSheet('doc.css'));
 
   router.get('/staff/api/catalog', (req, res) => {
-    res.json(catalog(langOf(req), token !== undefined));
+    res.json(catalog(langOf(req), token !== undefined, today()));
   });
 
   router.post('/staff/api/assess', json, (req, res) => {
@@ -278,7 +278,8 @@ export function staffRoutes(options: StaffOptions = {}): Router {
       return;
     }
     const name = String(req.params.name);
-    if (!isDocumentName(name) || !documentsOf(body.data.jurisdiction).includes(name)) {
+    const date = today();
+    if (!isDocumentName(name) || !documentsOf(body.data.jurisdiction, date).includes(name)) {
       html(res, 404, errorPage(uiLang, staffT(uiLang)('error.notFound')));
       return;
     }
@@ -287,7 +288,7 @@ export function staffRoutes(options: StaffOptions = {}): Router {
       facts: facts.data,
       details: cleanDetails(body.data.details),
       lang: body.data.lang ?? uiLang,
-      date: today(),
+      date,
     });
     sendDocument(res, doc);
   });

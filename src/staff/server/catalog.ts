@@ -12,7 +12,7 @@ import { BRANCH_FIELDS, factsAsked, type QuestionSpec, questionById } from '../.
 import { formatMoney, formatRef } from '../../rules/format.js';
 import { prepared } from '../../rules/prepared.js';
 import { factLabelIn } from '../../rules/labels.js';
-import { JURISDICTIONS } from '../../rules/registry.js';
+import { JURISDICTIONS, jurisdictionOn } from '../../rules/registry.js';
 import type { JurisdictionDef, Ref, StepParams, StepTopic } from '../../rules/types.js';
 import {
   type Catalog,
@@ -163,7 +163,7 @@ export function documentsOf(def: JurisdictionDef): DocKind[] {
   return ['checklist', ...forms.map(([kind]) => kind)];
 }
 
-function jurisdictionEntry(def: JurisdictionDef, lang: Lang): CatalogJurisdiction {
+function jurisdictionEntry(def: JurisdictionDef, lang: Lang, date?: string): CatalogJurisdiction {
   const texts = prepared(def, lang);
   const groups = questionGroups(def, lang);
   const groupOf = new Map(groups.flatMap((g) => g.criteria.map((c) => [c, g.id] as const)));
@@ -191,7 +191,7 @@ function jurisdictionEntry(def: JurisdictionDef, lang: Lang): CatalogJurisdictio
     }),
     quick: quickAnswers(def, lang),
     documents: documentsOf(def),
-    wordDocuments: wordDocumentsOf(def.id).map((name) => ({ name, title: documentTitle(name, def.id, lang) })),
+    wordDocuments: wordDocumentsOf(def.id, date).map((name) => ({ name, title: documentTitle(name, def.id, lang, date) })),
   };
 }
 
@@ -211,16 +211,21 @@ function detailFields(lang: Lang): DetailField[] {
 
 const cache = new Map<string, Catalog>();
 
-/** The catalog in `lang` (built once per language and token setting). */
-export function catalog(lang: Lang, tokenRequired: boolean): Catalog {
-  const key = `${lang}/${tokenRequired}`;
+/**
+ * The catalog in `lang`: each jurisdiction's questions, criteria and documents by the version of its text in
+ * force on `date` (the console's today; the latest without one). Built once per language, token setting and set
+ * of versions (not per day: a new entry only when a text changes).
+ */
+export function catalog(lang: Lang, tokenRequired: boolean, date?: string): Catalog {
+  const defs = JURISDICTIONS.map((def) => (date === undefined ? def : jurisdictionOn(def.id, date)));
+  const key = `${lang}/${tokenRequired}/${defs.map((d) => d.text.version).join()}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const t = staffT(lang);
   const built: Catalog = {
     lang,
     strings: { ...flatStrings(lang, 'staff'), ...pick(flatStrings(lang, 'rules', 'rules.'), /^rules\.(status|verdict|severity)\./) },
-    jurisdictions: JURISDICTIONS.map((def) => jurisdictionEntry(def, lang)),
+    jurisdictions: defs.map((def) => jurisdictionEntry(def, lang, date)),
     topics: COMPARE_TOPICS.map((id) => ({ id, label: t(`topics.${id}`) })),
     branchFields: Array.from({ length: MAX_BRANCHES }, (_, i) =>
       BRANCH_FIELDS.map((field) => fieldOf(questionById(`branches.${i}.${field}`) as QuestionSpec, lang)),
