@@ -1,14 +1,19 @@
 /**
  * A conversation applies the version of a text in force on its own date, as `evaluate` does: it asks the
- * questions of that version, and assesses, explains and names the text by it. The second version is the test
+ * questions of that version, and assesses, explains and names the text by it; so do the Word documents and the
+ * staff console. The second version is the test
  * fixture (never registered in the product): here the registry is given it beside the 牡丹江 draft, for this file
  * only, exactly as a newly adopted text would be added to `VERSIONS`.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildDocument } from '../src/documents/index.js';
 import { advanceConversation, startConversation, type View } from '../src/flows/conversation.js';
 import type { Facts } from '../src/rules/facts.js';
 import { getJurisdiction } from '../src/rules/registry.js';
+import { assessAnswers } from '../src/staff/server/assess.js';
+import { catalog } from '../src/staff/server/catalog.js';
 import { addFixtureTexts, FIXTURE_VERSION, mudanjiangAdoptedFixture } from './fixtures/mudanjiang-adopted.fixture.js';
+import { readDocx } from './support/docx.js';
 import { eligibleProfiles } from './support/profiles.js';
 import { typed, valueFor } from './support/typing.js';
 
@@ -73,5 +78,27 @@ describe('a conversation applies the version of the text in force on its date', 
     const after = (date: string) => advanceConversation(start(date), { type: 'CHANGE', questionId: 'floorArea', value: '3500平方米' }).view.feedback.join('');
     expect(after('2026-06-30')).toBe('');
     expect(after('2026-07-01')).toContain('500 平方米');
+  });
+});
+
+describe('the channels that have a date apply the same version', () => {
+  it('a Word checklist of a session dated after the fixture lists its condition and gap; one dated before does not', async () => {
+    const checklist = async (date: string) => (await readDocx((await buildDocument('checklist', { jurisdiction: 'mudanjiang', facts: park, lang: 'zh-CN', date })).bytes)).text;
+    const before = await checklist('2026-06-30');
+    expect(before).not.toContain('【测试夹具】');
+    const after = await checklist('2026-07-01');
+    expect(after).toContain('【测试夹具】园区建筑面积达到 4,000 平方米（含）以上');
+    expect(after.replace(/\s+/g, '')).toContain('还差500平方米');
+  });
+
+  it('the staff console offers the questions and conditions of the version in force today, and its gaps', () => {
+    const mudanjiang = (date: string) => catalog('zh-CN', false, date).jurisdictions.find((j) => j.id === 'mudanjiang');
+    expect(mudanjiang('2026-06-30')?.criteria.map((c) => c.id)).toContain('mudanjiang.branch-count');
+    const after = mudanjiang('2026-07-01');
+    expect(after?.criteria.map((c) => c.id)).toContain('mudanjiang.floor-area-fixture');
+    expect(after?.criteria.map((c) => c.id)).not.toContain('mudanjiang.branch-count');
+    expect(after?.groups.flatMap((g) => g.questions).map((q) => q.fact)).not.toContain('branchCount');
+    const assessed = assessAnswers('mudanjiang', { floorArea: '3500' }, { lang: 'zh-CN', date: '2026-07-01' });
+    expect(assessed.gaps['mudanjiang.floor-area-fixture']).toContain('500');
   });
 });
