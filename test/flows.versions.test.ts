@@ -13,6 +13,8 @@ import { getJurisdiction } from '../src/rules/registry.js';
 import { assessAnswers } from '../src/staff/server/assess.js';
 import { catalog } from '../src/staff/server/catalog.js';
 import { addFixtureTexts, FIXTURE_VERSION, mudanjiangAdoptedFixture } from './fixtures/mudanjiang-adopted.fixture.js';
+import { fieldOf } from '../src/insights/counters.js';
+import { buildReport, parseInsightsQuery } from '../src/insights/report.js';
 import { readDocx } from './support/docx.js';
 import { eligibleProfiles } from './support/profiles.js';
 import { typed, valueFor } from './support/typing.js';
@@ -100,5 +102,22 @@ describe('the channels that have a date apply the same version', () => {
     expect(after?.groups.flatMap((g) => g.questions).map((q) => q.fact)).not.toContain('branchCount');
     const assessed = assessAnswers('mudanjiang', { floorArea: '3500' }, { lang: 'zh-CN', date: '2026-07-01' });
     expect(assessed.gaps['mudanjiang.floor-area-fixture']).toContain('500');
+  });
+
+  it('the enquiry insights count the conditions of the versions in force during the period, the latest first', () => {
+    const unmet = (id: string) => fieldOf('mudanjiang', 'web', { kind: 'criterion', id, status: 'unmet' });
+    const counters = new Map([
+      ['2026-06-30', new Map([[unmet('mudanjiang.branch-count'), 6]])],
+      ['2026-07-01', new Map([[unmet('mudanjiang.floor-area-fixture'), 8]])],
+    ]);
+    const report = (from: string, to: string) =>
+      buildReport(counters, parseInsightsQuery({ from, to, jurisdiction: 'mudanjiang' }, '2026-12-01'), '2026-12-01', 'zh-CN').jurisdictions.mudanjiang?.criteria ?? [];
+    const ids = (criteria: { id: string }[]) => criteria.map((c) => c.id);
+    expect(ids(report('2026-06-01', '2026-06-30'))).not.toContain('mudanjiang.floor-area-fixture');
+    expect(ids(report('2026-07-01', '2026-07-31'))).not.toContain('mudanjiang.branch-count');
+    const across = report('2026-06-30', '2026-07-01');
+    expect(across.find((c) => c.id === 'mudanjiang.floor-area-fixture')).toMatchObject({ unmet: 8, title: expect.stringContaining('【测试夹具】') });
+    expect(across.find((c) => c.id === 'mudanjiang.branch-count')).toMatchObject({ unmet: 6 });
+    expect(new Set(ids(across)).size).toBe(across.length);
   });
 });

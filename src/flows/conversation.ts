@@ -169,7 +169,7 @@ export function viewOf(state: View['state'], context: ConversationContext, befor
     answers: answersOf(context),
     pending: pending.length,
   };
-  if (context.error) view.error = { code: errorCode(context.error), message: errorMessage(context.error, context.lang, context.jurisdiction) };
+  if (context.error) view.error = { code: errorCode(context.error), message: errorMessage(context.error, context.lang, context.jurisdiction, context.date) };
   if (context.jurisdiction) view.applying = applyingOf(context.jurisdiction, context.lang, context.date);
   if (context.error?.kind === 'placeNamed') view.offer = applyingOf(context.error.jurisdiction, context.lang, context.date);
   // Said once, right after the answer (not again on a later look at the same conversation).
@@ -196,7 +196,7 @@ function errorCode(error: InputError): string {
   return error.kind === 'parse' ? error.code : error.kind;
 }
 
-function errorMessage(error: InputError, lang: Lang, current: JurisdictionId | null): string {
+function errorMessage(error: InputError, lang: Lang, current: JurisdictionId | null, date: string): string {
   const t = compiledTranslator(lang, 'flow');
   switch (error.kind) {
     case 'parse': {
@@ -215,8 +215,8 @@ function errorMessage(error: InputError, lang: Lang, current: JurisdictionId | n
     case 'notCovered':
       return t('notCovered', { input: error.input, list: jurisdictionList(lang) });
     case 'placeNamed': {
-      const to = applyingOf(error.jurisdiction, lang);
-      return t('switch.offer', { input: error.input, name: to.name, title: to.title, current: current ? applyingOf(current, lang).title : '' });
+      const to = applyingOf(error.jurisdiction, lang, date);
+      return t('switch.offer', { input: error.input, name: to.name, title: to.title, current: current ? applyingOf(current, lang, date).title : '' });
     }
     default:
       return t(`errors.${error.kind}`);

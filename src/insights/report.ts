@@ -11,8 +11,8 @@ import { addPeriod } from '../rules/dates.js';
 import type { FactName } from '../rules/facts.js';
 import { questionLabelIn } from '../rules/labels.js';
 import { prepared } from '../rules/prepared.js';
-import { getJurisdiction } from '../rules/registry.js';
-import { JURISDICTION_IDS, type JurisdictionId, type Ref } from '../rules/types.js';
+import { jurisdictionOn, versionsOf } from '../rules/registry.js';
+import { type CriterionDef, JURISDICTION_IDS, type JurisdictionId, type Ref } from '../rules/types.js';
 import { INSIGHTS_CHANNELS, type InsightsChannel, parseField } from './counters.js';
 
 /** Counts below this are shown as "<5". */
@@ -169,11 +169,10 @@ export function buildReport(counters: ReadonlyMap<string, ReadonlyMap<string, nu
 
   const jurisdictions: InsightsReport['jurisdictions'] = {};
   for (const j of query.jurisdictions) {
-    const def = getJurisdiction(j);
-    const texts = prepared(def, lang);
-    const criteria = def.criteria
-      .map((c, i) => ({
-        figures: { id: c.id, ref: { ...c.ref }, title: texts.criteria.get(c.id)?.title ?? c.id, met: count(j, 'criterion', c.id, 'met'), unmet: count(j, 'criterion', c.id, 'unmet'), unknown: count(j, 'criterion', c.id, 'unknown') },
+    const texts = textsOf(j, query, lang);
+    const criteria = texts
+      .map(({ criterion: c, title }, i) => ({
+        figures: { id: c.id, ref: { ...c.ref }, title, met: count(j, 'criterion', c.id, 'met'), unmet: count(j, 'criterion', c.id, 'unmet'), unknown: count(j, 'criterion', c.id, 'unknown') },
         i,
       }))
       .sort((a, b) => rank(b.figures.unmet) - rank(a.figures.unmet) || a.i - b.i)
@@ -193,4 +192,24 @@ export function buildReport(counters: ReadonlyMap<string, ReadonlyMap<string, nu
     };
   }
   return { from: query.from, to: query.to, jurisdictions };
+}
+
+/**
+ * The criteria a report counts for `j`: those of the version of its text applied on the report's last day, then
+ * any other criterion of a version applied on some earlier day of the period (a text replaced within it), each
+ * titled by its own version. The version applied changes only where one takes effect or ends, so those days (and
+ * the first) are enough to find every one.
+ */
+function textsOf(j: JurisdictionId, query: InsightsQuery, lang: Lang): { criterion: CriterionDef; title: string }[] {
+  const versions = versionsOf(j);
+  const turns = versions.flatMap((d) => [d.inForceFrom, ...(d.text.inForceUntil ? [addPeriod(d.text.inForceUntil, { days: 1 })] : [])]);
+  const days = [query.to, query.from, ...turns.filter((day) => query.from <= day && day <= query.to)];
+  const applied = [...new Set(days.map((day) => jurisdictionOn(j, day)))];
+  const seen = new Set<string>();
+  return applied.flatMap((def) => {
+    const texts = prepared(def, lang);
+    const fresh = def.criteria.filter((c) => !seen.has(c.id));
+    for (const c of fresh) seen.add(c.id);
+    return fresh.map((c) => ({ criterion: c, title: texts.criteria.get(c.id)?.title ?? c.id }));
+  });
 }
