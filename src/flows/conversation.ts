@@ -29,6 +29,7 @@ import {
 import { answerHint } from './hints.js';
 import { type AnswerSpec, parseHint } from './parse.js';
 import { isRange, rangeText, spacedIn } from './ranges.js';
+import { outcomesOf } from './outcomes.js';
 import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText, settlePrompt } from './prompts.js';
 import { questionById } from './questions.js';
 import { type Applying, applyingOf } from './switching.js';
@@ -228,16 +229,16 @@ function feedbackOf(before: ConversationContext, after: ConversationContext): st
   const def = getJurisdiction(after.jurisdiction);
   const texts = prepared(def, after.lang);
   const t = compiledTranslator(after.lang, 'flow');
-  return def.criteria
-    .filter((c) => c.severity === 'required')
-    .filter((c) => c.check(before.facts, { date: before.date }).status !== 'unmet')
-    .flatMap((c) => {
-      const outcome = c.check(after.facts, { date: after.date });
-      if (outcome.status !== 'unmet') return [];
-      const fixed = texts.criteria.get(c.id);
-      const gap = outcome.findings.map((f) => gapText(f, texts.ctx)).find((g) => g !== '');
-      return [t('feedback.unmet', { ref: fixed?.refText ?? '', title: fixed?.title ?? '', gap: gap ? t('feedback.gap', { gap }) : '' }).trim()];
-    });
+  const was = outcomesOf(def, before.facts, before.date);
+  const now = outcomesOf(def, after.facts, after.date);
+  return def.criteria.flatMap((c, i) => {
+    if (c.severity !== 'required' || was[i]!.status === 'unmet') return [];
+    const outcome = now[i]!;
+    if (outcome.status !== 'unmet') return [];
+    const fixed = texts.criteria.get(c.id);
+    const gap = outcome.findings.map((f) => gapText(f, texts.ctx)).find((g) => g !== '');
+    return [t('feedback.unmet', { ref: fixed?.refText ?? '', title: fixed?.title ?? '', gap: gap ? t('feedback.gap', { gap }) : '' }).trim()];
+  });
 }
 
 function answersOf(context: ConversationContext): AnswerSummary[] {

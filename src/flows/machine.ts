@@ -18,6 +18,7 @@ import type { JurisdictionId, Outcome } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import { parseAnswer, type ParseErrorCode, type ParseResult } from './parse.js';
 import { isRange } from './ranges.js';
+import { outcomesOf } from './outcomes.js';
 import { matchJurisdiction } from './places.js';
 import { answerSpec } from './prompts.js';
 import { placeNamed } from './switching.js';
@@ -131,10 +132,12 @@ type SettleLike = { fact: FactName; op: SettleOp; value: number; scope?: { site:
  */
 export function settlingFor(context: Pick<ConversationContext, 'jurisdiction' | 'date'>, facts: Facts, question: QuestionSpec): Settling | null {
   if (!context.jurisdiction || !isRange(answerOf(facts, question))) return null;
-  const criteria = getJurisdiction(context.jurisdiction).criteria;
-  const ordered = [...criteria.filter((c) => c.severity === 'required'), ...criteria.filter((c) => c.severity !== 'required')];
-  for (const criterion of ordered) {
-    const outcome = criterion.check(facts, { date: context.date }) as Outcome & { settle?: SettleLike };
+  const def = getJurisdiction(context.jurisdiction);
+  const outcomes = outcomesOf(def, facts, context.date);
+  const ordered = [...def.criteria.keys()].filter((i) => def.criteria[i]!.severity === 'required');
+  for (const i of def.criteria.keys()) if (def.criteria[i]!.severity !== 'required') ordered.push(i);
+  for (const i of ordered) {
+    const outcome = outcomes[i] as Outcome & { settle?: SettleLike };
     const settle = outcome.settle;
     if (outcome.status !== 'unknown' || !settle || settle.fact !== question.fact) continue;
     const sameSite =
