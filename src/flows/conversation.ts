@@ -30,6 +30,7 @@ import { answerHint } from './hints.js';
 import { type AnswerSpec, parseHint } from './parse.js';
 import { isRange, rangeText, spacedIn } from './ranges.js';
 import { outcomesOf } from './outcomes.js';
+import { knownValid, rememberValid } from './valid-facts.js';
 import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText, settlePrompt } from './prompts.js';
 import { questionById } from './questions.js';
 import { type Applying, applyingOf } from './switching.js';
@@ -79,38 +80,50 @@ export class IncompatibleConversationError extends Error {
   }
 }
 
-const StoredSnapshotSchema = z.looseObject({
-  status: z.literal('active'),
-  value: z.enum(['choosing', 'interviewing', 'results']),
-  children: z.record(z.string(), z.unknown()),
-  context: z.strictObject({
-    jurisdiction: z.enum(JURISDICTION_IDS).nullable(),
-    preset: z.boolean(),
-    lang: z.enum(LANGUAGES),
-    date: z.iso.date(),
-    facts: FactsSchema,
-    history: z.array(z.string().max(80)).max(400),
-    skipped: z.array(z.string().max(80)).max(400),
-    error: z.record(z.string(), z.unknown()).nullable(),
-    // Added with approximate answers; optional, so that conversations stored before them restore unchanged.
-    settling: z
-      .strictObject({ questionId: z.string().max(80), fact: z.string().max(80), op: z.enum(['gte', 'gt', 'lte', 'lt']), value: z.number() })
-      .nullable()
-      .optional(),
-    taken: z
-      .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'unchanged']) })
-      .nullable()
-      .optional(),
-  }),
-});
+/** The stored snapshot's schema, its `facts` checked by the schema given (FactsSchema, or nothing for facts known valid). */
+const storedSnapshotSchema = (facts: z.ZodType) =>
+  z.looseObject({
+    status: z.literal('active'),
+    value: z.enum(['choosing', 'interviewing', 'results']),
+    children: z.record(z.string(), z.unknown()),
+    context: z.strictObject({
+      jurisdiction: z.enum(JURISDICTION_IDS).nullable(),
+      preset: z.boolean(),
+      lang: z.enum(LANGUAGES),
+      date: z.iso.date(),
+      facts,
+      history: z.array(z.string().max(80)).max(400),
+      skipped: z.array(z.string().max(80)).max(400),
+      error: z.record(z.string(), z.unknown()).nullable(),
+      // Added with approximate answers; optional, so that conversations stored before them restore unchanged.
+      settling: z
+        .strictObject({ questionId: z.string().max(80), fact: z.string().max(80), op: z.enum(['gte', 'gt', 'lte', 'lt']), value: z.number() })
+        .nullable()
+        .optional(),
+      taken: z
+        .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'unchanged']) })
+        .nullable()
+        .optional(),
+    }),
+  });
+
+const StoredSnapshotSchema = storedSnapshotSchema(FactsSchema);
+/** The same shape around facts that already passed FactsSchema with this very content (`valid-facts.ts`). */
+const StoredShapeSchema = storedSnapshotSchema(z.unknown());
 
 /**
  * Restores a stored conversation as a running actor. The snapshot is validated first, and the actor's errors
  * are observed: XState would otherwise re-throw them later from a timer, outside any request, and stop the process.
  */
 function restore(persisted: unknown) {
-  const checked = StoredSnapshotSchema.safeParse(persisted);
-  if (!checked.success) throw new IncompatibleConversationError('stored conversation has an unexpected shape', { cause: checked.error });
+  const facts = (persisted as { context?: { facts?: unknown } } | null)?.context?.facts;
+  const known = knownValid(facts);
+  // Facts known valid by content need only the shape around them; any failure is reported by the full schema.
+  if (!known || !StoredShapeSchema.safeParse(persisted).success) {
+    const checked = StoredSnapshotSchema.safeParse(persisted);
+    if (!checked.success) throw new IncompatibleConversationError('stored conversation has an unexpected shape', { cause: checked.error });
+    rememberValid(facts);
+  }
   const actor = createActor(conversationMachine, { snapshot: persisted as Snapshot, input: undefined as unknown as ConversationInput });
   actor.subscribe({ error: () => undefined });
   actor.start();

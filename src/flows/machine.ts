@@ -19,6 +19,7 @@ import { FACT_UNITS } from '../rules/units.js';
 import { parseAnswer, type ParseErrorCode, type ParseResult } from './parse.js';
 import { isRange } from './ranges.js';
 import { outcomesOf } from './outcomes.js';
+import { checkFacts } from './valid-facts.js';
 import { matchJurisdiction } from './places.js';
 import { answerSpec } from './prompts.js';
 import { placeNamed } from './switching.js';
@@ -254,8 +255,8 @@ function applySettle(context: ConversationContext, questionId: string, value: un
 
 /** A cross-fact rule the new answer breaks (入驻面积 larger than 建筑面积, …), named by field and the other fact. */
 function inconsistency(facts: Facts): { field: string; other: string } | undefined {
-  const parsed = FactsSchema.safeParse(facts);
-  if (parsed.success) return undefined;
+  const parsed = checkFacts(facts);
+  if (!parsed || parsed.success) return undefined;
   const issue = parsed.error.issues[0];
   const params = issue && issue.code === 'custom' ? (issue.params as { other?: string; rule?: string }) : {};
   return { field: issue?.path.map(String).join('.') ?? '', other: params.other ?? params.rule ?? '' };
