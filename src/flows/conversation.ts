@@ -3,7 +3,7 @@
  * and describe where it stands (a `View`: the prompt, a hint for a rejected answer, brief feedback on conditions
  * an answer just broke, the answers so far, and the result). Pure: channels own the session store and the clock.
  */
-import { createActor, type SnapshotFrom } from 'xstate';
+import { type AnyActorScope, createActor, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import { compiledTranslator } from '../i18n/compiled.js';
 import { LANGUAGES, type Lang } from '../i18n/index.js';
@@ -112,10 +112,33 @@ const StoredSnapshotSchema = storedSnapshotSchema(FactsSchema);
 const StoredShapeSchema = storedSnapshotSchema(z.unknown());
 
 /**
- * Restores a stored conversation as a running actor. The snapshot is validated first, and the actor's errors
- * are observed: XState would otherwise re-throw them later from a timer, outside any request, and stop the process.
+ * The scope the machine's logic runs in, made once: a turn restores, transitions and persists the snapshot
+ * through the machine's own logic (what an actor does inside) instead of creating, starting and stopping an
+ * actor each time. The machine only assigns context (no children, timers, effects or emitted events), so the
+ * scope has nothing to hold; an action with an effect, should one ever be added, is run at once as an actor would.
  */
-function restore(persisted: unknown) {
+const scope: AnyActorScope = (() => {
+  const self = createActor(conversationMachine, { input: { lang: 'zh-CN', date: '2000-01-01' } });
+  return {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: () => undefined,
+    defer: () => undefined,
+    emit: () => undefined,
+    stopChild: () => undefined,
+    actionExecutor: (action) => {
+      action.exec?.(action.info, action.params);
+    },
+  };
+})();
+
+/**
+ * Restores a stored conversation's snapshot. It is validated first; an error in the machine is reported as an
+ * incompatible conversation (as the actor reported it), never thrown later from a timer.
+ */
+function restore(persisted: unknown): Snapshot {
   const facts = (persisted as { context?: { facts?: unknown } } | null)?.context?.facts;
   const known = knownValid(facts);
   // Facts known valid by content need only the shape around them; any failure is reported by the full schema.
@@ -124,11 +147,19 @@ function restore(persisted: unknown) {
     if (!checked.success) throw new IncompatibleConversationError('stored conversation has an unexpected shape', { cause: checked.error });
     rememberValid(facts);
   }
-  const actor = createActor(conversationMachine, { snapshot: persisted as Snapshot, input: undefined as unknown as ConversationInput });
-  actor.subscribe({ error: () => undefined });
-  actor.start();
-  failIfErrored(actor.getSnapshot());
-  return actor;
+  return guarded(() => conversationMachine.restoreSnapshot(persisted as Snapshot, scope) as Snapshot);
+}
+
+/** Runs one step of the machine's logic; an error in it (or an errored snapshot) means the conversation failed. */
+function guarded(step: () => Snapshot): Snapshot {
+  let snapshot: Snapshot;
+  try {
+    snapshot = step();
+  } catch (error) {
+    throw new IncompatibleConversationError('conversation failed', { cause: error });
+  }
+  failIfErrored(snapshot);
+  return snapshot;
 }
 
 function failIfErrored(snapshot: Snapshot): void {
@@ -137,30 +168,29 @@ function failIfErrored(snapshot: Snapshot): void {
 
 /** Starts a conversation (the jurisdiction may be preset by the channel). */
 export function startConversation(input: ConversationInput): { persisted: unknown; view: View } {
-  const actor = createActor(conversationMachine, { input }).start();
-  const persisted = actor.getPersistedSnapshot();
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return { persisted, view: viewOf(snapshot.value as View['state'], snapshot.context) };
+  const initial = conversationMachine.getInitialSnapshot(scope, input);
+  if (initial.status !== 'active') {
+    // Never with valid input; kept exactly as the actor behaved.
+    const actor = createActor(conversationMachine, { input }).start();
+    const persisted = actor.getPersistedSnapshot();
+    const snapshot = actor.getSnapshot();
+    actor.stop();
+    return { persisted, view: viewOf(snapshot.value as View['state'], snapshot.context) };
+  }
+  return { persisted: conversationMachine.getPersistedSnapshot(initial), view: viewOf(initial.value as View['state'], initial.context) };
 }
 
-/** Applies `event` to a stored conversation: restore → send → persist. */
+/** Applies `event` to a stored conversation: restore → transition → persist. */
 export function advanceConversation(persisted: unknown, event: ConversationEvent, withResult = false): { persisted: unknown; view: View } {
-  const actor = restore(persisted);
-  const before = actor.getSnapshot().context;
-  actor.send(event);
-  const snapshot = actor.getSnapshot();
-  failIfErrored(snapshot);
-  const next = actor.getPersistedSnapshot();
-  actor.stop();
-  return { persisted: next, view: viewOf(snapshot.value as View['state'], snapshot.context, before, withResult) };
+  const restored = restore(persisted);
+  const snapshot = guarded(() => conversationMachine.transition(restored, event, scope));
+  const next = conversationMachine.getPersistedSnapshot(snapshot);
+  return { persisted: next, view: viewOf(snapshot.value as View['state'], snapshot.context, restored.context, withResult) };
 }
 
 /** The view of a stored conversation, without changing it. */
 export function describeConversation(persisted: unknown, withResult = false): View {
-  const actor = restore(persisted);
-  const snapshot = actor.getSnapshot();
-  actor.stop();
+  const snapshot = restore(persisted);
   return viewOf(snapshot.value as View['state'], snapshot.context, undefined, withResult);
 }
 
