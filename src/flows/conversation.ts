@@ -3,7 +3,7 @@
  * and describe where it stands (a `View`: the prompt, a hint for a rejected answer, brief feedback on conditions
  * an answer just broke, the answers so far, and the result). Pure: channels own the session store and the clock.
  */
-import { createActor, type SnapshotFrom } from 'xstate';
+import { type AnyActorScope, createActor, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import { compiledTranslator } from '../i18n/compiled.js';
 import { LANGUAGES, type Lang } from '../i18n/index.js';
@@ -30,6 +30,8 @@ import {
 import { answerHint } from './hints.js';
 import { type AnswerSpec, parseHint } from './parse.js';
 import { isRange, rangeText, spacedIn } from './ranges.js';
+import { outcomesOf } from './outcomes.js';
+import { knownValid, rememberValid } from './valid-facts.js';
 import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText, settlePrompt } from './prompts.js';
 import { questionById } from './questions.js';
 import { type Applying, applyingOf } from './switching.js';
@@ -79,43 +81,86 @@ export class IncompatibleConversationError extends Error {
   }
 }
 
-const StoredSnapshotSchema = z.looseObject({
-  status: z.literal('active'),
-  value: z.enum(['choosing', 'interviewing', 'results']),
-  children: z.record(z.string(), z.unknown()),
-  context: z.strictObject({
-    jurisdiction: z.enum(JURISDICTION_IDS).nullable(),
-    preset: z.boolean(),
-    lang: z.enum(LANGUAGES),
-    date: z.iso.date(),
-    facts: FactsSchema,
-    history: z.array(z.string().max(80)).max(400),
-    skipped: z.array(z.string().max(80)).max(400),
-    error: z.record(z.string(), z.unknown()).nullable(),
-    // Added with approximate answers; optional, so that conversations stored before them restore unchanged.
-    settling: z
-      .strictObject({ questionId: z.string().max(80), fact: z.string().max(80), op: z.enum(['gte', 'gt', 'lte', 'lt']), value: z.number() })
-      .nullable()
-      .optional(),
-    taken: z
-      .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'unchanged']) })
-      .nullable()
-      .optional(),
-  }),
-});
+/** The stored snapshot's schema, its `facts` checked by the schema given (FactsSchema, or nothing for facts known valid). */
+const storedSnapshotSchema = (facts: z.ZodType) =>
+  z.looseObject({
+    status: z.literal('active'),
+    value: z.enum(['choosing', 'interviewing', 'results']),
+    children: z.record(z.string(), z.unknown()),
+    context: z.strictObject({
+      jurisdiction: z.enum(JURISDICTION_IDS).nullable(),
+      preset: z.boolean(),
+      lang: z.enum(LANGUAGES),
+      date: z.iso.date(),
+      facts,
+      history: z.array(z.string().max(80)).max(400),
+      skipped: z.array(z.string().max(80)).max(400),
+      error: z.record(z.string(), z.unknown()).nullable(),
+      // Added with approximate answers; optional, so that conversations stored before them restore unchanged.
+      settling: z
+        .strictObject({ questionId: z.string().max(80), fact: z.string().max(80), op: z.enum(['gte', 'gt', 'lte', 'lt']), value: z.number() })
+        .nullable()
+        .optional(),
+      taken: z
+        .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'unchanged']) })
+        .nullable()
+        .optional(),
+    }),
+  });
+
+const StoredSnapshotSchema = storedSnapshotSchema(FactsSchema);
+/** The same shape around facts that already passed FactsSchema with this very content (`valid-facts.ts`). */
+const StoredShapeSchema = storedSnapshotSchema(z.unknown());
 
 /**
- * Restores a stored conversation as a running actor. The snapshot is validated first, and the actor's errors
- * are observed: XState would otherwise re-throw them later from a timer, outside any request, and stop the process.
+ * The scope the machine's logic runs in, made once: a turn restores, transitions and persists the snapshot
+ * through the machine's own logic (what an actor does inside) instead of creating, starting and stopping an
+ * actor each time. The machine only assigns context (no children, timers, effects or emitted events), so the
+ * scope has nothing to hold; an action with an effect, should one ever be added, is run at once as an actor would.
  */
-function restore(persisted: unknown) {
-  const checked = StoredSnapshotSchema.safeParse(persisted);
-  if (!checked.success) throw new IncompatibleConversationError('stored conversation has an unexpected shape', { cause: checked.error });
-  const actor = createActor(conversationMachine, { snapshot: persisted as Snapshot, input: undefined as unknown as ConversationInput });
-  actor.subscribe({ error: () => undefined });
-  actor.start();
-  failIfErrored(actor.getSnapshot());
-  return actor;
+const scope: AnyActorScope = (() => {
+  const self = createActor(conversationMachine, { input: { lang: 'zh-CN', date: '2000-01-01' } });
+  return {
+    self,
+    id: '',
+    sessionId: '',
+    system: self.system,
+    logger: () => undefined,
+    defer: () => undefined,
+    emit: () => undefined,
+    stopChild: () => undefined,
+    actionExecutor: (action) => {
+      action.exec?.(action.info, action.params);
+    },
+  };
+})();
+
+/**
+ * Restores a stored conversation's snapshot. It is validated first; an error in the machine is reported as an
+ * incompatible conversation (as the actor reported it), never thrown later from a timer.
+ */
+function restore(persisted: unknown): Snapshot {
+  const facts = (persisted as { context?: { facts?: unknown } } | null)?.context?.facts;
+  const known = knownValid(facts);
+  // Facts known valid by content need only the shape around them; any failure is reported by the full schema.
+  if (!known || !StoredShapeSchema.safeParse(persisted).success) {
+    const checked = StoredSnapshotSchema.safeParse(persisted);
+    if (!checked.success) throw new IncompatibleConversationError('stored conversation has an unexpected shape', { cause: checked.error });
+    rememberValid(facts);
+  }
+  return guarded(() => conversationMachine.restoreSnapshot(persisted as Snapshot, scope) as Snapshot);
+}
+
+/** Runs one step of the machine's logic; an error in it (or an errored snapshot) means the conversation failed. */
+function guarded(step: () => Snapshot): Snapshot {
+  let snapshot: Snapshot;
+  try {
+    snapshot = step();
+  } catch (error) {
+    throw new IncompatibleConversationError('conversation failed', { cause: error });
+  }
+  failIfErrored(snapshot);
+  return snapshot;
 }
 
 function failIfErrored(snapshot: Snapshot): void {
@@ -124,30 +169,29 @@ function failIfErrored(snapshot: Snapshot): void {
 
 /** Starts a conversation (the jurisdiction may be preset by the channel). */
 export function startConversation(input: ConversationInput): { persisted: unknown; view: View } {
-  const actor = createActor(conversationMachine, { input }).start();
-  const persisted = actor.getPersistedSnapshot();
-  const snapshot = actor.getSnapshot();
-  actor.stop();
-  return { persisted, view: viewOf(snapshot.value as View['state'], snapshot.context) };
+  const initial = conversationMachine.getInitialSnapshot(scope, input);
+  if (initial.status !== 'active') {
+    // Never with valid input; kept exactly as the actor behaved.
+    const actor = createActor(conversationMachine, { input }).start();
+    const persisted = actor.getPersistedSnapshot();
+    const snapshot = actor.getSnapshot();
+    actor.stop();
+    return { persisted, view: viewOf(snapshot.value as View['state'], snapshot.context) };
+  }
+  return { persisted: conversationMachine.getPersistedSnapshot(initial), view: viewOf(initial.value as View['state'], initial.context) };
 }
 
-/** Applies `event` to a stored conversation: restore → send → persist. */
+/** Applies `event` to a stored conversation: restore → transition → persist. */
 export function advanceConversation(persisted: unknown, event: ConversationEvent, withResult = false): { persisted: unknown; view: View } {
-  const actor = restore(persisted);
-  const before = actor.getSnapshot().context;
-  actor.send(event);
-  const snapshot = actor.getSnapshot();
-  failIfErrored(snapshot);
-  const next = actor.getPersistedSnapshot();
-  actor.stop();
-  return { persisted: next, view: viewOf(snapshot.value as View['state'], snapshot.context, before, withResult) };
+  const restored = restore(persisted);
+  const snapshot = guarded(() => conversationMachine.transition(restored, event, scope));
+  const next = conversationMachine.getPersistedSnapshot(snapshot);
+  return { persisted: next, view: viewOf(snapshot.value as View['state'], snapshot.context, restored.context, withResult) };
 }
 
 /** The view of a stored conversation, without changing it. */
 export function describeConversation(persisted: unknown, withResult = false): View {
-  const actor = restore(persisted);
-  const snapshot = actor.getSnapshot();
-  actor.stop();
+  const snapshot = restore(persisted);
   return viewOf(snapshot.value as View['state'], snapshot.context, undefined, withResult);
 }
 
@@ -229,16 +273,16 @@ function feedbackOf(before: ConversationContext, after: ConversationContext): st
   const def = jurisdictionOn(after.jurisdiction, after.date);
   const texts = prepared(def, after.lang);
   const t = compiledTranslator(after.lang, 'flow');
-  return def.criteria
-    .filter((c) => c.severity === 'required')
-    .filter((c) => c.check(before.facts, { date: before.date }).status !== 'unmet')
-    .flatMap((c) => {
-      const outcome = c.check(after.facts, { date: after.date });
-      if (outcome.status !== 'unmet') return [];
-      const fixed = texts.criteria.get(c.id);
-      const gap = outcome.findings.map((f) => gapText(f, texts.ctx)).find((g) => g !== '');
-      return [t('feedback.unmet', { ref: fixed?.refText ?? '', title: fixed?.title ?? '', gap: gap ? t('feedback.gap', { gap }) : '' }).trim()];
-    });
+  const was = outcomesOf(def, before.facts, before.date);
+  const now = outcomesOf(def, after.facts, after.date);
+  return def.criteria.flatMap((c, i) => {
+    if (c.severity !== 'required' || was[i]!.status === 'unmet') return [];
+    const outcome = now[i]!;
+    if (outcome.status !== 'unmet') return [];
+    const fixed = texts.criteria.get(c.id);
+    const gap = outcome.findings.map((f) => gapText(f, texts.ctx)).find((g) => g !== '');
+    return [t('feedback.unmet', { ref: fixed?.refText ?? '', title: fixed?.title ?? '', gap: gap ? t('feedback.gap', { gap }) : '' }).trim()];
+  });
 }
 
 function answersOf(context: ConversationContext): AnswerSummary[] {

@@ -18,6 +18,8 @@ import type { JurisdictionId, Outcome } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import { parseAnswer, type ParseErrorCode, type ParseResult } from './parse.js';
 import { isRange } from './ranges.js';
+import { outcomesOf } from './outcomes.js';
+import { checkFacts } from './valid-facts.js';
 import { matchJurisdiction } from './places.js';
 import { answerSpec } from './prompts.js';
 import { placeNamed } from './switching.js';
@@ -131,10 +133,12 @@ type SettleLike = { fact: FactName; op: SettleOp; value: number; scope?: { site:
  */
 export function settlingFor(context: Pick<ConversationContext, 'jurisdiction' | 'date'>, facts: Facts, question: QuestionSpec): Settling | null {
   if (!context.jurisdiction || !isRange(answerOf(facts, question))) return null;
-  const criteria = jurisdictionOn(context.jurisdiction, context.date).criteria;
-  const ordered = [...criteria.filter((c) => c.severity === 'required'), ...criteria.filter((c) => c.severity !== 'required')];
-  for (const criterion of ordered) {
-    const outcome = criterion.check(facts, { date: context.date }) as Outcome & { settle?: SettleLike };
+  const def = jurisdictionOn(context.jurisdiction, context.date);
+  const outcomes = outcomesOf(def, facts, context.date);
+  const ordered = [...def.criteria.keys()].filter((i) => def.criteria[i]!.severity === 'required');
+  for (const i of def.criteria.keys()) if (def.criteria[i]!.severity !== 'required') ordered.push(i);
+  for (const i of ordered) {
+    const outcome = outcomes[i] as Outcome & { settle?: SettleLike };
     const settle = outcome.settle;
     if (outcome.status !== 'unknown' || !settle || settle.fact !== question.fact) continue;
     const sameSite =
@@ -251,8 +255,8 @@ function applySettle(context: ConversationContext, questionId: string, value: un
 
 /** A cross-fact rule the new answer breaks (入驻面积 larger than 建筑面积, …), named by field and the other fact. */
 function inconsistency(facts: Facts): { field: string; other: string } | undefined {
-  const parsed = FactsSchema.safeParse(facts);
-  if (parsed.success) return undefined;
+  const parsed = checkFacts(facts);
+  if (!parsed || parsed.success) return undefined;
   const issue = parsed.error.issues[0];
   const params = issue && issue.code === 'custom' ? (issue.params as { other?: string; rule?: string }) : {};
   return { field: issue?.path.map(String).join('.') ?? '', other: params.other ?? params.rule ?? '' };

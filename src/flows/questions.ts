@@ -10,6 +10,7 @@ import { BUSINESS_LINES, exactOf, FactShape, LOCATION_TYPES, PUBLIC_SERVICES, SU
 import type { Outcome, JurisdictionDef } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import type { AnswerKind, NumberUnit } from './parse.js';
+import { outcomesOf } from './outcomes.js';
 
 /** The order in which facts are asked, grouped by topic. Facts not listed here are never asked. */
 export const QUESTION_ORDER: readonly FactName[] = [
@@ -146,8 +147,7 @@ export function factsAsked(def: JurisdictionDef): FactName[] {
 /** The facts that would settle at least one open criterion (unknown, or unmet with an unknown part). */
 export function wantedFacts(def: JurisdictionDef, facts: Facts, date: string): Set<FactName> {
   const wanted = new Set<FactName>();
-  for (const criterion of def.criteria) {
-    const outcome: Outcome = criterion.check(facts, { date });
+  for (const outcome of outcomesOf(def, facts, date)) {
     if (outcome.status === 'unknown' || outcome.status === 'unmet') for (const f of outcome.missing) wanted.add(f);
   }
   return wanted;
