@@ -20,7 +20,6 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer as createNetServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import type { Bot } from 'grammy';
@@ -43,6 +42,9 @@ import type { Lang } from '../src/i18n/index.js';
 import type { Facts } from '../src/rules/facts.js';
 import { MemorySessionStore } from '../src/store/memory.js';
 import { type SessionStore, StoreUnavailableError } from '../src/store/types.js';
+import { forward, readBody } from './support/bot-api.js';
+// The emulator reads port 0 as 9000, so it must be given a real free one.
+import { freePort } from './support/redis.js';
 import { typed, valueFor } from './support/typing.js';
 
 const TODAY = '2026-11-23';
@@ -73,22 +75,6 @@ interface Emulator {
   calls: ApiCall[];
   documents: SentDocument[];
   close(): Promise<void>;
-}
-
-/** A free loopback port (the emulator reads port 0 as 9000, so it must be given a real one). */
-async function freePort(): Promise<number> {
-  const probe = createNetServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** The parts of a multipart/form-data body, by name (enough of RFC 7578 for what grammY sends). */
@@ -147,13 +133,7 @@ async function startEmulator(): Promise<Emulator> {
         calls.push({ token, method, body });
         if (method === 'setMyCommands') return reply(200, { ok: true, result: true });
       }
-      const upstream = await fetch(`${server.config.apiURL}${req.url ?? '/'}`, {
-        method: req.method ?? 'POST',
-        headers: contentType ? { 'content-type': contentType } : {},
-        ...(raw.length > 0 ? { body: new Uint8Array(raw) } : {}),
-      });
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
+      await forward(req, res, raw, server.config.apiURL);
     })().catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));

@@ -20,6 +20,9 @@ import { Shell } from './shell.js';
 import { type IdStore, idStore } from './storage.js';
 import { Transcript } from './transcript.js';
 import type { AssessmentResult, Prompt, WidgetLang, WireView } from './types.js';
+
+/** What `catalogWhileBusy` answers when the conversation it was asked for is gone. */
+const STALE = Symbol('stale');
 import { fitToVisualViewport } from './viewport.js';
 
 /** A widget on the page. */
@@ -324,11 +327,8 @@ export class Widget {
   private async chooseText(): Promise<void> {
     const view = this.view;
     if (!view || this.busy) return;
-    const generation = this.generation;
-    this.setBusy(true);
-    const catalog = await this.catalog();
-    if (generation !== this.generation) return;
-    this.setBusy(false);
+    const catalog = await this.catalogWhileBusy();
+    if (catalog === STALE) return;
     const opening = catalog?.opening;
     if (!opening) {
       this.failed({ kind: 'network' });
@@ -383,11 +383,8 @@ export class Widget {
   private async change(answer: Answer): Promise<void> {
     const view = this.view;
     if (!view || this.busy) return;
-    const generation = this.generation;
-    this.setBusy(true);
-    const catalog = await this.catalog();
-    if (generation !== this.generation) return;
-    this.setBusy(false);
+    const catalog = await this.catalogWhileBusy();
+    if (catalog === STALE) return;
     if (!this.review) return;
     const t = this.t;
     const prompt = reaskPrompt(answer, view, catalog);
@@ -422,6 +419,19 @@ export class Widget {
     this.review = null;
     clear(this.shell.reviewBox);
     this.shell.resultBox.hidden = false;
+  }
+
+  /**
+   * The catalog, fetched with the controls busy; STALE when the widget was reset or re-created meanwhile (the
+   * answer then belongs to a conversation that is gone).
+   */
+  private async catalogWhileBusy(): Promise<Catalog | undefined | typeof STALE> {
+    const generation = this.generation;
+    this.setBusy(true);
+    const catalog = await this.catalog();
+    if (generation !== this.generation) return STALE;
+    this.setBusy(false);
+    return catalog;
   }
 
   private catalog(): Promise<Catalog | undefined> {

@@ -5,7 +5,7 @@
  * the emulator lacks) and forwards every other call.
  */
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { freePort } from './redis.js';
@@ -20,10 +20,23 @@ export interface BotApi {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+/** A request's whole body. */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** Forwards a call (its body already read) to the emulator at `apiURL` and relays the answer. */
+export async function forward(req: IncomingMessage, res: ServerResponse, raw: Buffer, apiURL: string): Promise<void> {
+  const contentType = req.headers['content-type'] ?? '';
+  const upstream = await fetch(`${apiURL}${req.url ?? '/'}`, {
+    method: req.method ?? 'POST',
+    headers: contentType ? { 'content-type': contentType } : {},
+    ...(raw.length > 0 ? { body: new Uint8Array(raw) } : {}),
+  });
+  res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+  res.end(Buffer.from(await upstream.arrayBuffer()));
 }
 
 /** Starts the emulator, and the proxy on `port` (default: a free one). */
@@ -41,14 +54,7 @@ export async function startBotApi(port?: number): Promise<BotApi> {
         res.end(JSON.stringify({ ok: true, result: true }));
         return;
       }
-      const contentType = req.headers['content-type'] ?? '';
-      const upstream = await fetch(`${server.config.apiURL}${req.url ?? '/'}`, {
-        method: req.method ?? 'POST',
-        headers: contentType ? { 'content-type': contentType } : {},
-        ...(raw.length > 0 ? { body: new Uint8Array(raw) } : {}),
-      });
-      res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
+      await forward(req, res, raw, server.config.apiURL);
     })().catch((error: unknown) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
