@@ -2,9 +2,12 @@
  * The access log (src/server/logger.ts): every line carries the request id, session ids appear only hashed,
  * and no body (so no typed answer) is ever written. The logger's destination is captured in memory.
  */
+import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { createApp } from '../src/server/app.js';
 import { createLogger, defaultLevel, hashId, loggedUrl } from '../src/server/logger.js';
@@ -81,5 +84,37 @@ describe('logging', () => {
     const line = lines.find((l) => l.reqId === 'boom-1');
     expect(line).toMatchObject({ level: 50, res: { statusCode: 500 } });
     expect((line?.err as { message: string }).message).toBe('disk on fire');
+  });
+
+  it('logs a request the client gave up on before the answer, as aborted, with its request id', async () => {
+    const { logger, lines } = capture();
+    const store = new MemorySessionStore();
+    const create = store.create.bind(store);
+    store.create = (id, schemaVersion, data) => new Promise((resolve) => setTimeout(() => resolve(create(id, schemaVersion, data)), 150));
+    const server = appWith(logger, store).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const req = httpRequest({ port: (server.address() as AddressInfo).port, host: '127.0.0.1', method: 'POST', path: '/api/sessions', headers: { 'content-type': 'application/json', 'x-request-id': 'gone-1' } });
+      req.on('error', () => undefined);
+      req.end('{}');
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      req.destroy();
+      await vi.waitFor(() => expect(lines.find((l) => l.reqId === 'gone-1')).toBeDefined(), { timeout: 2000, interval: 10 });
+      expect(lines.find((l) => l.reqId === 'gone-1')).toMatchObject({ level: 40, msg: 'request aborted', req: { method: 'POST', url: '/api/sessions' } });
+      // Answered later into the void: still one line for the request.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(lines.filter((l) => l.reqId === 'gone-1')).toHaveLength(1);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('writes nothing for the health probes', async () => {
+    const { logger, lines } = capture();
+    const app = appWith(logger);
+    expect((await request(app).get('/healthz')).status).toBe(200);
+    expect((await request(app).get('/readyz')).status).toBe(200);
+    expect((await request(app).get('/api/jurisdictions')).status).toBe(200);
+    expect(lines.map((l) => (l.req as { url: string } | undefined)?.url)).toEqual(['/api/jurisdictions']);
   });
 });

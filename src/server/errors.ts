@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { DEFAULT_LANG, isLang, type Lang, translator } from '../i18n/index.js';
 import { JURISDICTION_IDS } from '../rules/types.js';
 import { SessionConflictError, StoreUnavailableError } from '../store/types.js';
-import { defaultLogger, loggedUrl } from './logger.js';
+import { defaultLogger, logErrorOf, loggedUrl } from './logger.js';
 
 /** Every `error.code` with its HTTP status. Each has a message under `errors.<code>` in `locales/<lang>/api.json`. */
 export const API_ERRORS = {
@@ -90,11 +90,10 @@ export function apiErrors(error: unknown, req: Request, res: Response, next: Nex
   }
   const { code, details } = errorCodeOf(error, req);
   if (code === 'internal') {
-    // The access log's line for this response carries the error (pino-http reads res.err); without the access
-    // log (an app assembled without it), one line here. Never the body: it may hold a typed answer.
+    // The access log's line for this response carries the error; without the access log (an app assembled
+    // without it), one line here. Never the body: it may hold a typed answer.
     const err = error instanceof Error ? error : new Error(String(error));
-    if (req.log) res.err = err;
-    else defaultLogger.error({ err, reqId: res.getHeader('x-request-id'), method: req.method, url: loggedUrl(req.originalUrl) }, 'request failed');
+    if (!logErrorOf(res, err)) defaultLogger.error({ err, reqId: res.getHeader('x-request-id'), method: req.method, url: loggedUrl(req.originalUrl) }, 'request failed');
   }
   sendError(req, res, code, details);
 }
