@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { createClient } from 'redis';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { combineObservers, ConversationSessions } from '../src/flows/sessions.js';
 import { createInsights, type Insights, type InsightsStore, MemoryInsightsStore, RedisInsightsStore } from '../src/insights/index.js';
@@ -396,5 +396,57 @@ describe('a store that fails', () => {
     expect((await agent.post('/api/sessions').send({ jurisdiction: 'guangxi' })).status).toBe(201);
     await insights.flush();
     expect((await countersOf(inner, DAY))[fieldOf('guangxi', 'web', { kind: 'started' })]).toBe(1);
+  });
+});
+
+describe('writes are coalesced', () => {
+  /** A memory store that counts its writes. */
+  function countingStore() {
+    const inner = new MemoryInsightsStore({ today: () => DAY });
+    const counted = { writes: 0, store: inner as InsightsStore };
+    counted.store = { add: (day, deltas) => ((counted.writes += 1), inner.add(day, deltas)), read: (days) => inner.read(days) };
+    return counted;
+  }
+
+  /** `count` whole Shandong conversations through the API, with the recorder coalescing for `coalesceMs`. */
+  async function conversationWith(coalesceMs: number, count = 1) {
+    const counting = countingStore();
+    const insights = createInsights(counting.store, { today: () => DAY, coalesceMs });
+    const sessionStore = new MemorySessionStore();
+    const app = createApp({ sessions: new ConversationSessions(sessionStore, () => DAY, insights.observer), store: sessionStore, insights });
+    const agent = request(app);
+    for (let i = 0; i < count; i++) {
+      const created = await agent.post('/api/sessions').send({ jurisdiction: 'shandong' });
+      const { body } = await converse(agent, created.body.id as string, created.body as Record<string, unknown>);
+      expect(body.state).toBe('results');
+    }
+    return { counting, insights, agent };
+  }
+
+  it('counts exactly what uncoalesced writes count, in one write per day instead of one per turn', async () => {
+    const each = await conversationWith(0);
+    await each.insights.flush();
+    const coalesced = await conversationWith(60_000);
+    // Nothing written yet: the changes wait in memory for the delay (a minute here).
+    expect(coalesced.counting.writes).toBe(0);
+    await coalesced.insights.flush();
+    expect(coalesced.counting.writes).toBe(1);
+    expect(each.counting.writes).toBeGreaterThan(5);
+    expect(await countersOf(coalesced.counting.store, DAY)).toEqual(await countersOf(each.counting.store, DAY));
+  });
+
+  it('writes by itself once the delay has passed', async () => {
+    const { counting } = await conversationWith(30);
+    await vi.waitFor(() => expect(counting.writes).toBe(1), { timeout: 2000, interval: 10 });
+    expect((await countersOf(counting.store, DAY))[fieldOf('shandong', 'web', { kind: 'started' })]).toBe(1);
+  });
+
+  it('shows the staff console what this process counted, written yet or not', async () => {
+    // Five conversations: smaller counts are shown as "<5".
+    const { agent, counting } = await conversationWith(60_000, 5);
+    expect(counting.writes).toBe(0);
+    const report = await agent.get('/staff/api/insights').query({ from: DAY, to: DAY, jurisdiction: 'shandong' });
+    expect(report.status).toBe(200);
+    expect(report.body.jurisdictions.shandong).toMatchObject({ started: 5, completed: 5 });
   });
 });

@@ -23,13 +23,18 @@ export interface Insights extends InsightsRecorder {
 }
 
 /** Insights over `store`; `today` (China, `YYYY-MM-DD`) is the clock of the report (tests fix it). */
-export function createInsights(store: InsightsStore, { today = todayInChina, onError }: { today?: () => string; onError?: (error: unknown) => void } = {}): Insights {
-  const recorder = createRecorder(store, { today, ...(onError ? { onError } : {}) });
+export function createInsights(
+  store: InsightsStore,
+  { today = todayInChina, onError, coalesceMs }: { today?: () => string; onError?: (error: unknown) => void; coalesceMs?: number } = {},
+): Insights {
+  const recorder = createRecorder(store, { today, ...(onError ? { onError } : {}), ...(coalesceMs !== undefined ? { coalesceMs } : {}) });
   return {
     ...recorder,
     report: async (query, lang) => {
       const now = today();
       const parsed = parseInsightsQuery(query, now);
+      // What this process has counted is in the figures it shows (other processes' within their coalescing delay).
+      await recorder.flush();
       const counters = await store.read(daysOf(parsed.from, parsed.to));
       return buildReport(counters, parsed, now, lang);
     },

@@ -7,8 +7,13 @@
  * of its last turn; its next turn takes the 1 back and adds it where it waits then. A conversation that never
  * moves again leaves its 1 where it stopped, which the report counts as abandoned once the session has expired.
  *
- * Writes happen in the background (observers must return at once); a failing store is reported — the first failure
- * of a run of them, so an outage makes one log line rather than one per turn — and never thrown.
+ * Writes happen in the background (observers must return at once) and are coalesced: changes add up in memory
+ * and go to the store at most once per `coalesceMs` (default 1 s), one write per day however many turns there
+ * were — a turn's three or four counter commands to Redis cost a conversation turn about a seventh of the
+ * server's time before (README, Performance). A crash loses at most that second of counters; `flush()` (graceful
+ * shutdown, the staff report) writes at once. A failing store is reported — the first failure of a run of them,
+ * so an outage makes one log line rather than one per turn — and never thrown; the changes it refused are
+ * dropped, as before, rather than piling up while the store is away.
  */
 import type { CreatedInfo, ResultSummary, SessionObserver, TurnInfo } from '../flows/sessions.js';
 import { todayInChina } from '../rules/dates.js';
@@ -32,14 +37,26 @@ export interface RecorderOptions {
   today?: () => string;
   /** Hears about the first write that failed after one that succeeded (default: stderr). */
   onError?: (error: unknown) => void;
+  /** How long changes may wait in memory before they are written, in ms (default 1000; 0 writes each at once). */
+  coalesceMs?: number;
 }
 
 /** Creates a recorder writing to `store`. */
-export function createRecorder(store: InsightsStore, { today = todayInChina, onError = (e) => console.error('[insights] a counter could not be written', e) }: RecorderOptions = {}): InsightsRecorder {
+export function createRecorder(
+  store: InsightsStore,
+  { today = todayInChina, onError = (e) => console.error('[insights] a counter could not be written', e), coalesceMs = 1000 }: RecorderOptions = {},
+): InsightsRecorder {
   const pending = new Set<Promise<void>>();
   let failing = false;
+  /** Changes not yet handed to the store. */
+  let waiting = new Deltas();
+  let timer: NodeJS.Timeout | undefined;
 
-  const write = (deltas: Deltas) => {
+  const drain = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const deltas = waiting;
+    waiting = new Deltas();
     for (const [day, fields] of deltas.byDay) {
       const done = store
         .add(day, fields)
@@ -55,6 +72,13 @@ export function createRecorder(store: InsightsStore, { today = todayInChina, onE
         .finally(() => pending.delete(done));
       pending.add(done);
     }
+  };
+
+  /** Every observer's changes go through here: added to what waits, written within `coalesceMs`. */
+  const write = (deltas: Deltas) => {
+    for (const [day, fields] of deltas.byDay) for (const [field, by] of fields) waiting.add(day, field, by);
+    if (coalesceMs <= 0) drain();
+    else if (timer === undefined && waiting.byDay.size > 0) timer = setTimeout(drain, coalesceMs).unref();
   };
 
   const countResult = (deltas: Deltas, day: string, channel: InsightsChannel, result: ResultSummary) => {
@@ -106,6 +130,7 @@ export function createRecorder(store: InsightsStore, { today = todayInChina, onE
       write(deltas);
     },
     flush: async () => {
+      drain();
       while (pending.size > 0) await Promise.all([...pending]);
     },
   };
