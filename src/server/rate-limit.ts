@@ -49,6 +49,8 @@ export async function connectRateLimitRedis(target: string | RedisTarget, option
     label: 'rate limit',
     required: false,
     connectTimeoutMs: options.connectTimeoutMs ?? 5000,
+    // Each call is bounded below (withDeadline); node-redis's own per-command timer would only repeat it.
+    commandTimeoutMs: 0,
     onError:
       options.onError ??
       (() => {

@@ -90,6 +90,13 @@ export interface ConnectRedisOptions {
    * when it is back, rather than one per reconnection attempt.
    */
   onError?: (error: Error) => void;
+  /**
+   * node-redis's own deadline per command, in ms; `0` turns it off. Default: node-redis's (5 s). Callers that
+   * bound each call themselves (`withDeadline`: the session store, the rate limiter) turn it off: node-redis arms
+   * an `AbortSignal.timeout` per command, which the profile of a conversation turn showed costing about 5 % of the
+   * server's time, for a deadline those callers already enforce.
+   */
+  commandTimeoutMs?: number;
 }
 
 /**
@@ -108,10 +115,11 @@ export function describeTarget(target: RedisTarget): string {
 }
 
 /** Builds the node-redis client for `target` and wraps it in the common surface. */
-function build(target: RedisTarget) {
+function build(target: RedisTarget, commandTimeoutMs: number | undefined) {
   const socket = { reconnectStrategy: reconnectDelayMs, connectTimeout: 2000 };
+  const commandOptions = commandTimeoutMs === undefined ? {} : { commandOptions: { timeout: commandTimeoutMs } };
   if (target.kind === 'url') {
-    const client = createClient({ url: target.url, disableOfflineQueue: true, socket });
+    const client = createClient({ url: target.url, disableOfflineQueue: true, socket, ...commandOptions });
     const send: SendCommand = (args) => client.sendCommand([...args]);
     return {
       emitter: client,
@@ -134,7 +142,7 @@ function build(target: RedisTarget) {
       // from a pool per write instead starves during a failover: leases stay held by calls whose deadline has
       // passed.)
       masterPoolSize: 1,
-      nodeClientOptions: { disableOfflineQueue: true, socket, ...(target.password ? { password: target.password } : {}) },
+      nodeClientOptions: { disableOfflineQueue: true, socket, ...commandOptions, ...(target.password ? { password: target.password } : {}) },
       sentinelClientOptions: { socket, ...(target.sentinelPassword ? { password: target.sentinelPassword } : {}) },
     });
     return {
@@ -151,7 +159,7 @@ function build(target: RedisTarget) {
   }
   const cluster = createCluster({
     rootNodes: target.nodes.map((node) => ({ socket: { host: node.host, port: node.port } })),
-    defaults: { disableOfflineQueue: true, socket, ...(target.password ? { password: target.password } : {}) },
+    defaults: { disableOfflineQueue: true, socket, ...commandOptions, ...(target.password ? { password: target.password } : {}) },
   });
   const send = (args: readonly string[], key?: string) => cluster.sendCommand(key, false, [...args]);
   return {
@@ -173,7 +181,7 @@ function build(target: RedisTarget) {
  */
 export async function connectRedis(target: RedisTarget, options: ConnectRedisOptions): Promise<RedisConnection> {
   const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
-  const built = build(target);
+  const built = build(target, options.commandTimeoutMs);
   let closed = false;
   watch(built.emitter, target, options);
 

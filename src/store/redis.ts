@@ -98,6 +98,8 @@ export class RedisSessionStore implements SessionStore {
         label: 'session store',
         required: true,
         connectTimeoutMs: this.#connectTimeoutMs,
+        // Every call is bounded by `#run`'s deadline; node-redis's own per-command timer would only repeat it.
+        commandTimeoutMs: 0,
         ...(this.#onError ? { onError: this.#onError } : {}),
       });
       return this;
@@ -126,7 +128,8 @@ export class RedisSessionStore implements SessionStore {
     const args = [String(expectedVersion), String(expectedVersion + 1), String(schemaVersion), json, updatedAt, String(this.#ttlSeconds)];
     const written = await this.#write(key, UPDATE_SESSION, args);
     if (!written) return undefined;
-    return { version: expectedVersion + 1, schemaVersion, data: JSON.parse(json) as T, updatedAt };
+    // A fresh copy of what was written, parsed only if the caller reads it (a turn does not).
+    return { version: expectedVersion + 1, schemaVersion, get data() { return JSON.parse(json) as T; }, updatedAt };
   }
 
   async delete(id: string): Promise<void> {
