@@ -33,7 +33,7 @@ import { isRange, rangeText, spacedIn } from './ranges.js';
 import { outcomesOf } from './outcomes.js';
 import { knownValid, rememberValid } from './valid-facts.js';
 import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText, settlePrompt } from './prompts.js';
-import { questionById } from './questions.js';
+import { questionById, type QuestionSpec } from './questions.js';
 import { type Applying, applyingOf } from './switching.js';
 
 /** Bumped whenever the machine or its context changes shape: older stored conversations then restart. */
@@ -307,7 +307,19 @@ export function displayValue(context: ConversationContext, questionId: string): 
   const question = questionById(questionId);
   if (!question) return '';
   const value = answerOf(context.facts, question);
-  const lang = context.lang;
+  // The answers summary shows every answer again on every turn: the same answer reads the same, so it is worded once.
+  const key = `${context.lang}|${questionId}|${typeof value === 'object' ? JSON.stringify(value) : `${typeof value}:${String(value)}`}`;
+  let shown = shownValues.get(key);
+  if (shown === undefined) {
+    shown = wordValue(question, value, context.lang);
+    if (shownValues.size >= 4096) shownValues.clear();
+    shownValues.set(key, shown);
+  }
+  return shown;
+}
+const shownValues = new Map<string, string>();
+
+function wordValue(question: QuestionSpec, value: unknown, lang: Lang): string {
   const tf = compiledTranslator(lang, 'facts');
   const t = compiledTranslator(lang, 'flow');
   if (typeof value === 'boolean') return t(value ? 'answer.yes' : 'answer.no');

@@ -101,12 +101,33 @@ export type ConversationEvent =
   /** Apply another jurisdiction's text (an id or a place name), keeping every answer given. */
   | { type: 'SWITCH'; jurisdiction: string };
 
-/** The questions still open for this context (empty before a jurisdiction is chosen); a follow-up comes first. */
-export function pendingOf(context: ConversationContext): QuestionSpec[] {
+/**
+ * The questions still open for this context (empty before a jurisdiction is chosen); a follow-up comes first.
+ * Callers must not mutate the list: it is shared by every caller in a turn (see {@link recentPending}).
+ */
+export function pendingOf(context: ConversationContext): readonly QuestionSpec[] {
   if (!context.jurisdiction) return [];
+  for (const entry of recentPending) if (samePendingInputs(entry.context, context)) return entry.pending;
   const settled = new Set([...context.history, ...context.skipped]);
   const open = pendingQuestions(jurisdictionOn(context.jurisdiction, context.date), context.facts, settled, context.date);
-  return context.settling ? [settleQuestion(context.settling), ...open] : open;
+  const pending = context.settling ? [settleQuestion(context.settling), ...open] : open;
+  recentPending[nextPending] = { context, pending };
+  nextPending = (nextPending + 1) % PENDING_SLOTS;
+  return pending;
+}
+
+/**
+ * The last few contexts' open questions. A turn asks for them four to six times (the machine's guards, the next
+ * question, the view) of contexts that share their fields: assign() copies the context but keeps the fields it
+ * does not change, and every field the list depends on is replaced, never mutated, when it changes — so the
+ * same field objects mean the same list. A handful of slots by identity, as for the outcomes (`outcomes.ts`).
+ */
+const recentPending: { context: ConversationContext; pending: readonly QuestionSpec[] }[] = [];
+let nextPending = 0;
+const PENDING_SLOTS = 4;
+
+function samePendingInputs(a: ConversationContext, b: ConversationContext): boolean {
+  return a.facts === b.facts && a.history === b.history && a.skipped === b.skipped && a.settling === b.settling && a.jurisdiction === b.jurisdiction && a.date === b.date;
 }
 
 /** The follow-up as a question: yes/no, about the same fact (and branch) as the range it settles. */

@@ -110,11 +110,18 @@ function questionKey(fact: string, field: 'text' | 'help', lang: Lang, jurisdict
 
 /** A question's text for `jurisdiction` (its own wording where the locale has one). */
 export function questionText(question: QuestionSpec, lang: Lang, jurisdiction?: JurisdictionId | null): string {
-  const tq = compiledTranslator(lang, 'questions');
-  return question.branch === undefined
-    ? tq(questionKey(question.fact, 'text', lang, jurisdiction))
-    : tq(`branchField.${question.fact}`, { n: question.branch + 1 });
+  // The text depends on nothing else, and the answers summary asks for every answered question on every turn.
+  const key = `${lang}|${jurisdiction ?? ''}|${question.fact}|${question.branch ?? ''}`;
+  let text = questionTexts.get(key);
+  if (text === undefined) {
+    const tq = compiledTranslator(lang, 'questions');
+    text = question.branch === undefined ? tq(questionKey(question.fact, 'text', lang, jurisdiction)) : tq(`branchField.${question.fact}`, { n: question.branch + 1 });
+    questionTexts.set(key, text);
+  }
+  return text;
 }
+/** Bounded: languages × jurisdictions × questions (branches 0–99). */
+const questionTexts = new Map<string, string>();
 
 /** The prompt for `question` as `jurisdiction` words it, with progress. */
 export function questionPrompt(question: QuestionSpec, lang: Lang, answered: number, open: number, jurisdiction?: JurisdictionId | null): Prompt {

@@ -105,8 +105,15 @@ const OPTIONS: Partial<Record<FactName, readonly string[]>> = {
   businessLines: BUSINESS_LINES,
 };
 
-/** The answer kind and unit of a fact's question. */
+/** The answer kind and unit of a fact's question (the same object each time: do not mutate it). */
 export function specOf(fact: FactName): Omit<QuestionSpec, 'id' | 'fact'> {
+  let spec = specs.get(fact);
+  if (spec === undefined) specs.set(fact, (spec = specOfUnit(fact)));
+  return spec;
+}
+const specs = new Map<FactName, Omit<QuestionSpec, 'id' | 'fact'>>();
+
+function specOfUnit(fact: FactName): Omit<QuestionSpec, 'id' | 'fact'> {
   const unit = FACT_UNITS[fact];
   switch (unit.kind) {
     case 'area':
@@ -127,8 +134,20 @@ export function specOf(fact: FactName): Omit<QuestionSpec, 'id' | 'fact'> {
   }
 }
 
-/** The question with id `id` (a fact name or `branches.<i>.<field>`), or undefined if there is none. */
+/**
+ * The question with id `id` (a fact name or `branches.<i>.<field>`), or undefined if there is none. The same
+ * object for the same id (a turn looks its questions up many times): do not mutate it.
+ */
 export function questionById(id: string): QuestionSpec | undefined {
+  if (questions.has(id)) return questions.get(id);
+  const question = questionOfId(id);
+  // Only ids that name a question are kept (a bounded set: facts, and branches 0–99 × three fields).
+  if (question) questions.set(id, question);
+  return question;
+}
+const questions = new Map<string, QuestionSpec>();
+
+function questionOfId(id: string): QuestionSpec | undefined {
   const branch = /^branches\.(\d{1,2})\.(floorArea|hrInstitutions|occupiedArea)$/.exec(id);
   if (branch) {
     const field = branch[2] as BranchField;
@@ -165,7 +184,7 @@ export function pendingQuestions(def: JurisdictionDef, facts: Facts, settled: Re
     if (fact === 'branches') {
       pending.push(...branchQuestions(facts, settled));
     } else if (!settled.has(fact)) {
-      pending.push({ id: fact, fact, ...specOf(fact) });
+      pending.push(questionById(fact) ?? { id: fact, fact, ...specOf(fact) });
     }
   }
   return pending;
