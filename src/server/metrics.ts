@@ -45,6 +45,21 @@ function routeOf(req: Request): string {
   return 'unmatched';
 }
 
+/**
+ * A metric's child per label values, looked up by one joined key: prom-client hashes a labels object (sorting its
+ * keys) on every observation, which showed in the profile of a conversation turn. Label values are bounded (see
+ * above), so the map is too.
+ */
+function childrenOf<C>(labels: (...values: string[]) => C): (...values: string[]) => C {
+  const children = new Map<string, C>();
+  return (...values) => {
+    const key = values.join('\u0000');
+    let child = children.get(key);
+    if (child === undefined) children.set(key, (child = labels(...values)));
+    return child;
+  };
+}
+
 /** Creates the registry and every metric. */
 export function createMetrics(): Metrics {
   const registry = new Registry();
@@ -65,6 +80,9 @@ export function createMetrics(): Metrics {
   const conflicts = new Counter({ name: 'park_advisor_store_cas_conflicts_total', help: 'Compare-and-set writes that lost to another writer (each is retried)', registers });
   const updates = new Counter({ name: 'park_advisor_channel_updates_total', help: 'Updates received from messaging platforms', labelNames: ['channel'] as const, registers });
 
+  const durationOf = childrenOf((...values) => duration.labels(...values));
+  const turnsOf = childrenOf((...values) => turns.labels(...values));
+
   const assessed = (info: { jurisdiction: string; verdict: string; channel: string }) => {
     assessments.inc({ jurisdiction: info.jurisdiction, channel: info.channel });
     verdicts.inc({ jurisdiction: info.jurisdiction, verdict: info.verdict, channel: info.channel });
@@ -74,7 +92,7 @@ export function createMetrics(): Metrics {
     const start = process.hrtime.bigint();
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      duration.observe({ method: req.method, route: routeOf(req), status: String(res.statusCode) }, seconds);
+      durationOf(req.method, routeOf(req), String(res.statusCode)).observe(seconds);
       const done = res.locals.assessed as AssessedLocal | undefined;
       if (done) assessed(done);
     });
@@ -84,7 +102,7 @@ export function createMetrics(): Metrics {
   const sessions: SessionObserver = {
     created: ({ channel }) => conversations.inc({ channel }),
     turn: (info: TurnInfo) => {
-      turns.inc({ jurisdiction: info.jurisdiction ?? 'none', channel: info.channel });
+      turnsOf(info.jurisdiction ?? 'none', info.channel).inc();
       if (info.jurisdiction && info.verdict) assessed({ jurisdiction: info.jurisdiction, verdict: info.verdict, channel: info.channel });
     },
   };
