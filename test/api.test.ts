@@ -58,6 +58,27 @@ describe('POST /api/assess', () => {
   });
 });
 
+describe('how answers are sent', () => {
+  it("sends a POST's JSON with its exact length in bytes and no ETag (never cached); a GET's can be revalidated", async () => {
+    const a = app();
+    const assessed = await request(a).post('/api/assess').send({ jurisdiction: 'wenzhou', facts: { layout: 'single', floorArea: 9999 }, lang: 'zh-CN', date: '2026-11-23' });
+    expect(assessed.status).toBe(200);
+    expect(assessed.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(assessed.headers.etag).toBeUndefined();
+    // Chinese text: the length counts UTF-8 bytes, not characters.
+    expect(Number(assessed.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(assessed.body)));
+    const created = await request(a).post('/api/sessions').send({ jurisdiction: 'jilin' });
+    expect(created.status).toBe(201);
+    expect(created.headers.etag).toBeUndefined();
+    const refused = await request(a).post(`/api/sessions/${created.body.id}/answers`).send({ questionId: 'noSuchQuestion', value: '1' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBeTypeOf('string');
+    const catalog = await request(a).get('/api/jurisdictions');
+    expect(catalog.headers.etag).toBeTypeOf('string');
+    expect((await request(a).get('/api/jurisdictions').set('if-none-match', catalog.headers.etag as string)).status).toBe(304);
+  });
+});
+
 describe('GET /api/jurisdictions', () => {
   it('lists the five with their questions, localized', async () => {
     const res = await request(app()).get('/api/jurisdictions?lang=en');

@@ -19,6 +19,7 @@ import { JURISDICTIONS } from '../rules/registry.js';
 import { sendDocument, withDocuments } from './documents.js';
 import { JURISDICTION_IDS } from '../rules/types.js';
 import { ApiError, requestLang } from './errors.js';
+import { sendJson } from './json.js';
 import { methodNotAllowed } from './methods.js';
 import { openApiDocument } from './openapi.js';
 import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangBody, SESSION_ID_PATTERN, SkipBody, SwitchBody } from './schemas.js';
@@ -61,7 +62,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
       const result = evaluate(body.jurisdiction, body.facts, { lang, ...(body.date ? { date: body.date } : {}) });
       // Counted by the metrics, if any, once the response is sent (src/server/metrics.ts).
       res.locals.assessed = { jurisdiction: result.jurisdiction, verdict: result.verdict, channel: 'api' } satisfies AssessedLocal;
-      res.json(result);
+      sendJson(res, 200, result);
     } catch (error) {
       if (error instanceof AssessmentInputError) throw new ApiError('invalid_facts', error.problems);
       throw error;
@@ -97,7 +98,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
       throw new ApiError('unknown_jurisdiction', [{ field: 'jurisdiction', problem: 'unknown_jurisdiction', allowed: [...JURISDICTION_IDS] }]);
     }
     const { id, view } = await sessions.create({ ...(jurisdiction ? { jurisdiction } : {}), lang: body.lang ?? requestLang(req) });
-    res.status(201).json({ id, ...conversationBody(id, view) });
+    sendJson(res, 201, { id, ...conversationBody(id, view) });
   });
 
   router.get('/sessions/:id', async (req, res) => {
@@ -110,7 +111,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
   const event = (path: string, toEvent: (req: Request) => Parameters<ConversationSessions['send']>[1], rejects = true) =>
     router.post(`/sessions/:id/${path}`, async (req, res) => {
       const view = await found(sessions.send(req.params.id as string, toEvent(req)));
-      res.status(view.error && rejects ? 422 : 200).json({ id: req.params.id, ...conversationBody(req.params.id as string, view) });
+      sendJson(res, view.error && rejects ? 422 : 200, { id: req.params.id, ...conversationBody(req.params.id as string, view) });
     });
 
   event('answers', (req) => {
