@@ -61,6 +61,19 @@ export function rssMiB(pid: number | undefined): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
+/**
+ * CPU time `pid` has used so far (user + system, every thread: the garbage collector's helpers too), in seconds
+ * (Linux, /proc). Read before and after a load, it gives what the requests cost the server, whatever the load
+ * generator and Redis took of the shared cores.
+ */
+export function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+/** Linux's USER_HZ (the unit of /proc/<pid>/stat's times). */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
 /** Conversations that reached their result, and those that did not (or were refused on the way). */
 export interface Tally {
   completed: number;

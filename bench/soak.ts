@@ -16,15 +16,19 @@
  * - the same turns with the in-memory store, and with Redis but metrics off (`METRICS_ENABLED=false`), to show what
  *   `/metrics` costs (target < 5 %).
  *
- * Prints one table (route, req/s, p50, p99, errors, throughput ratio, p99 ratio) and exits non-zero when a target is
- * missed. Run by `npm run bench` last, or alone: `tsx bench/soak.ts`. Everything started is stopped.
+ * Prints one table (route, req/s, p50, p99, errors, throughput ratio, p99 ratio, and the server's CPU time per
+ * request with its ratio to the bare route's — the cost of a request, which the load generator's share of the two
+ * cores does not blur) and exits non-zero when a target is missed. Last, the engine alone in this process: what a
+ * turn's own work costs beside a bare request. Run by `npm run bench` last, or alone: `tsx bench/soak.ts`. Everything started is stopped.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { advanceConversation, startConversation } from '../src/flows/conversation.js';
+import type { ConversationEvent } from '../src/flows/machine.js';
 import { JURISDICTION_IDS } from '../src/rules/types.js';
 import { freePort, spawnRedis, type SpawnedRedis } from '../test/support/redis.js';
-import { conversationRequests, rssMiB, serverArgs, startProcess, stopProcess, type Tally } from './http.js';
+import { conversationRequests, cpuSeconds, rssMiB, serverArgs, startProcess, stopProcess, type Tally } from './http.js';
 import { conversationScript } from './script.js';
 
 const CONNECTIONS = 50;
@@ -42,12 +46,17 @@ interface Row {
   p99: number;
   errors: number;
   requests: number;
+  /** The server process's CPU time (user + system, all its threads) per request, in µs: the cost of one. */
+  cpu: number;
 }
 
 /** Runs autocannon and folds its result (non-2xx, socket errors, timeouts and `extraErrors`) into a row. */
-async function cannon(label: string, options: autocannon.Options, extraErrors: () => number = () => 0): Promise<Row> {
+async function cannon(label: string, server: ChildProcess, options: autocannon.Options, extraErrors: () => number = () => 0): Promise<Row> {
+  const before = cpuSeconds(server.pid);
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  const cpu = ((cpuSeconds(server.pid) - before) * 1e6) / Math.max(1, result.requests.total);
   return {
+    cpu,
     label,
     rate: result.requests.average,
     p50: result.latency.p50,
@@ -79,19 +88,44 @@ async function stop(child: ChildProcess, counted = true): Promise<void> {
 }
 
 /** Whole conversations for `SECONDS` after a warm-up; conversations cut off by the clock are not counted. */
-async function turns(label: string, url: string): Promise<{ row: Row; tally: Tally }> {
+async function turns(label: string, { url, child }: { url: string; child: ChildProcess }): Promise<{ row: Row; tally: Tally }> {
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: conversationRequests(scripts, { completed: 0, broken: 0 }) });
   const tally: Tally = { completed: 0, broken: 0 };
-  const row = await cannon(label, { url, requests: conversationRequests(scripts, tally) }, () => tally.broken);
+  const row = await cannon(label, child, { url, requests: conversationRequests(scripts, tally) }, () => tally.broken);
   return { row, tally };
 }
 
 /** Turns against a server started with metrics off (METRICS_ENABLED=false), then stopped. */
 async function turnsWithoutMetrics(label: string): Promise<{ row: Row; tally: Tally }> {
   const noMetrics = await server({ REDIS_URL: (redis as SpawnedRedis).url, METRICS_ENABLED: 'false' });
-  const measured = await turns(label, noMetrics.url);
+  const measured = await turns(label, noMetrics);
   await stop(noMetrics.child);
   return measured;
+}
+
+/**
+ * What a turn's own work costs with no HTTP and no store: every script played through the engine for about a
+ * second (the snapshot kept as JSON between turns, the view serialised as the API would), mean µs per turn.
+ */
+function engineMicrosPerTurn(): number {
+  const events = scripts.map((s) => ({
+    jurisdiction: s.jurisdiction,
+    events: s.turns.map(({ questionId, value }): ConversationEvent => (value === null ? { type: 'SKIP', questionId } : { type: 'ANSWER', questionId, value })),
+  }));
+  let turnsPlayed = 0;
+  const started = performance.now();
+  while (performance.now() - started < 1000) {
+    for (const script of events) {
+      let stored = JSON.stringify(startConversation({ jurisdiction: script.jurisdiction, lang: 'zh-CN', date: DATE }).persisted);
+      for (const event of script.events) {
+        const { persisted, view } = advanceConversation(JSON.parse(stored), event);
+        stored = JSON.stringify(persisted);
+        JSON.stringify(view);
+        turnsPlayed += 1;
+      }
+    }
+  }
+  return ((performance.now() - started) * 1000) / turnsPlayed;
 }
 
 const rows: Row[] = [];
@@ -114,19 +148,19 @@ try {
     body: JSON.stringify({ questionId: 'floorArea', value: '1.2万平方米' }),
   };
   await autocannon({ ...bareOptions, connections: CONNECTIONS, duration: WARMUP_SECONDS });
-  const bareBefore = await cannon('bare express POST (before)', bareOptions);
+  const bareBefore = await cannon('bare express POST (before)', bare, bareOptions);
 
   redis = await spawnRedis();
   // Metrics off before and after the main run, so that the machine's drift does not pass for their cost.
   const offBefore = await turnsWithoutMetrics('turns, Redis, metrics off (before)');
   const withRedis = await server({ REDIS_URL: redis.url });
   const rssStart = rssMiB(withRedis.child.pid);
-  const first = await turns('turns, Redis', withRedis.url);
+  const first = await turns('turns, Redis', withRedis);
   const rssMid = rssMiB(withRedis.child.pid);
-  const second = await cannon('turns, Redis (second half)', { url: withRedis.url, requests: conversationRequests(scripts, first.tally) }, () => first.tally.broken);
+  const second = await cannon('turns, Redis (second half)', withRedis.child, { url: withRedis.url, requests: conversationRequests(scripts, first.tally) }, () => first.tally.broken);
   const rssEnd = rssMiB(withRedis.child.pid);
   await autocannon({ url: `${withRedis.url}/api/assess`, connections: CONNECTIONS, duration: WARMUP_SECONDS, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jurisdiction: 'wenzhou', facts: profile }) });
-  const assess = await cannon('POST /api/assess, full profile', {
+  const assess = await cannon('POST /api/assess, full profile', withRedis.child, {
     url: `${withRedis.url}/api/assess`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -137,10 +171,10 @@ try {
   const offAfter = await turnsWithoutMetrics('turns, Redis, metrics off (after)');
 
   const inMemory = await server({});
-  const memory = await turns('turns, memory store', inMemory.url);
+  const memory = await turns('turns, memory store', inMemory);
   await stop(inMemory.child);
 
-  const bareAfter = await cannon('bare express POST (after)', bareOptions);
+  const bareAfter = await cannon('bare express POST (after)', bare, bareOptions);
   await stop(bare, false);
 
   const baseline: Row = {
@@ -150,12 +184,16 @@ try {
     p99: (bareBefore.p99 + bareAfter.p99) / 2,
     errors: bareBefore.errors + bareAfter.errors,
     requests: bareBefore.requests + bareAfter.requests,
+    cpu: (bareBefore.cpu + bareAfter.cpu) / 2,
   };
   rows.push(first.row, second, assess, offBefore.row, offAfter.row, memory.row, bareBefore, bareAfter, baseline);
 
-  const ratio = (row: Row) => ({ throughput: row.rate / baseline.rate, p99: row.p99 / baseline.p99 });
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput vs bare', 'p99 vs bare'];
-  const table = [header, ...rows.map((r) => [r.label, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), `${(ratio(r).throughput * 100).toFixed(0)} %`, `${ratio(r).p99.toFixed(2)}×`])];
+  const ratio = (row: Row) => ({ throughput: row.rate / baseline.rate, p99: row.p99 / baseline.p99, cpu: row.cpu / baseline.cpu });
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput vs bare', 'p99 vs bare', 'server CPU µs/req', 'CPU vs bare'];
+  const table = [
+    header,
+    ...rows.map((r) => [r.label, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), `${(ratio(r).throughput * 100).toFixed(0)} %`, `${ratio(r).p99.toFixed(2)}×`, r.cpu.toFixed(0), `${ratio(r).cpu.toFixed(2)}×`]),
+  ];
   const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
   console.log('');
   console.log(`HTTP soak: autocannon, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; the real server (NODE_ENV=production, JSON access log, rate limit off for the measurement); Node ${process.version}, loopback, load generator on the same 2 cores`);
@@ -180,6 +218,10 @@ try {
   const secondHalf = rssEnd - rssMid;
   notes.push(`server RSS (Redis): ${rssStart.toFixed(1)} MiB after start-up, ${rssMid.toFixed(1)} half-way, ${rssEnd.toFixed(1)} at the end (first half ${firstHalf >= 0 ? '+' : ''}${firstHalf.toFixed(1)} MiB, second half ${secondHalf >= 0 ? '+' : ''}${secondHalf.toFixed(1)} MiB)`);
   check(`server RSS flat over the second half (< 20 MiB growth: ${secondHalf.toFixed(1)} MiB)`, secondHalf < 20);
+  const engine = engineMicrosPerTurn();
+  notes.push(
+    `the engine alone, in this process (restore → transition → persist, JSON round trip, view): ${engine.toFixed(0)} µs per turn = ${(engine / baseline.cpu).toFixed(2)}× a bare request's server CPU (${baseline.cpu.toFixed(0)} µs); a turn over HTTP costs ${(first.row.cpu / baseline.cpu).toFixed(2)}× (${first.row.cpu.toFixed(0)} µs)`,
+  );
   for (const note of notes) console.log(note);
 } finally {
   for (const child of [...started]) await stop(child, child !== bare);
