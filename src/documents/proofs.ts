@@ -12,6 +12,7 @@
 import { factsAsked } from '../flows/questions.js';
 import type { FactName } from '../rules/facts.js';
 import type { JurisdictionDef } from '../rules/types.js';
+import { PAST_YEAR_FIGURES } from '../rules/periods.js';
 
 /** The park's key figures, which a letter of application states. */
 const KEY_FIGURES: readonly FactName[] = ['layout', 'parkType', 'floorArea', 'hrInstitutions', 'commercialHrInstitutions', 'annualRevenue'];
@@ -28,13 +29,7 @@ const TENANTS: readonly FactName[] = [
   'localHqInstitutions',
   'specialtyHrInstitutions',
   'businessLines',
-  'annualRevenue',
-  'institutionsRevenueOver3M',
-  'institutionsRevenueOver5M',
-  'institutionsNetServiceRevenueOver500K',
-  'institutionsRevenueOver30M',
-  'institutionsRevenueOver60M',
-  'specialtyServiceRevenue',
+  ...PAST_YEAR_FIGURES,
   'revenueGrowing',
   'completeServiceChain',
   'lawfulOperation',

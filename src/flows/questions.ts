@@ -8,6 +8,7 @@
 import type { Facts, FactName } from '../rules/facts.js';
 import { BUSINESS_LINES, exactOf, FactShape, LOCATION_TYPES, PUBLIC_SERVICES, SUPPORTING_SERVICES } from '../rules/facts.js';
 import type { Outcome, JurisdictionDef } from '../rules/types.js';
+import { PAST_YEAR_FIGURES } from '../rules/periods.js';
 import { FACT_UNITS } from '../rules/units.js';
 import type { AnswerKind, NumberUnit } from './parse.js';
 import { outcomesOf } from './outcomes.js';
@@ -34,13 +35,7 @@ export const QUESTION_ORDER: readonly FactName[] = [
   'specialtyHrInstitutions',
   'branches',
   // money
-  'annualRevenue',
-  'institutionsRevenueOver3M',
-  'institutionsRevenueOver5M',
-  'institutionsNetServiceRevenueOver500K',
-  'institutionsRevenueOver30M',
-  'institutionsRevenueOver60M',
-  'specialtyServiceRevenue',
+  ...PAST_YEAR_FIGURES,
   'revenueGrowing',
   // operations
   'hasDedicatedOperator',

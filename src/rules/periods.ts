@@ -5,8 +5,11 @@
  */
 import type { FactName } from './facts.js';
 
-/** The facts whose value is a past year's figure. */
-export const PAST_YEAR_FACTS: ReadonlySet<FactName> = new Set<FactName>([
+/**
+ * The facts whose value is a past year's figure — the park's and its institutions' revenues — in the order they
+ * are asked and listed (the questions and the checklist's proofs take them from here).
+ */
+export const PAST_YEAR_FIGURES: readonly FactName[] = [
   'annualRevenue',
   'institutionsRevenueOver3M',
   'institutionsRevenueOver5M',
@@ -14,7 +17,10 @@ export const PAST_YEAR_FACTS: ReadonlySet<FactName> = new Set<FactName>([
   'institutionsRevenueOver30M',
   'institutionsRevenueOver60M',
   'specialtyServiceRevenue',
-]);
+];
+
+/** The same facts as a set. */
+export const PAST_YEAR_FACTS: ReadonlySet<FactName> = new Set<FactName>(PAST_YEAR_FIGURES);
 
 /** Whether `fact` is a past year's figure. */
 export function isPastYear(fact: FactName): boolean {
