@@ -11,21 +11,18 @@
  * same page is opened in a Chromium whose fontconfig knows only DejaVu (no CJK font, as on that first machine):
  * there the check must report the characters missing.
  */
-import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { createApp } from '../src/server/app.js';
 import { MemorySessionStore } from '../src/store/memory.js';
+import { launchChromium, listenLocal } from './support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 
@@ -34,13 +31,10 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (.ci/run does).`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const store = new MemorySessionStore();
-  server = createApp({ sessions: new ConversationSessions(store, () => '2026-11-23'), store, config: { rateLimitPerMinute: 0 } }).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  ({ server, base } = await listenLocal(createApp({ sessions: new ConversationSessions(store, () => '2026-11-23'), store, config: { rateLimitPerMinute: 0 } })));
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {
@@ -146,7 +140,7 @@ describe('Chinese text is drawn with real glyphs', () => {
       join(dir, 'fonts.conf'),
       `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${DEJAVU}</dir><cachedir>${dir}/cache</cachedir></fontconfig>\n`,
     );
-    const bare = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') } });
+    const bare = await launchChromium({ env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') } });
     try {
       const page = await (await bare.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       await openWidget(page);

@@ -6,11 +6,10 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { createInsights, MemoryInsightsStore } from '../src/insights/index.js';
@@ -18,6 +17,7 @@ import { fieldOf } from '../src/insights/counters.js';
 import { addPeriod, todayInChina } from '../src/rules/dates.js';
 import { createApp } from '../src/server/app.js';
 import { MemorySessionStore } from '../src/store/memory.js';
+import { launchChromium, listenLocal } from './support/browser.js';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -58,11 +58,8 @@ beforeAll(async () => {
   const insights = createInsights(store, { today: () => today });
   const sessionStore = new MemorySessionStore();
   const app = createApp({ sessions: new ConversationSessions(sessionStore), store: sessionStore, insights });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  ({ server, base } = await listenLocal(app));
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1300, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('console', (m) => {

@@ -4,13 +4,11 @@
  * the text is large enough to read, axe-core finds no serious problem, and printing hides the screen-only hint.
  * Screenshots go to test/artifacts/ (result-page-390[-en][-checklist].png) for a person to look at.
  */
-import { once } from 'node:events';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import type { Lang } from '../src/i18n/index.js';
@@ -18,9 +16,8 @@ import { evaluate } from '../src/rules/evaluate.js';
 import { createApp } from '../src/server/app.js';
 import { ResultLinks } from '../src/server/result-page.js';
 import { MemorySessionStore } from '../src/store/memory.js';
+import { launchChromium, listenLocal } from './support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -32,14 +29,11 @@ let base: string;
 const PUBLIC_URL = 'https://advisor.example.gov.cn';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (.ci/run does).`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const store = new MemorySessionStore();
   links = new ResultLinks(store, { publicUrl: PUBLIC_URL });
-  server = createApp({ sessions: new ConversationSessions(store), store, resultLinks: links, config: { rateLimitPerMinute: 0 } }).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  ({ server, base } = await listenLocal(createApp({ sessions: new ConversationSessions(store), store, resultLinks: links, config: { rateLimitPerMinute: 0 } })));
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {

@@ -7,14 +7,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import helmet from 'helmet';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { createApp } from '../src/server/app.js';
@@ -22,6 +21,7 @@ import { staffRoutes } from '../src/server/staff.js';
 import { MUDANJIANG_FORM } from '../src/staff/server/forms.js';
 import { cellAfter, readDocx } from './support/docx.js';
 import { MemorySessionStore } from '../src/store/memory.js';
+import { launchChromium, listenLocal } from './support/browser.js';
 
 const TODAY = '2026-11-23';
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -83,14 +83,8 @@ beforeAll(async () => {
   app.use(staffRoutes({ today: () => TODAY }));
   const store = new MemorySessionStore();
   app.use(createApp({ sessions: new ConversationSessions(store, () => TODAY), store }));
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  ({ server, base } = await listenLocal(app));
+  browser = await launchChromium();
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
   context.on('page', (p) => {
     p.on('console', (m) => {

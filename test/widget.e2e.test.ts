@@ -6,13 +6,11 @@
  * result) by mouse and by keyboard; a phone; axe-core; a strict CSP; typed HTML shown as text.
  * CI installs Chromium (`.ci/run`); without it this suite fails, it does not skip.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prompt } from '../src/flows/prompts.js';
 import { ConversationSessions } from '../src/flows/sessions.js';
@@ -23,9 +21,8 @@ import { MemorySessionStore } from '../src/store/memory.js';
 import { readDocx } from './support/docx.js';
 import { eligibleProfiles } from './support/profiles.js';
 import { typed, valueFor } from './support/typing.js';
+import { launchChromium, listenLocal } from './support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const STRICT_CSP = "script-src 'self'; style-src 'self'; object-src 'none'";
@@ -40,23 +37,16 @@ let bureau: Server;
 let bureauOrigin: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: the widget's browser tests need Debian's Chromium. Install it with \`apt-get install -y chromium\` (.ci/run does this in CI).`);
-  }
   mkdirSync(ARTIFACTS, { recursive: true });
-  bureau = createServer((_req, res) => {
+  ({ server: bureau, base: bureauOrigin } = await listenLocal((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="zh-CN"><head><title>温州市人力资源和社会保障局</title></head><body><main><h1>温州市人力资源和社会保障局</h1></main><script src="${base}/widget.js" data-jurisdiction="wenzhou" data-lang="zh-CN" async></script></body></html>`);
-  }).listen(0, '127.0.0.1');
-  await once(bureau, 'listening');
-  bureauOrigin = `http://127.0.0.1:${(bureau.address() as AddressInfo).port}`;
+  }));
   store = new MemorySessionStore();
   // Every test talks from 127.0.0.1; the per-IP rate limit (tested in the API tests) would count them all as one client.
   const config = { rateLimitPerMinute: 0, allowedOrigins: [bureauOrigin] };
-  server = createApp({ sessions: new ConversationSessions(store), store, config }).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  ({ server, base } = await listenLocal(createApp({ sessions: new ConversationSessions(store), store, config })));
+  browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {
