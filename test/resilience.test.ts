@@ -10,7 +10,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,6 +17,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n/index.js';
 import { runsWithRedis } from './support/prerequisites.js';
+import { portIsClosed } from './support/processes.js';
 import { freePort, type SpawnedRedis, spawnRedis } from './support/redis.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -100,17 +100,6 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
     await sleep(100);
   }
   return false;
-}
-
-function portIsClosed(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
-  });
 }
 
 describe.runIf(runsWithRedis())('resilience of the real server process', { timeout: 60_000 }, () => {
