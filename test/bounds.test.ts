@@ -161,7 +161,7 @@ describe('interval checks at the limits', () => {
   it('the gap of an unmet range comes from its most favourable value', () => {
     const unmet = floor({ min: 5_001, max: 8_999 });
     expect(unmet.findings).toEqual([expect.objectContaining({ kind: 'threshold', actual: 8_999, bounded: true, range: expect.objectContaining({ min: 5_001, max: 8_999 }) })]);
-    expect(unmet.explanation).toContain('还差 至少 1,001 平方米');
+    expect(unmet.explanation).toContain('还差至少 1,001 平方米');
     const en = criterion(assess('shandong', { layout: 'single', floorArea: { min: 5_001, max: 8_999 } }, 'en'), 'shandong.floor-area');
     expect(en.explanation).toContain('you answered 5,001–8,999 m²');
     expect(en.explanation).toContain('short by at least 1,001 m²');
