@@ -1,11 +1,12 @@
 /**
- * Approximate answers said back: a range as people read it ("31–39 家", "不少于 10,000 平方米", "CNY 500,000,001–
- * 599,999,999") for transcripts, answer lists and the staff console, and as text the parser reads back ("31-39").
+ * Approximate answers said back: a range as people read it ("31–39 家", "不少于 10,000 平方米", "超过 30 家") for
+ * transcripts, answer lists and the staff console — worded by the rules' formatter, as the explanations word it —
+ * and as text the parser reads back ("31-39").
  */
 import { compiledTranslator } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import type { FactName } from '../rules/facts.js';
-import { formatQuantity } from '../rules/format.js';
+import { formatRange } from '../rules/format.js';
 import { FACT_UNITS } from '../rules/units.js';
 
 /** Inclusive bounds on a figure, either end open. */
@@ -19,20 +20,13 @@ export function isRange(value: unknown): value is Range {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A range in the fact's unit and the reader's language: "31–39 家", "at least 10,000 m²". */
+/**
+ * A range in the fact's unit and the reader's language, said exactly as the explanations say it (one formatter for
+ * every channel, `formatRange` in the rules): "31–39 家", "超过 30 家", "at least 10,000 m²".
+ */
 export function rangeText(range: Range, fact: FactName, lang: Lang): string {
-  const quantity = (n: number) => formatQuantity(n, FACT_UNITS[fact], lang, compiledTranslator(lang, 'rules'));
-  const t = compiledTranslator(lang, 'flow');
-  const { min, max } = range;
-  if (max === undefined) return t('answer.atLeast', { value: quantity(min ?? 0) });
-  if (min === undefined) return t('answer.atMost', { value: quantity(max) });
-  if (min === max) return quantity(min);
-  const [low, high] = [quantity(min), quantity(max)];
-  const shape = /^(\D*?)([\d.,]+)(\D*)$/;
-  const [a, b] = [shape.exec(low), shape.exec(high)];
-  // One unit for both ends where they share it ("31–39 家", "1–3 institutions"), else each end in full ("5 万元–1.2 亿元").
-  if (a && b && a[1] === b[1] && (a[3] === b[3] || `${a[3]}s` === b[3])) return `${b[1]}${a[2]}–${b[2]}${b[3]}`;
-  return `${low}–${high}`;
+  const known = range.max === undefined ? { min: range.min ?? 0 } : { min: range.min ?? 0, max: range.max };
+  return formatRange(known, FACT_UNITS[fact], lang, compiledTranslator(lang, 'rules'));
 }
 
 /** A range as text the parser reads back to the same bounds: "31-39", "10000以上", "不超过9999.99". */
