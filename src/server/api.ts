@@ -12,7 +12,7 @@ import { factsAsked, questionById, specOf } from '../flows/questions.js';
 import type { ConversationSessions, SessionView } from '../flows/sessions.js';
 import type { AssessedLocal } from './metrics.js';
 import { buildDocument, documentsOf, isDocumentName } from '../documents/index.js';
-import { isLang, translator } from '../i18n/index.js';
+import { isLang, type Lang, translator } from '../i18n/index.js';
 import { AssessmentInputError } from '../rules/errors.js';
 import { evaluate } from '../rules/evaluate.js';
 import { JURISDICTIONS } from '../rules/registry.js';
@@ -20,6 +20,7 @@ import { sendDocument, withDocuments } from './documents.js';
 import { JURISDICTION_IDS } from '../rules/types.js';
 import { ApiError, requestLang } from './errors.js';
 import { sendJson } from './json.js';
+import { etagOf } from './prebuilt.js';
 import { methodNotAllowed } from './methods.js';
 import { openApiDocument } from './openapi.js';
 import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangBody, SESSION_ID_PATTERN, SkipBody, SwitchBody } from './schemas.js';
@@ -70,24 +71,10 @@ export function apiRouter(sessions: ConversationSessions): Router {
   });
 
   router.get('/jurisdictions', (req, res) => {
-    const lang = requestLang(req);
-    res.json({
-      jurisdictions: JURISDICTIONS.map((def) => ({
-        id: def.id,
-        name: translator(lang, def.id)('name'),
-        level: def.level,
-        title: def.title,
-        documentNumber: def.documentNumber,
-        issuer: def.issuer,
-        inForceFrom: def.inForceFrom,
-        status: def.status,
-        questions: factsAsked(def).flatMap((fact) => {
-          const question = questionById(fact) ?? (fact === 'branches' ? { id: 'branches.0.floorArea', fact: 'floorArea' as const, branch: 0, ...specOf('floorArea') } : undefined);
-          return question ? [questionPrompt(question, lang, 0, 0, def.id)].map(({ progress: _p, ...prompt }) => prompt) : [];
-        }),
-      })),
-      opening: jurisdictionPrompt(lang),
-    });
+    const { body, etag } = catalogueOf(requestLang(req));
+    // With the ETag set, express answers a matching If-None-Match with 304 and does not hash the body again.
+    res.setHeader('ETag', etag);
+    res.type('json').send(body);
   });
 
   router.post('/sessions', async (req, res) => {
@@ -152,6 +139,39 @@ export function apiRouter(sessions: ConversationSessions): Router {
   router.use(methodNotAllowed(router));
   router.use((_req, _res, next) => next(new ApiError('not_found')));
   return router;
+}
+
+/** `GET /api/jurisdictions` as sent, per language: the texts and the locales do not change while the process runs. */
+const catalogues = new Map<Lang, { body: Buffer; etag: string }>();
+
+function catalogueOf(lang: Lang): { body: Buffer; etag: string } {
+  let built = catalogues.get(lang);
+  if (built === undefined) {
+    const json = JSON.stringify(catalogue(lang));
+    catalogues.set(lang, (built = { body: Buffer.from(json), etag: etagOf(json) }));
+  }
+  return built;
+}
+
+/** Every jurisdiction with its text's particulars and its questions as the conversation words them, and the opening prompt. */
+function catalogue(lang: Lang) {
+  return {
+    jurisdictions: JURISDICTIONS.map((def) => ({
+      id: def.id,
+      name: translator(lang, def.id)('name'),
+      level: def.level,
+      title: def.title,
+      documentNumber: def.documentNumber,
+      issuer: def.issuer,
+      inForceFrom: def.inForceFrom,
+      status: def.status,
+      questions: factsAsked(def).flatMap((fact) => {
+        const question = questionById(fact) ?? (fact === 'branches' ? { id: 'branches.0.floorArea', fact: 'floorArea' as const, branch: 0, ...specOf('floorArea') } : undefined);
+        return question ? [questionPrompt(question, lang, 0, 0, def.id)].map(({ progress: _p, ...prompt }) => prompt) : [];
+      }),
+    })),
+    opening: jurisdictionPrompt(lang),
+  };
 }
 
 async function found(view: Promise<SessionView | undefined>): Promise<SessionView> {
