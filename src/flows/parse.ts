@@ -10,13 +10,14 @@
  * - A bare number is in the question's base unit (m², yuan, count, percentage points). For a percent question
  *   0.6 means 0.6 %, not 60 %: the number is taken as typed and never rescaled.
  * - An approximate figure is a range `{ min?, max? }` (inclusive), never silently one figure: 30多 / 30余 /
- *   30-something → 31–39 (above the figure, below the next value at its last digit: 5亿多 → 500,000,001–
+ *   二十几 / 30-something → 31–39, 21–29 (above the figure, below the next value at its last digit: 5亿多 → 500,000,001–
  *   599,999,999, 1.2万多 → 12,000.01–12,999.99 m²); 二三十 / 20-30 / 20到30 / between 20 and 30 → 20–30;
  *   约 / 左右 / 上下 / 来 / about / around → ±10 % (at least one step); 近 / nearly → from 90 % to just under;
  *   不到 / less than / under → just under; 超过 / over / more than → just over; 以上 / 至少 / at least → from the
  *   figure (以上 includes it, as in the texts); 以下 / 以内 / 最多 / up to → up to it. "Just" is one step of the
  *   unit: 1 for counts and yuan, 0.01 for m² and percentages (see `stepDigits`). Ends that meet are one figure.
- * - Colloquial shortening is read as people mean it: 一万五 = 15000, 两千三 = 2300, 1万5 = 15000, 3个亿 = 3亿.
+ * - Colloquial shortening is read as people mean it: 一万五 = 15000, 两千三 = 2300, 1万5 = 15000, 3个亿 = 3亿; words
+ *   before the figure that say nothing about it are dropped (有30多家, 一共有20家, 共25家, 大约有三十家).
  * - For a boolean question 1 means yes and 0 means no (as in forms and spreadsheets); 暂无 / 尚无 / 正在筹建 /
  *   not yet are no, with `reading: 'notYet'` so that the conversation can say "按尚未具备计"; for a question on
  *   something done 经常 (spec.frequency) 经常 / 定期 / 每年都办 are yes and 偶尔 is `occasional`.
@@ -247,8 +248,14 @@ const SUFFIXES: readonly (readonly [RegExp, Qualifier])[] = [
   [/\s*(?:及以上|或以上|以上|or more|and above|and over|and up|\+)$/, 'atLeast'],
   [/\s*(?:及以下|或以下|以下|以内|之内|or less|or fewer|and below|and under)$/, 'atMost'],
 ];
-/** 多 / 余 / 来 right after the numeral (30多家, 三十来家, 30-something); a Chinese multiplier may follow (3千多万). */
-const INNER = /^(?:(多|余)|(来)|-?\s*something(?![a-z])|-?\s*odd(?![a-z]))\s*/;
+/**
+ * 多 / 余 / 几 / 来 right after the numeral (30多家, 二十几家, 十几家, 三十来家, 30-something); a Chinese multiplier
+ * may follow (3千多万, 十几万). 几 there is the unknown last digit, so 二十几 reads as 二十多 (21–29); after 几 only
+ * 万 or 亿 may follow (十几万), since 三千几百万 names an unknown digit of its own place, not the next.
+ */
+const INNER = /^(?:(多|余|几)|(来)|-?\s*something(?![a-z])|-?\s*odd(?![a-z]))\s*/;
+/** What may follow 几 after a numeral: a multiplier of the whole figure (十几万), never a place within it. */
+const AFTER_JI = /^(?:万|亿|万亿)?(?![十百千])/;
 const INNER_MULTIPLIER = /^([十百千万亿]+)\s*/;
 /** Two neighbouring digits for a span: 二三十 (20–30), 一两万 (1–2万), 三五家 (3–5). */
 const DIGIT_PAIR = /^([一二两三四五六七八])([二两三四五六七八九])(?![一二两三四五六七八九〇零])(.*)$/;
@@ -313,6 +320,7 @@ function readQuantity(text: string): Quantity | undefined {
   const marker = INNER.exec(rest);
   if (marker) {
     rest = rest.slice(marker[0].length);
+    if (marker[1] === '几' && !AFTER_JI.test(rest)) return undefined;
     const multiplier = INNER_MULTIPLIER.exec(rest);
     if (multiplier) {
       const exp = multiplierExp(multiplier[1] ?? '');
@@ -461,7 +469,8 @@ function combined(kinds: readonly (Qualifier | 'more')[]): Qualifier | 'more' | 
   return undefined;
 }
 
-function parseNumber(text: string, spec: AnswerSpec): ParseResult {
+function parseNumber(typed: string, spec: AnswerSpec): ParseResult {
+  const text = withoutFiller(typed);
   const digits = stepDigits(spec);
   const span = readSpan(text);
   if (span) {
@@ -478,6 +487,18 @@ function parseNumber(text: string, spec: AnswerSpec): ParseResult {
   const kind = combined(kinds);
   const range = kind && rangeOf(kind, q, digits);
   return range ? boundsResult(range.lo, range.hi, digits, spec) : fail('unreadable');
+}
+
+/** Words around a figure that say nothing about it: 一共有30多家, 目前大约有8000平方米, 共25家. */
+const FILLER = /^(?:我们|园区|目前|现在|现|一共|总共|总计|共计|合计|共)+\s*/;
+/** 有 before the figure (有30多家), also after a qualifier (大约有三十家). */
+const HAS = /^((?:大约|大概|大致|约莫|约|估计|差不多|超过|不到|将近|接近|近)?)\s*有\s*(?=[\d一二两三四五六七八九十几])/;
+
+/** The figure without the filler words people put before it. */
+function withoutFiller(text: string): string {
+  const bare = text.replace(FILLER, '');
+  const stripped = bare.replace(HAS, '$1');
+  return stripped === '' ? text : stripped;
 }
 
 /** The largest value the question accepts. */
