@@ -887,6 +887,24 @@ describe('hints', () => {
     expect(parseHint(result, SPECS.money, 'en')).toContain('an area (m²)');
   });
 
+  it('say that an approximate figure will do when a figure could not be read, and only where a range is taken', () => {
+    const unread = parseAnswer('有几十家', SPECS.count);
+    if (unread.ok) throw new Error('expected a failure');
+    expect(parseHint(unread, SPECS.count, 'zh-CN')).toContain('说个大概也可以，例如 30多、二十几。');
+    expect(parseHint(unread, SPECS.count, 'en')).toMatch(/e\.g\. 25\. An approximate figure is fine too/);
+    // Each suggested example is itself read as a range.
+    for (const example of ['30多', '二十几']) expect(parseAnswer(example, SPECS.count)).toMatchObject({ ok: true, value: { min: expect.any(Number) } });
+    for (const example of ['1.2万多平方米', '约8000平方米']) expect(parseAnswer(example, SPECS.area)).toMatchObject({ ok: true, value: { min: expect.any(Number) } });
+    for (const example of ['5亿多元', '约3000万元']) expect(parseAnswer(example, SPECS.money)).toMatchObject({ ok: true, value: { min: expect.any(Number) } });
+    const english: [string, keyof typeof SPECS][] = [['about 8,000 m²', 'area'], ['12,000-something m²', 'area'], ['about 30 million', 'money'], ['over 500 million', 'money'], ['30-something', 'count'], ['about 30', 'count'], ['about 60%', 'percent'], ['约60%', 'percent']];
+    for (const [example, spec] of english) expect(parseAnswer(example, SPECS[spec])).toMatchObject({ ok: true, value: { min: expect.any(Number) } });
+    // Not for the number of branch parks (one exact number), nor for other failures.
+    const exact = parseAnswer('abc', SPECS.branchCount);
+    if (exact.ok) throw new Error('expected a failure');
+    expect(parseHint(exact, SPECS.branchCount, 'zh-CN')).not.toContain('说个大概');
+    expect(parseHint({ ok: false, code: 'negative' }, SPECS.count, 'zh-CN')).not.toContain('说个大概');
+  });
+
   it('list the options with their numbers in the hint language', () => {
     const result = parseAnswer('园区', SPECS.parkType);
     if (result.ok) throw new Error('expected a failure');

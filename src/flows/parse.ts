@@ -30,7 +30,7 @@
  *   start, so "no" does not match "technological"); two matching options are ambiguousOption, never a guess.
  * - Dates must name a day of a year between 1900 and 2100 that exists; a month alone is invalidDate.
  */
-import { compiledTranslator, type Translate } from '../i18n/compiled.js';
+import { compiledTranslator, hasKey, type Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import { formatNumber } from '../rules/format.js';
 import { type Decimal, fromSteps, inSteps, lastPlace, parseNumeral, plus, readNumeral, shifted, toNumber } from './numerals.js';
@@ -709,12 +709,22 @@ function askFor(spec: AnswerSpec, lang: Lang, t: Translate): string {
   return t(`ask.${spec.kind}`, { options: optionList(spec.options ?? [], lang, t) });
 }
 
+/**
+ * For a figure that could not be read, where a range would do: that an approximate answer is welcome (30多, 约8000
+ * 平方米), so that someone who does not know the exact figure says what they know instead of giving up.
+ */
+function approxFor(result: Extract<ParseResult, { ok: false }>, spec: AnswerSpec, lang: Lang, t: Translate): string {
+  if (result.code !== 'unreadable' || spec.kind !== 'number' || spec.exactOnly || !spec.unit) return '';
+  const key = `approx.${spec.unit}`;
+  return hasKey(lang, 'parse', key) ? `${lang === 'en' ? ' ' : ''}${t(key)}` : '';
+}
+
 /** A localized one-line hint for a failed parse, e.g. "请输入面积，例如 12000 或 1.2万平方米". */
 export function parseHint(result: Extract<ParseResult, { ok: false }>, spec: AnswerSpec, lang: 'zh-CN' | 'en'): string {
   const t = compiledTranslator(lang, 'parse');
   const unitKey = spec.unit ?? 'number';
   return t(`error.${result.code}`, {
-    ask: askFor(spec, lang, t),
+    ask: askFor(spec, lang, t) + approxFor(result, spec, lang, t),
     detected: t(`unit.${result.detectedUnit ?? 'other'}`),
     asked: t(`unit.${unitKey}`),
     max: t(`max.${unitKey}`, { n: formatNumber(maxOf(spec), lang) }),
