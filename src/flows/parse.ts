@@ -543,7 +543,7 @@ function parseBoundsObject(input: object, spec: AnswerSpec): ParseResult {
 
 const POSITION = /^(?:第|no\.?|#|option|选项|选)?\s*\(?(.+?)\)?\s*(?:个|项|种|条|号|[.)、:])?$/;
 const NONE = new Set(['无', '没有', '都没有', '都没', '均无', '全无', '没', '否', '都不是', 'none', 'none of them', 'nothing', 'no', 'nil']);
-const ALL = new Set(['全部', '都有', '全都有', '以上都有', '以上全部', '均有', 'all', 'all of them', 'all of the above', 'everything']);
+const ALL = new Set(['全部', '都有', '全都有', '全部都有', '以上都有', '以上全部', '均有', '都是', '全选', 'all', 'all of them', 'all of the above', 'everything']);
 const SEPARATOR = /\s*(?:[,;、/+&]|以及|和|及|与|\band\b)\s*|\s+/g;
 
 /** "2", "第2个", "2.", "(2)", "option 2", "第二项" → the second option's value. */
