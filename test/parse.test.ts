@@ -467,6 +467,11 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['2024.01.10', 'date', '2024-01-10'],
   ['２０２４－０１－１０', 'date', '2024-01-10'],
   ['2024年1月10日', 'date', '2024-01-10'],
+  // a two-digit year as people write it with 年 (POSIX's pivot: 00–68 → 20YY, 69–99 → 19YY); without 年 it stays unread
+  ['23年5月10日', 'date', '2023-05-10'],
+  ['二三年五月十日', 'date', '2023-05-10'],
+  ['99年1月1日', 'date', '1999-01-01'],
+  ['23-05-10', 'date', err('unreadable')],
   ['2024 年 1 月 10 号', 'date', '2024-01-10'],
   ['二〇二四年一月十日', 'date', '2024-01-10'],
   ['20240110', 'date', '2024-01-10'],

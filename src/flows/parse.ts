@@ -7,6 +7,7 @@
  *   and ① into 1; case and runs of spaces stop mattering. Inputs over 200 characters, or with control characters,
  *   are unreadable, so no input is slow.
  * - Thousands separators must group by three (12,000); "1,2000" and "1 2000" are unreadable, never guessed.
+ * - Dates: 2024-01-10, 2024年1月10日, 20240110, January 10, 2024; 23年5月10日 is 2023 (a two-digit year only with 年).
  * - A bare number is in the question's base unit (m², yuan, count, percentage points). For a percent question
  *   0.6 means 0.6 %, not 60 %: the number is taken as typed and never rescaled.
  * - An approximate figure is a range `{ min?, max? }` (inclusive), never silently one figure: 30多 / 30余 /
@@ -663,14 +664,19 @@ function parseMulti(text: string, options: readonly ChoiceOption[]): ParseResult
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const ORDINAL = '(?:st|nd|rd|th)?';
-/** Each form with the order of its year, month and day groups. */
-const DATE_FORMS: readonly [RegExp, readonly [number, number, number]][] = [
+/**
+ * Each form with the order of its year, month and day groups, and whether a two-digit year may be read (23年5月10日
+ * as people write it is 2023; 23-05-10 stays unreadable: which part is the year is not clear).
+ */
+const DATE_FORMS: readonly [RegExp, readonly [number, number, number], boolean?][] = [
   [/^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$/, [1, 2, 3]],
   [/^(\d{4})(\d{2})(\d{2})$/, [1, 2, 3]],
-  [/^(\S+?)\s*年\s*(\S+?)\s*月\s*(\S+?)\s*[日号]?$/, [1, 2, 3]],
+  [/^(\S+?)\s*年\s*(\S+?)\s*月\s*(\S+?)\s*[日号]?$/, [1, 2, 3], true],
   [new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})$`), [3, 1, 2]],
   [new RegExp(`^(\\d{1,2})${ORDINAL}\\s+([a-z]+)\\.?,?\\s+(\\d{4})$`), [3, 2, 1]],
 ];
+/** A year written with two digits (23, 二三). */
+const TWO_DIGIT_YEAR = /^(?:\d{2}|[〇零一二三四五六七八九]{2})$/;
 /** A year and month without a day (2024年1月, 2024-01, January 2024): a date, but not a whole one. */
 const MONTH_ONLY = /^(?:\d{4}\s*(?:[-/.]|年)\s*\d{0,2}\s*月?|[〇零一二三四五六七八九]{4}年.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})$/;
 
@@ -688,11 +694,13 @@ function isoDate(y: number, m: number, d: number): string | undefined {
 }
 
 function parseDate(text: string): ParseResult {
-  for (const [pattern, [yi, mi, di]] of DATE_FORMS) {
+  for (const [pattern, [yi, mi, di], twoDigitYear] of DATE_FORMS) {
     const m = pattern.exec(text);
     if (!m) continue;
     const [y, mo, d] = [m[yi], m[mi], m[di]].map((p) => datePart(p ?? ''));
-    const iso = isoDate(y ?? NaN, mo ?? NaN, d ?? NaN);
+    // POSIX's reading of a two-digit year (strptime %y): 00–68 are 2000–2068, 69–99 are 1969–1999.
+    const year = twoDigitYear && TWO_DIGIT_YEAR.test(m[yi] ?? '') && y !== undefined ? (y <= 68 ? 2000 : 1900) + y : y;
+    const iso = isoDate(year ?? NaN, mo ?? NaN, d ?? NaN);
     return iso ? ok(iso) : fail('invalidDate');
   }
   return fail(MONTH_ONLY.test(text) ? 'invalidDate' : 'unreadable');
