@@ -7,7 +7,6 @@
  *   and ① into 1; case and runs of spaces stop mattering. Inputs over 200 characters, or with control characters,
  *   are unreadable, so no input is slow.
  * - Thousands separators must group by three (12,000); "1,2000" and "1 2000" are unreadable, never guessed.
- * - Dates: 2024-01-10, 2024年1月10日, 20240110, January 10, 2024; 23年5月10日 is 2023 (a two-digit year only with 年).
  * - A bare number is in the question's base unit (m², yuan, count, percentage points). For a percent question
  *   0.6 means 0.6 %, not 60 %: the number is taken as typed and never rescaled.
  * - An approximate figure is a range `{ min?, max? }` (inclusive), never silently one figure: 30多 / 30余 /
@@ -29,7 +28,8 @@
  *   every option; a trailing 等 / etc. is dropped.
  * - Choice labels match exactly, or by a unique substring of at least two characters (Latin text only at a word
  *   start, so "no" does not match "technological"); two matching options are ambiguousOption, never a guess.
- * - Dates must name a day of a year between 1900 and 2100 that exists; a month alone is invalidDate.
+ * - Dates must name a day of a year between 1900 and 2100 that exists; a month alone is invalidDate. A two-digit
+ *   year is read only with 年 (23年5月10日 is 2023-05-10).
  */
 import { compiledTranslator, hasKey, type Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
