@@ -493,16 +493,37 @@ function parseNumber(typed: string, spec: AnswerSpec): ParseResult {
   return range ? boundsResult(range.lo, range.hi, digits, spec) : fail('unreadable');
 }
 
-/** Words around a figure that say nothing about it: 一共有30多家, 目前大约有8000平方米, 共25家. */
-const FILLER = /^(?:我们|园区|目前|现在|现|一共|总共|总计|共计|合计|共)+\s*/;
+/**
+ * Words before a figure that say nothing about it: fillers (一共有30多家, 目前, 共25家) and the question's own words
+ * said back (建筑面积1.2万平方米, 去年营业收入5亿多, 入驻机构30多家), then 为 / 是 / 达到 (面积为8000, 约为8000).
+ */
+const FILLER =
+  /^(?:我们|目前|现在|现|一共|总共|总计|共计|合计|共|过去一年|去年|上年|上一年度|上一年|全年|园区|总|核心|建筑|使用|入驻|占用|面积|营业|年|收入|营收|机构|企业|人力资源服务|经营性|专业性|专职|工作|人员|员工|数量|家数|个数)+\s*/;
+const LINK = /^(大约|大概|约)?\s*(?:为|是|达到|达)\s*(?=[\d〇零一二两三四五六七八九十百千万亿几近超不])/;
 /** 有 before the figure (有30多家), also after a qualifier (大约有三十家). */
 const HAS = /^((?:大约|大概|大致|约莫|约|估计|差不多|超过|不到|将近|接近|近)?)\s*有\s*(?=[\d一二两三四五六七八九十几])/;
 
-/** The figure without the filler words people put before it. */
+/**
+ * Colloquial figures rewritten into the forms read below: the 一 people leave out (过亿 = 超过1亿, 上万 = 1万以上,
+ * 近亿 = 近1亿, 百来家 = 一百来家), 把 for "about" (万把平米 = 约1万平米) and 出头 for "a little over" (三十家出头 =
+ * 三十多家, 一亿出头 = 一亿多: above the figure, below the next value at its last digit, as 多 reads).
+ */
+const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
+  [/个(?=\s*[亿万])/g, ''],
+  [/^(?:过|破)([百千万亿])/, '超过1$1'],
+  [/^上([百千万亿])/, '至少1$1'],
+  [/^近([百千万亿])/, '近1$1'],
+  [/^([百千万亿])(?=来|多|余|几)/, '一$1'],
+  [/^一?([十百千万])把/, '约1$1'],
+  [/^(.*?[\d〇零一二两三四五六七八九十百千万亿]+)(\D*?)\s*出头$/, '$1多$2'],
+];
+
+/** The figure without the filler words people put before it, in the forms the reader knows. */
 function withoutFiller(text: string): string {
-  const bare = text.replace(FILLER, '');
+  const bare = text.replace(FILLER, '').replace(LINK, '$1');
   const stripped = bare.replace(HAS, '$1');
-  return stripped === '' ? text : stripped;
+  const plain = COLLOQUIAL.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), stripped);
+  return plain === '' ? text : plain;
 }
 
 /** The largest value the question accepts. */
