@@ -17,7 +17,9 @@
  *   figure (以上 includes it, as in the texts); 以下 / 以内 / 最多 / up to → up to it. "Just" is one step of the
  *   unit: 1 for counts and yuan, 0.01 for m² and percentages (see `stepDigits`). Ends that meet are one figure.
  * - Colloquial shortening is read as people mean it: 一万五 = 15000, 两千三 = 2300, 1万5 = 15000, 3个亿 = 3亿; words
- *   before the figure that say nothing about it are dropped (有30多家, 一共有20家, 共25家, 大约有三十家).
+ *   before the figure that say nothing about it are dropped (有30多家, 一共有20家, 共25家, 大约有三十家, and the
+ *   question's words said back: 建筑面积1.2万平方米); the 一 people leave out is read (过亿, 上万, 近亿, 百来家), 把 is
+ *   about (万把平米) and 出头 a little over, read as 多 (三十家出头 → 31–39).
  * - For a boolean question 1 means yes and 0 means no (as in forms and spreadsheets); 暂无 / 尚无 / 正在筹建 /
  *   not yet are no, with `reading: 'notYet'` so that the conversation can say "按尚未具备计"; for a question on
  *   something done 经常 (spec.frequency) 经常 / 定期 / 每年都办 are yes and 偶尔 is `occasional`.
