@@ -343,6 +343,15 @@ describe('assessing typed answers', () => {
     expect(contradiction.facts).toEqual({ floorArea: 10000 });
   });
 
+  it('reads a part given as a share of its whole typed in the form, as the chat does', async () => {
+    const r = await assess('shandong', { floorArea: '1.2万', occupiedArea: '60%', hrInstitutions: '40', commercialHrInstitutions: '一半左右' });
+    expect(r.facts).toMatchObject({ floorArea: 12000, occupiedArea: 7200, commercialHrInstitutions: { min: 18, max: 22 } });
+    expect(r.fields.occupiedArea).toEqual({ state: 'answered', display: '7,200 平方米' });
+    // Without the whole, a share is not a figure: the field says what to type.
+    const alone = await assess('shandong', { occupiedArea: '60%' });
+    expect(alone.fields.occupiedArea?.state).toBe('error');
+  });
+
   it('moves the verdict at a threshold: Shandong 9,999 m² is short by 1 m², 10,000 m² meets it', async () => {
     const under = await assess('shandong', { layout: '设立一个园区', floorArea: '9999' });
     expect(criterion(under, 'shandong.floor-area')?.status).toBe('unmet');

@@ -34,6 +34,7 @@ import { outcomesOf } from './outcomes.js';
 import { knownValid, rememberValid } from './valid-facts.js';
 import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText, settlePrompt } from './prompts.js';
 import { questionById, type QuestionSpec } from './questions.js';
+import { wholeOf } from './shares.js';
 import { type Applying, applyingOf } from './switching.js';
 
 /** Bumped whenever the machine or its context changes shape: older stored conversations then restart. */
@@ -102,7 +103,7 @@ const storedSnapshotSchema = (facts: z.ZodType) =>
         .nullable()
         .optional(),
       taken: z
-        .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'unchanged']) })
+        .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'unchanged', 'share']) })
         .nullable()
         .optional(),
     }),
@@ -299,7 +300,10 @@ function answersOf(context: ConversationContext): AnswerSummary[] {
 function takenText(context: ConversationContext, taken: NonNullable<ConversationContext['taken']>): string {
   const t = compiledTranslator(context.lang, 'flow');
   const value = displayValue(context, taken.questionId);
-  return t(`taken.${taken.reading}`, { value: spacedIn(context.lang, value) });
+  const fact = questionById(taken.questionId)?.fact;
+  const whole = fact === undefined ? undefined : wholeOf(fact);
+  const of = whole === undefined ? '' : factLabelIn(whole, context.lang, context.jurisdiction);
+  return t(`taken.${taken.reading}`, { value: spacedIn(context.lang, value), whole: of });
 }
 
 /** An answer as the user would say it: "12,000 平方米", "31–39 家", "是", "会议、培训". */

@@ -78,9 +78,10 @@ export type AnswerValue = string | number | boolean | string[] | NumberBounds | 
 
 /**
  * How a colloquial answer was read, so that the conversation can say so: 暂无 → `notYet` ("按尚未具备计");
- * `occasional` is the conversation's own reading of 偶尔 said twice to a 经常 question (a no).
+ * `occasional` is the conversation's own reading of 偶尔 said twice to a 经常 question (a no); `share` a part given
+ * as a share of its whole (一半左右, 60%: see `shares.ts`).
  */
-export type Reading = 'notYet' | 'occasional';
+export type Reading = 'notYet' | 'occasional' | 'share';
 
 /** Why an answer could not be read. */
 export type ParseErrorCode =

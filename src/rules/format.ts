@@ -139,8 +139,11 @@ export function formatRange(range: KnownRange, unit: FactUnit, lang: Lang, t: Tr
     return t('range.about', { approx: spoken, exact });
   }
   if (max !== undefined) return t('range.atMost', { q: qty(max) });
-  const whole = unit.kind === 'count' || unit.kind === 'money';
-  if (whole && min >= 11 && (min - 1) % 10 === 0) return t('range.moreThan', { q: qty(min - 1) });
+  // Just above a round figure is "more than" it: one unit for whole counts and yuan, 0.01 for m² (超过1万平方米
+  // is read as 10,000.01 and said back as 超过 10,000 平方米).
+  const step = unit.kind === 'count' || unit.kind === 'money' ? 1 : 0.01;
+  const below = Math.round((min - step) * 100) / 100;
+  if (below >= 10 && below % 10 === 0) return t('range.moreThan', { q: qty(below) });
   return t('range.atLeast', { q: qty(min) });
 }
 

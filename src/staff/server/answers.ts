@@ -6,6 +6,7 @@
 import { compiledTranslator } from '../../i18n/compiled.js';
 import type { Lang } from '../../i18n/index.js';
 import { isRange, rangeInput, rangeText } from '../../flows/ranges.js';
+import { shareOfWhole } from '../../flows/shares.js';
 import { answerSpec } from '../../flows/prompts.js';
 import { parseAnswer, parseHint } from '../../flows/parse.js';
 import { BRANCH_FIELDS, QUESTION_ORDER, type QuestionSpec, questionById, withAnswer } from '../../flows/questions.js';
@@ -89,7 +90,9 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
       continue;
     }
     const spec = answerSpec(question);
-    const parsed = parseAnswer(raw, spec);
+    // As in the chat: a part may be given as a share of its whole typed above (入驻面积 "60%").
+    const typed = parseAnswer(raw, spec);
+    const parsed = typed.ok ? typed : (shareOfWhole(question, raw, facts, spec) ?? typed);
     if (!parsed.ok) {
       fields[id] = { state: 'error', message: parseHint(parsed, spec, lang) };
       continue;
