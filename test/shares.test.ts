@@ -27,9 +27,12 @@ describe('a share of a known whole', () => {
     ['全部', { floorArea: 12_000 }, 12_000],
     ['about half', { floorArea: 12_000 }, { min: 5400, max: 6600 }],
     ['two thirds of the floor area', { floorArea: 12_000 }, 8000],
-    // A whole known as a range: the share's bounds over the whole's, rounded outward (strict words read inclusively).
+    // A whole known as a range: the share's bounds over the whole's, rounded outward; past a figure is one unit past.
     ['一半', { floorArea: { min: 12_000, max: 14_000 } }, { min: 6000, max: 7000 }],
-    ['大半', { floorArea: { min: 12_000.01, max: 12_999.99 } }, { min: 6000, max: 12_999.99 }],
+    ['大半', { floorArea: { min: 12_000.01, max: 12_999.99 } }, { min: 6000.01, max: 12_999.99 }],
+    ['六成多', { floorArea: 12_000 }, { min: 7200.01, max: 8399.99 }],
+    ['入驻率60%', { floorArea: 12_000 }, 7200],
+    ['出租率八成', { floorArea: 12_000 }, 9600],
   ])('%s of %j', (typed, facts, expected) => {
     expect(read(typed, facts)).toEqual({ ok: true, value: expected, reading: 'share' });
   });
@@ -61,6 +64,20 @@ describe('a share of a known whole', () => {
         const value = result.value as number | { min?: number; max?: number };
         const [min, max] = typeof value === 'number' ? [value, value] : [value.min ?? 0, value.max ?? Infinity];
         return min <= exact + 0.005 && exact - 0.005 <= max && max - min <= 0.02;
+      }),
+    );
+  });
+
+  it('never leaves out a value the share allows of a whole known as a range (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (basisPoints, low, spread) => {
+        const percent = basisPoints / 100;
+        const result = read(`${percent}%`, { floorArea: { min: low / 100, max: (low + spread) / 100 } });
+        if (!result?.ok) return false;
+        const value = result.value as number | { min?: number; max?: number };
+        const [min, max] = typeof value === 'number' ? [value, value] : [value.min ?? 0, value.max ?? Infinity];
+        const ends = [(percent / 100) * (low / 100), (percent / 100) * ((low + spread) / 100)];
+        return ends.every((end) => min <= end + 1e-6 && end - 1e-6 <= max);
       }),
     );
   });
