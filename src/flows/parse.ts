@@ -19,7 +19,8 @@
  * - Colloquial shortening is read as people mean it: 一万五 = 15000, 两千三 = 2300, 1万5 = 15000, 3个亿 = 3亿; words
  *   before the figure that say nothing about it are dropped (有30多家, 一共有20家, 共25家, 大约有三十家, and the
  *   question's words said back: 建筑面积1.2万平方米); the 一 people leave out is read (过亿, 上万, 近亿, 百来家), 把 is
- *   about (万把平米) and 出头 a little over, read as 多 (三十家出头 → 31–39).
+ *   about (万把平米) and 出头 a little over, read as 多 (三十家出头 → 31–39); English number words are digits
+ *   (twenty-five, thirty-something, about a dozen, half a million, 5m yuan).
  * - For a boolean question 1 means yes and 0 means no (as in forms and spreadsheets); 暂无 / 尚无 / 正在筹建 /
  *   not yet are no, with `reading: 'notYet'` so that the conversation can say "按尚未具备计"; for a question on
  *   something done 经常 (spec.frequency) 经常 / 定期 / 每年都办 are yes and 偶尔 is `occasional`.
@@ -521,11 +522,32 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/^(.*?[\d〇零一二两三四五六七八九十百千万亿]+)(\D*?)\s*出头$/, '$1多$2'],
 ];
 
+/** English number words up to ninety-nine, and the round ones people say with "a" (a dozen, half a million). */
+const ENGLISH_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ENGLISH_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ENGLISH_WORDS = new RegExp(`\\b(${ENGLISH_TENS.slice(2).join('|')})(?:[- ](${ENGLISH_UNITS.slice(1, 10).join('|')}))?\\b|\\b(${ENGLISH_UNITS.join('|')})\\b`, 'g');
+const ENGLISH_ROUND: readonly (readonly [RegExp, string])[] = [
+  [/\b(?:a |one )?dozen\b/g, '12'],
+  [/\bhalf a million\b/g, '500000'],
+  [/\ba (hundred|thousand|million|billion)\b/g, '1 $1'],
+  // 5m yuan: m for million after a figure (m2, the area, is left alone).
+  [/(\d)\s*m(?=\s*(?:yuan|rmb|cny)?$)/, '$1 million'],
+];
+
+/** English number words as digits: twenty-five → 25, thirty-something → 30-something, a dozen → 12. */
+function englishNumerals(text: string): string {
+  if (!/[a-z]/.test(text)) return text;
+  const round = ENGLISH_ROUND.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+  return round.replace(ENGLISH_WORDS, (_m, tens: string | undefined, unit: string | undefined, alone: string | undefined) =>
+    alone !== undefined ? String(ENGLISH_UNITS.indexOf(alone)) : String(ENGLISH_TENS.indexOf(tens ?? '') * 10 + (unit ? ENGLISH_UNITS.indexOf(unit) : 0)),
+  );
+}
+
 /** The figure without the filler words people put before it, in the forms the reader knows. */
 function withoutFiller(text: string): string {
   const bare = text.replace(FILLER, '').replace(LINK, '$1');
   const stripped = bare.replace(HAS, '$1');
-  const plain = COLLOQUIAL.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), stripped);
+  const plain = COLLOQUIAL.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), englishNumerals(stripped));
   return plain === '' ? text : plain;
 }
 
