@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { advanceConversation, startConversation } from '../src/flows/conversation.js';
+import type { ConversationEvent } from '../src/flows/machine.js';
 import type { Facts } from '../src/rules/facts.js';
 import type { JurisdictionId } from '../src/rules/types.js';
 import { typed, valueFor } from '../test/support/typing.js';
@@ -39,4 +40,9 @@ export function conversationScript(jurisdiction: JurisdictionId, date: string): 
   }
   if (view.state !== 'results') throw new Error(`${jurisdiction}: the script does not reach the results`);
   return { jurisdiction, turns };
+}
+
+/** A script's answers as the events a channel sends: ANSWER with the typed text, SKIP for "I don't know". */
+export function scriptEvents(script: ConversationScript): ConversationEvent[] {
+  return script.turns.map(({ questionId, value }) => (value === null ? { type: 'SKIP', questionId } : { type: 'ANSWER', questionId, value }));
 }

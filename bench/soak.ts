@@ -25,11 +25,10 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { advanceConversation, startConversation } from '../src/flows/conversation.js';
-import type { ConversationEvent } from '../src/flows/machine.js';
 import { JURISDICTION_IDS } from '../src/rules/types.js';
 import { freePort, spawnRedis, type SpawnedRedis } from '../test/support/redis.js';
 import { conversationRequests, cpuSeconds, rssMiB, serverArgs, startProcess, stopProcess, type Tally } from './http.js';
-import { conversationScript } from './script.js';
+import { conversationScript, scriptEvents } from './script.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 8);
@@ -108,10 +107,7 @@ async function turnsWithoutMetrics(label: string): Promise<{ row: Row; tally: Ta
  * second (the snapshot kept as JSON between turns, the view serialised as the API would), mean µs per turn.
  */
 function engineMicrosPerTurn(): number {
-  const events = scripts.map((s) => ({
-    jurisdiction: s.jurisdiction,
-    events: s.turns.map(({ questionId, value }): ConversationEvent => (value === null ? { type: 'SKIP', questionId } : { type: 'ANSWER', questionId, value })),
-  }));
+  const events = scripts.map((s) => ({ jurisdiction: s.jurisdiction, events: scriptEvents(s) }));
   let turnsPlayed = 0;
   const started = performance.now();
   while (performance.now() - started < 1000) {

@@ -20,7 +20,7 @@ import { ConversationSessions } from '../src/flows/sessions.js';
 import { JURISDICTION_IDS, type JurisdictionId } from '../src/rules/types.js';
 import { MemorySessionStore, RedisSessionStore, type SessionStore } from '../src/store/index.js';
 import { startRedis, type TestRedis } from '../test/support/redis.js';
-import { conversationScript } from './script.js';
+import { conversationScript, scriptEvents } from './script.js';
 
 const DATE = '2026-11-23';
 const today = () => DATE;
@@ -39,11 +39,7 @@ interface Script {
 
 /** The events of a full conversation for `jurisdiction` (see bench/script.ts). */
 function scriptFor(jurisdiction: JurisdictionId): Script {
-  const { turns } = conversationScript(jurisdiction, DATE);
-  const events = turns.map(({ questionId, value }): ConversationEvent =>
-    value === null ? { type: 'SKIP' } : { type: 'ANSWER', questionId, value },
-  );
-  return { jurisdiction, events };
+  return { jurisdiction, events: scriptEvents(conversationScript(jurisdiction, DATE)) };
 }
 
 const scripts = JURISDICTION_IDS.map(scriptFor);

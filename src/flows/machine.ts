@@ -21,8 +21,7 @@ import { isRange } from './ranges.js';
 import { outcomesOf } from './outcomes.js';
 import { checkFacts } from './valid-facts.js';
 import { matchJurisdiction } from './places.js';
-import { answerSpec } from './prompts.js';
-import { shareOfWhole } from './shares.js';
+import { readAnswer } from './shares.js';
 import { placeNamed } from './switching.js';
 import { pendingQuestions, questionById, type QuestionSpec, withAnswer } from './questions.js';
 
@@ -217,7 +216,7 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
   if (!asChange && currentQuestion(context)?.id !== questionId && !settled) {
     return rejected(context, { kind: 'notCurrent', questionId });
   }
-  const parsed = secondOccasional(context, questionId, readAnswer(context, question, value));
+  const parsed = secondOccasional(context, questionId, readAnswer(question, value, context.facts));
   if (!parsed.ok) {
     // "我们在乐清" is not an answer, but it says which text applies: offer to switch (never silently).
     const named = placeNamed(value, context.jurisdiction);
@@ -241,14 +240,6 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
     taken: reading ? { questionId, reading } : null,
     error: null,
   };
-}
-
-/** The answer as the parser reads it, else, for a part of a known whole, as a share of it (一半左右, 60%). */
-function readAnswer(context: ConversationContext, question: QuestionSpec, value: unknown): ParseResult {
-  const spec = answerSpec(question);
-  const parsed = parseAnswer(value, spec);
-  if (parsed.ok || typeof value !== 'string') return parsed;
-  return shareOfWhole(question, value, context.facts, spec) ?? parsed;
 }
 
 /**

@@ -317,7 +317,7 @@ function multiplierExp(text: string): number | undefined {
 
 /** A typed quantity: its value, whether it was negative, the unit it was typed in, and 多/来 after the numeral. */
 function readQuantity(text: string): Quantity | undefined {
-  const [negative, unsigned] = strip(text.replace(/个(?=\s*多?\s*[亿万])/g, ''), NEGATIVE);
+  const [negative, unsigned] = strip(text, NEGATIVE);
   const [money, afterCurrency] = strip(unsigned, CURRENCY_PREFIX);
   const [percent, amount] = strip(afterCurrency, PERCENT_PREFIX);
   const read = readNumeral(amount);
@@ -384,7 +384,7 @@ function readQualifier(text: string): { qualifier?: Qualifier; body: string } | 
  * certificate states areas to the hundredth of a square metre). So 不到1万平方米 is at most 9,999.99 m² and
  * 不到1万元 at most 9,999 yuan.
  */
-function stepDigits(spec: AnswerSpec): number {
+export function stepDigits(spec: AnswerSpec): number {
   return spec.unit === 'count' || spec.unit === 'money' ? 0 : 2;
 }
 
@@ -513,7 +513,8 @@ const HAS = /^((?:大约|大概|大致|约莫|约|估计|差不多|超过|不到
  * 三十多家, 一亿出头 = 一亿多: above the figure, below the next value at its last digit, as 多 reads).
  */
 const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
-  [/个(?=\s*[亿万])/g, ''],
+  // 3个亿, 五个多亿: 个 between the numeral and 亿 / 万.
+  [/个(?=\s*多?\s*[亿万])/g, ''],
   [/^(?:过|破)([百千万亿])/, '超过1$1'],
   [/^上([百千万亿])/, '至少1$1'],
   [/^近([百千万亿])/, '近1$1'],

@@ -12,8 +12,11 @@
  */
 import { exactOf, type FactName, type Facts, highOf, lowOf, type NumericValue } from '../rules/facts.js';
 import { PART_OF_WHOLE } from '../rules/bounds.js';
-import { type AnswerSpec, parseAnswer, type ParseResult } from './parse.js';
+import { parseNumeral } from './numerals.js';
+import { type AnswerSpec, parseAnswer, type ParseResult, stepDigits } from './parse.js';
+import { answerSpec } from './prompts.js';
 import type { QuestionSpec } from './questions.js';
+import { rangeInput } from './ranges.js';
 
 /** The whole each part is a share of: the first pair naming it, without the 超过 chains (counts, not shares). */
 const WHOLE_OF: ReadonlyMap<FactName, FactName> = new Map(
@@ -45,13 +48,12 @@ const SHARE_WORDS =
   /^(?:大约|大概|约)?(?:入驻率|出租率|使用率|利用率|占用率|比例|比重|占比|占了|占|是)?(?:为|是|达到|达)?(?:总|园区|建筑|总建筑|机构|总数|总量)*(?:面积|数量|收入)?(?:的)?/;
 /** 六成多 (60-something per cent) as the percentage the parser reads: 60多%. */
 const TENTHS_MORE = /([一二两三四五六七八九])成多/g;
-const TENTHS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** What a share can be read from: a percentage's text, once fractions and the words around it are plain. */
 function shareText(typed: string): string {
   const plain = FRACTIONS.reduce((text, [pattern, percent]) => text.replace(pattern, percent), typed.trim()).replace(
     TENTHS_MORE,
-    (_m, digit: string) => `${(TENTHS[digit] ?? 0) * 10}多%`,
+    (_m, digit: string) => `${(parseNumeral(digit) ?? 0) * 10}多%`,
   );
   const qualifier = /^(大约|大概|约)/.exec(plain)?.[1] ?? '';
   return qualifier + plain.replace(SHARE_WORDS, '').replace(/^占比/, '').replace(SHARE_OF, '');
@@ -62,6 +64,17 @@ function shareText(typed: string): string {
  * (超过一半 of 12,000 m² is 超过6000). 多 / 来 / 几 depend on the figure's last digit and stay with the share.
  */
 const SCALE_FREE = /^(超过|多于|高于|大于|不到|少于|低于|不足|将近|接近|近|大约|大概|约|至少|不少于|最多|不超过)?(.*?)(左右|上下|以上|以下)?$/;
+/**
+ * An answer to `question` as the parser reads it, else, for a part of a known whole, as a share of it (一半左右,
+ * 60%): the one reading of a typed answer for the conversation and the staff console.
+ */
+export function readAnswer(question: QuestionSpec, value: unknown, facts: Facts): ParseResult {
+  const spec = answerSpec(question);
+  const parsed = parseAnswer(value, spec);
+  if (parsed.ok || typeof value !== 'string') return parsed;
+  return shareOfWhole(question, value, facts, spec) ?? parsed;
+}
+
 /**
  * `typed` read as a share of `question`'s whole, when the question is such a part, the whole is known and the text
  * reads as a percentage; undefined otherwise (the caller keeps its own reading of the text).
@@ -87,7 +100,7 @@ function exactShare(text: string, of: NumericValue, spec: AnswerSpec): ParseResu
   const step = stepOf(spec);
   const snapped = Math.round(part / step) * step;
   if (Math.abs(part - snapped) > 1e-9 * Math.max(1, part)) return undefined;
-  const read = parseAnswer(`${before}${fixed(snapped)}${after}`, spec);
+  const read = parseAnswer(`${before}${Number(snapped.toFixed(2))}${after}`, spec);
   return read.ok ? read : undefined;
 }
 
@@ -105,29 +118,24 @@ function rangedShare(text: string, of: NumericValue, spec: AnswerSpec): ParseRes
   let high = (pHigh / 100) * highOf(of);
   if (bounded && hundredths(pLow) === 1) low = Math.min(high, ((pLow - 0.01) / 100) * lowOf(of) + step);
   if (bounded && hundredths(pHigh) === 99) high = Math.max(low, ((pHigh + 0.01) / 100) * highOf(of) - step);
-  const read = parseAnswer(rangeText(low, high, spec), spec);
+  const read = parseAnswer(outward(low, high, spec), spec);
   return read.ok ? read : undefined;
 }
 
 const PERCENT: AnswerSpec = { kind: 'number', unit: 'percent' };
 
-/** A figure as plain text the parser reads back (at most two decimals). */
-const fixed = (n: number) => String(Number(n.toFixed(2)));
-
-/** The part's unit: whole counts and yuan, 0.01 m². */
-const stepOf = (spec: AnswerSpec) => (spec.unit === 'count' || spec.unit === 'money' ? 1 : 0.01);
+/** The part's unit, as the parser rounds it: whole counts and yuan, 0.01 m². */
+const stepOf = (spec: AnswerSpec) => 10 ** -stepDigits(spec);
 
 /** The hundredths of a percentage (60.01 → 1, 69.99 → 99). */
 const hundredths = (p: number) => (Number.isFinite(p) ? Math.round(p * 100) % 100 : 0);
 
-/** The bounds as text the parser reads, rounded outward to the unit. */
-function rangeText(low: number, high: number, spec: AnswerSpec): string {
+/** The bounds rounded outward to the part's unit, as text the parser reads back. */
+function outward(low: number, high: number, spec: AnswerSpec): string {
   const step = stepOf(spec);
-  const down = (n: number) => Math.floor(n / step + 1e-9) * step;
-  const up = (n: number) => Math.ceil(n / step - 1e-9) * step;
-  if (high === Infinity) return `${fixed(down(low))}以上`;
-  const [min, max] = [down(low), up(high)];
-  return min === max ? fixed(min) : `${fixed(min)}-${fixed(max)}`;
+  const round = (n: number) => Number(n.toFixed(2));
+  const min = round(Math.floor(low / step + 1e-9) * step);
+  return rangeInput(high === Infinity ? { min } : { min, max: round(Math.ceil(high / step - 1e-9) * step) });
 }
 
 /** The whole `fact` is a share of, when it is one (for saying how a share was taken). */

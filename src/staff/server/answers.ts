@@ -6,7 +6,7 @@
 import { compiledTranslator } from '../../i18n/compiled.js';
 import type { Lang } from '../../i18n/index.js';
 import { isRange, rangeInput, rangeText } from '../../flows/ranges.js';
-import { shareOfWhole } from '../../flows/shares.js';
+import { readAnswer } from '../../flows/shares.js';
 import { answerSpec } from '../../flows/prompts.js';
 import { parseAnswer, parseHint } from '../../flows/parse.js';
 import { BRANCH_FIELDS, QUESTION_ORDER, type QuestionSpec, questionById, withAnswer } from '../../flows/questions.js';
@@ -91,8 +91,7 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
     }
     const spec = answerSpec(question);
     // As in the chat: a part may be given as a share of its whole typed above (入驻面积 "60%").
-    const typed = parseAnswer(raw, spec);
-    const parsed = typed.ok ? typed : (shareOfWhole(question, raw, facts, spec) ?? typed);
+    const parsed = readAnswer(question, raw, facts);
     if (!parsed.ok) {
       fields[id] = { state: 'error', message: parseHint(parsed, spec, lang) };
       continue;
