@@ -6,7 +6,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type autocannon from 'autocannon';
-import type { ConversationScript } from './script.js';
+import { type ConversationScript, scriptTurn } from './script.js';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 
@@ -84,6 +84,8 @@ export interface Tally {
 /** What a connection carries from one request to the next. */
 interface Conversation {
   script?: number;
+  /** The conversation's number (its figures are its own). */
+  conversation?: number;
   id?: string;
 }
 
@@ -104,8 +106,10 @@ export function conversationRequests(scripts: ConversationScript[], tally: Tally
     path: '/api/sessions',
     headers: { 'content-type': 'application/json' },
     setupRequest: (req, context: Conversation) => {
-      const script = next++ % scripts.length;
+      const script = next % scripts.length;
       context.script = script;
+      // Each conversation's own figures (see bench/script.ts): numbered from 1, whatever the connection.
+      context.conversation = ++next;
       return { ...req, body: JSON.stringify({ jurisdiction: scripts[script]?.jurisdiction }) };
     },
     onResponse: (status, body, context: Conversation) => {
@@ -118,7 +122,7 @@ export function conversationRequests(scripts: ConversationScript[], tally: Tally
     headers: { 'content-type': 'application/json' },
     setupRequest: (req, context: Conversation) => {
       const script = scripts[context.script as number];
-      const turn = script?.turns[i];
+      const turn = script && scriptTurn(script, i, context.conversation as number);
       if (!turn || typeof context.id !== 'string') return undefined as unknown as autocannon.Request;
       return { ...req, path: `/api/sessions/${context.id}/answers`, body: JSON.stringify(turn) };
     },

@@ -20,7 +20,7 @@ import { ConversationSessions } from '../src/flows/sessions.js';
 import { JURISDICTION_IDS, type JurisdictionId } from '../src/rules/types.js';
 import { MemorySessionStore, RedisSessionStore, type SessionStore } from '../src/store/index.js';
 import { startRedis, type TestRedis } from '../test/support/redis.js';
-import { conversationScript, scriptEvents } from './script.js';
+import { type ConversationScript, conversationScript, scriptEvents } from './script.js';
 
 const DATE = '2026-11-23';
 const today = () => DATE;
@@ -37,12 +37,17 @@ interface Script {
   events: ConversationEvent[];
 }
 
-/** The events of a full conversation for `jurisdiction` (see bench/script.ts). */
-function scriptFor(jurisdiction: JurisdictionId): Script {
-  return { jurisdiction, events: scriptEvents(conversationScript(jurisdiction, DATE)) };
+/** The answers of a full conversation per jurisdiction (see bench/script.ts). */
+const played = JURISDICTION_IDS.map((jurisdiction) => conversationScript(jurisdiction, DATE));
+let conversations = 0;
+
+/** The next conversation's events, round-robin over the jurisdictions, with figures of its own. */
+function nextScript(): Script {
+  const n = conversations++;
+  const script = played[n % played.length] as ConversationScript;
+  return { jurisdiction: script.jurisdiction, events: scriptEvents(script, n + 1) };
 }
 
-const scripts = JURISDICTION_IDS.map(scriptFor);
 
 interface Run {
   /** Per-turn latencies in µs. */
@@ -65,10 +70,9 @@ async function measure<S>(
   const latencies: number[] = [];
   const started = process.hrtime.bigint();
   const deadline = Date.now() + BUDGET_MS;
-  let next = 0;
   const worker = async () => {
     while (latencies.length < MAX_TURNS && Date.now() < deadline) {
-      const script = scripts[next++ % scripts.length] as Script;
+      const script = nextScript();
       const state = await open(script);
       for (const event of script.events) {
         const t = process.hrtime.bigint();
@@ -81,13 +85,12 @@ async function measure<S>(
   return { latencies, wallMs: since(started) / 1000 };
 }
 
-/** One pass over every script, unmeasured: JIT, caches, connections. */
+/** Three passes over every jurisdiction, unmeasured: JIT, caches, connections. */
 async function warmUp<S>(open: (script: Script) => Promise<S> | S, turn: (state: S, event: ConversationEvent) => Promise<void> | void) {
-  for (let i = 0; i < 3; i++) {
-    for (const script of scripts) {
-      const state = await open(script);
-      for (const event of script.events) await turn(state, event);
-    }
+  for (let i = 0; i < 3 * played.length; i++) {
+    const script = nextScript();
+    const state = await open(script);
+    for (const event of script.events) await turn(state, event);
   }
 }
 
@@ -121,7 +124,7 @@ function sessionsMode(sessions: ConversationSessions) {
 async function snapshotSizes(store: SessionStore): Promise<Map<JurisdictionId, number>> {
   const sessions = new ConversationSessions(store, today);
   const sizes = new Map<JurisdictionId, number>();
-  for (const script of scripts) {
+  for (const script of JURISDICTION_IDS.map(() => nextScript())) {
     const { id } = await sessions.create({ jurisdiction: script.jurisdiction });
     for (const event of script.events) await sessions.send(id, event);
     const stored = await store.get(id);
@@ -186,8 +189,8 @@ try {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   console.log('');
   console.log(
-    `Conversation turns (restore → send → persist), full conversations over ${scripts.length} jurisdictions ` +
-      `(${scripts.map((s) => `${s.jurisdiction} ${s.events.length}`).join(', ')} turns), ≤${MAX_TURNS} turns or ${BUDGET_MS / 1000} s per mode`,
+    `Conversation turns (restore → send → persist), full conversations over ${played.length} jurisdictions, each with figures of its own ` +
+      `(${played.map((s) => `${s.jurisdiction} ${s.turns.length}`).join(', ')} turns), ≤${MAX_TURNS} turns or ${BUDGET_MS / 1000} s per mode`,
   );
   console.log(line(header));
   for (const row of table) console.log(line(row));
