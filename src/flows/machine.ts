@@ -19,7 +19,7 @@ import { FACT_UNITS } from '../rules/units.js';
 import { parseAnswer, type ParseErrorCode, type ParseResult } from './parse.js';
 import { isRange } from './ranges.js';
 import { outcomesOf } from './outcomes.js';
-import { checkFacts } from './valid-facts.js';
+import { checkAnswered } from './valid-facts.js';
 import { matchJurisdiction } from './places.js';
 import { readAnswer } from './shares.js';
 import { placeNamed } from './switching.js';
@@ -225,7 +225,7 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
   }
   if (parsed.value === null) return skipQuestion(context, questionId);
   const facts = withAnswer(context.facts, question, parsed.value);
-  const problem = inconsistency(facts);
+  const problem = inconsistency(context.facts, facts);
   if (problem) return rejected(context, { kind: 'inconsistent', questionId, ...problem });
   const pending = context.settling;
   // This answer's own follow-up comes first; an answer elsewhere keeps a pending one that still applies.
@@ -269,18 +269,17 @@ function applySettle(context: ConversationContext, questionId: string, value: un
   const keep = { facts: context.facts, history: context.history, skipped: context.skipped, settling: null, error: null };
   if (parsed.value === null) return { ...keep, taken: { questionId: settling.questionId, reading: 'unchanged' } };
   const facts = withAnswer(context.facts, question, narrowed(answerOf(context.facts, question), settling, parsed.value === true));
-  const problem = inconsistency(facts);
+  const problem = inconsistency(context.facts, facts);
   if (problem) return rejected(context, { kind: 'inconsistent', questionId, ...problem });
   return { ...keep, facts, taken: { questionId: settling.questionId, reading: 'range' } };
 }
 
-/** A cross-fact rule the new answer breaks (入驻面积 larger than 建筑面积, …), named by field and the other fact. */
-function inconsistency(facts: Facts): { field: string; other: string } | undefined {
-  const parsed = checkFacts(facts);
-  if (!parsed || parsed.success) return undefined;
-  const issue = parsed.error.issues[0];
-  const params = issue && issue.code === 'custom' ? (issue.params as { other?: string; rule?: string }) : {};
-  return { field: issue?.path.map(String).join('.') ?? '', other: params.other ?? params.rule ?? '' };
+/** A rule the answer taking `before` to `after` breaks (入驻面积 larger than 建筑面积, …), named by field and the other fact. */
+function inconsistency(before: Facts, after: Facts): { field: string; other: string } | undefined {
+  const problem = checkAnswered(before, after);
+  if (!problem) return undefined;
+  const params = problem.params ?? {};
+  return { field: problem.path.map(String).join('.'), other: params.other ?? params.rule ?? '' };
 }
 
 function skipQuestion(context: ConversationContext, questionId: string): Applied {

@@ -8,58 +8,46 @@
  * gives back (plain objects and arrays, strings, finite numbers, booleans, null); anything else (undefined, NaN,
  * -0, a Date, a class instance, a Map) gets no key and is validated every time. (Stored conversations come
  * from JSON.parse, so they always get one.) The schema is pure (its result
- * depends on the value alone), so equal content means an equal verdict. Bounded: the oldest keys go first.
+ * depends on the value alone), so equal content means an equal verdict. Bounded: the oldest keys go first (`recent.ts`).
  */
-import { FactsSchema } from '../rules/facts.js';
+import type { z } from 'zod';
+import { consistencyIssues, type FactName, type Facts, FactShape, FactsSchema } from '../rules/facts.js';
+import { Recent } from './recent.js';
 
 /** Distinct fact sets remembered (a key is a few hundred bytes: about 2 MB at most). */
 const LIMIT = 5_000;
-const known = new Set<string>();
+const known = new Recent<string, true>(LIMIT);
 
 /** A key that only equal JSON values share, or undefined for a value JSON would not give back unchanged. */
 export function contentKey(value: unknown): string | undefined {
-  const parts: string[] = [];
-  return write(value, parts) ? parts.join('') : undefined;
+  // JSON.stringify (native, several times faster than building the key here) once the value is known to be made
+  // only of what JSON gives back, where it is a faithful serialisation.
+  return faithful(value) ? JSON.stringify(value) : undefined;
 }
 
-function write(value: unknown, out: string[]): boolean {
+/** Whether JSON.stringify writes `value` so that equal output means equal content (see the module's comment). */
+function faithful(value: unknown): boolean {
   switch (typeof value) {
     case 'string':
-      out.push(JSON.stringify(value));
-      return true;
     case 'boolean':
-      out.push(value ? 'true' : 'false');
       return true;
     case 'number':
-      if (!Number.isFinite(value) || Object.is(value, -0)) return false;
-      out.push(String(value));
-      return true;
+      return Number.isFinite(value) && !Object.is(value, -0);
     case 'object': {
-      if (value === null) {
-        out.push('null');
-        return true;
-      }
+      if (value === null) return true;
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false;
-        out.push('[');
         for (let i = 0; i < value.length; i++) {
-          if (i > 0) out.push(',');
-          // A hole reads as undefined: no key.
-          if (!write(value[i], out)) return false;
+          // A hole reads as undefined: not faithful.
+          if (!faithful(value[i])) return false;
         }
-        out.push(']');
         return true;
       }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return false;
-      out.push('{');
-      let first = true;
-      for (const key of Object.keys(value)) {
-        out.push(first ? '' : ',', JSON.stringify(key), ':');
-        first = false;
-        if (!write((value as Record<string, unknown>)[key], out)) return false;
-      }
-      out.push('}');
+      // toJSON would let an object write something other than its content.
+      if ('toJSON' in value) return false;
+      for (const key in value) if (!faithful((value as Record<string, unknown>)[key])) return false;
       return true;
     }
     default:
@@ -67,27 +55,78 @@ function write(value: unknown, out: string[]): boolean {
   }
 }
 
+/**
+ * `contentKey(facts)`, remembered for the last few facts objects by identity: a turn asks for the key of the same
+ * facts more than once (restoring, validating, the outcomes remembered by content), and facts are never changed
+ * once made (every answer makes a new object).
+ */
+export function factsKey(facts: unknown): string | undefined {
+  for (const entry of recentKeys) if (entry.facts === facts) return entry.key;
+  const key = contentKey(facts);
+  recentKeys[nextKey] = { facts, key };
+  nextKey = (nextKey + 1) % KEY_SLOTS;
+  return key;
+}
+const KEY_SLOTS = 4;
+const recentKeys: { facts: unknown; key: string | undefined }[] = [];
+let nextKey = 0;
+
 /** Whether facts with exactly this content passed `FactsSchema` before (no validation is done here). */
 export function knownValid(facts: unknown): boolean {
-  const key = contentKey(facts);
+  const key = factsKey(facts);
   return key !== undefined && known.has(key);
 }
 
 /** Records that `facts` passed `FactsSchema` (call only after a successful parse of this very value). */
 export function rememberValid(facts: unknown): void {
-  const key = contentKey(facts);
+  const key = factsKey(facts);
   if (key !== undefined) remember(key);
 }
 
 function remember(key: string): void {
-  if (known.has(key)) return;
-  if (known.size >= LIMIT) known.delete(known.values().next().value as string);
-  known.add(key);
+  known.set(key, true);
+}
+
+/** Why facts were refused: the first problem, at its path (a fact, or `branches.<i>.<field>`). */
+export interface FactsProblem {
+  path: (string | number)[];
+  /** The consistency rule and the other fact it involves (absent for a value that is not valid at all). */
+  params?: { rule?: string; other?: string };
+}
+
+/**
+ * Checks `after` — `before` with an answer set, changed or cleared — as `FactsSchema` would, and remembers it as
+ * valid when it is. When `before` is known valid, only what can have changed is checked: each value that is not
+ * `before`'s own (by identity: an answer copies the facts and keeps every other value) against its own schema,
+ * then the consistency rules over all the facts — instead of parsing every fact again (that parse was a quarter
+ * of a conversation turn). Otherwise, or for a name outside the vocabulary, the whole schema is applied.
+ */
+export function checkAnswered(before: Facts, after: Facts): FactsProblem | undefined {
+  if (!knownValid(before)) return problemOf(checkFacts(after));
+  for (const key in after) {
+    const value = after[key as FactName];
+    if (value === before[key as FactName] || value === undefined) continue;
+    if (!Object.hasOwn(FactShape, key)) return problemOf(checkFacts(after));
+    const own = FactShape[key as FactName].safeParse(value);
+    if (!own.success) return problemOf(own, [key]);
+  }
+  const broken = consistencyIssues(after)[0];
+  if (broken) return { path: broken.path, params: broken.params };
+  rememberValid(after);
+  return undefined;
+}
+
+/** The first issue of a failed parse (of the facts, or of one fact's value at `at`) as a problem. */
+function problemOf(parsed: { success: boolean; error?: z.ZodError } | undefined, at: string[] = []): FactsProblem | undefined {
+  if (!parsed || parsed.success) return undefined;
+  const issue = parsed.error?.issues[0];
+  const path = [...at, ...(issue?.path ?? []).map((k) => k as string | number)];
+  return issue && issue.code === 'custom' ? { path, params: issue.params as FactsProblem['params'] } : { path };
 }
 
 /** `FactsSchema.safeParse(facts)`, skipped (as a success) when the same content passed before. */
 export function checkFacts(facts: unknown): ReturnType<typeof FactsSchema.safeParse> | undefined {
-  const key = contentKey(facts);
+  const key = factsKey(facts);
   if (key !== undefined && known.has(key)) return undefined;
   const parsed = FactsSchema.safeParse(facts);
   if (parsed.success && key !== undefined) remember(key);

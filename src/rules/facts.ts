@@ -196,46 +196,60 @@ export const FACT_NAMES = Object.keys(FactShape) as FactName[];
  * whole's greatest).
  */
 export const FactsSchema = z.strictObject(FactShape).partial().superRefine((facts, ctx) => {
-  let reported = false;
-  const report = (issue: Parameters<typeof ctx.addIssue>[0]) => {
-    reported = true;
-    ctx.addIssue(issue);
-  };
+  for (const issue of consistencyIssues(facts as Facts)) ctx.addIssue({ ...issue });
+});
+
+/** A broken consistency rule, as `FactsSchema` reports it: the offending fact's path, the rule and the other fact. */
+export interface ConsistencyIssue {
+  code: 'custom';
+  path: (string | number)[];
+  message?: string;
+  params: { rule: string; other?: string };
+}
+
+/**
+ * The consistency rules of `FactsSchema` alone, for facts whose every value already passed its own schema: what
+ * the schema's refinement reports (the direct pairs first; a chain of relations only when no pair is broken).
+ * The conversation uses it to check one new answer against facts already known valid without parsing them again.
+ */
+export function consistencyIssues(facts: Facts): ConsistencyIssue[] {
+  const issues: ConsistencyIssue[] = [];
   const value = (name: FactName) => facts[name] as NumericValue | undefined;
   for (const [part, whole] of PART_OF_WHOLE) {
     const p = value(part);
     const w = value(whole);
     if (p !== undefined && w !== undefined && lowOf(p) > highOf(w)) {
-      report({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
+      issues.push({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
     }
   }
   if (facts.layout === 'single' && facts.branchCount !== undefined && lowOf(facts.branchCount) > 0) {
-    report({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });
+    issues.push({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });
   }
   if (
     facts.branches &&
     facts.branchCount !== undefined &&
     (facts.branches.length < lowOf(facts.branchCount) || facts.branches.length > highOf(facts.branchCount))
   ) {
-    report({ code: 'custom', path: ['branches'], params: { rule: 'branchesLength', other: 'branchCount' } });
+    issues.push({ code: 'custom', path: ['branches'], params: { rule: 'branchesLength', other: 'branchCount' } });
   }
   facts.branches?.forEach((branch, i) => {
     if (branch.occupiedArea !== undefined && branch.floorArea !== undefined && lowOf(branch.occupiedArea) > highOf(branch.floorArea)) {
-      report({ code: 'custom', path: ['branches', i, 'occupiedArea'], params: { rule: 'exceeds', other: 'floorArea' } });
+      issues.push({ code: 'custom', path: ['branches', i, 'occupiedArea'], params: { rule: 'exceeds', other: 'floorArea' } });
     }
   });
   if (facts.previousOutcome === 'none' && facts.previousOutcomeDate !== undefined) {
-    report({ code: 'custom', path: ['previousOutcomeDate'], params: { rule: 'dateWithoutOutcome' } });
+    issues.push({ code: 'custom', path: ['previousOutcomeDate'], params: { rule: 'dateWithoutOutcome' } });
   }
-  if (reported) return;
+  if (issues.length > 0) return issues;
   // Figures that no direct pair contradicts may still do so through a chain (commercial ≤ HR ≤ park institutions,
   // the sites adding up to the total, the counts following each institution's revenue): no value fits.
-  const conflict = RangeTable.for(facts as Facts).conflicts[0];
+  const conflict = RangeTable.for(facts).conflicts[0];
   if (conflict !== undefined) {
     const path = conflict.fact.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-    ctx.addIssue({ code: 'custom', path, params: { rule: 'conflicts', other: conflict.other } });
+    issues.push({ code: 'custom', path, params: { rule: 'conflicts', other: conflict.other } });
   }
-});
+  return issues;
+}
 
 /** Validated facts: every key optional, absent meaning unknown. */
 export type Facts = z.infer<typeof FactsSchema>;
