@@ -31,6 +31,7 @@ import { answerHint } from './hints.js';
 import { type AnswerSpec, parseHint } from './parse.js';
 import { isRange, rangeText, spacedIn } from './ranges.js';
 import { outcomesOf } from './outcomes.js';
+import { PerText } from './per-text.js';
 import { knownValid, rememberValid } from './valid-facts.js';
 import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText, settlePrompt } from './prompts.js';
 import { questionById, type QuestionSpec } from './questions.js';
@@ -287,13 +288,35 @@ function feedbackOf(before: ConversationContext, after: ConversationContext): st
 }
 
 function answersOf(context: ConversationContext): AnswerSummary[] {
+  const shown = summaryEntries.of(context.lang, context.jurisdiction);
   return context.history.flatMap((id) => {
     const question = questionById(id);
     if (!question) return [];
-    const text = questionText(question, context.lang, context.jurisdiction);
     const skipped = context.skipped.includes(id);
-    return [{ questionId: id, question: text, answer: skipped ? compiledTranslator(context.lang, 'flow')('answer.skipped') : displayValue(context, id), skipped }];
+    const value = skipped ? undefined : answerOf(context.facts, question);
+    const last = shown.get(question);
+    if (last !== undefined && last.entry.skipped === skipped && sameAnswer(last.value, value)) return [last.entry];
+    const text = questionText(question, context.lang, context.jurisdiction);
+    const answer = skipped ? compiledTranslator(context.lang, 'flow')('answer.skipped') : displayValue(context, id);
+    const entry: AnswerSummary = Object.freeze({ questionId: id, question: text, answer, skipped });
+    // questionById's own objects only: the memo stays bounded by the questions there are.
+    shown.set(question, { value, entry });
+    return [entry];
   });
+}
+
+/** The answers summary's entries as last worded (frozen: every conversation shares them). */
+const summaryEntries = new PerText<{ value: unknown; entry: AnswerSummary }>();
+
+/** Equal answers as stored facts hold them: a primitive, bounds `{ min, max }`, or a list of primitives. */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]);
+  }
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }
 
 /** What the conversation says about how the last answer was taken. */

@@ -12,6 +12,7 @@ import type { JurisdictionId } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import type { AnswerKind, AnswerSpec, NumberUnit } from './parse.js';
 import { answerExample } from './hints.js';
+import { PerText } from './per-text.js';
 import type { QuestionSpec } from './questions.js';
 import { spacedIn } from './ranges.js';
 
@@ -125,18 +126,25 @@ const questionTexts = new Map<string, string>();
 
 /** The prompt for `question` as `jurisdiction` words it, with progress. */
 export function questionPrompt(question: QuestionSpec, lang: Lang, answered: number, open: number, jurisdiction?: JurisdictionId | null): Prompt {
+  const worded = promptTexts.remembered(lang, jurisdiction, question, () => wordPrompt(question, lang, jurisdiction));
+  return { ...worded, progress: progress(answered, open, lang) };
+}
+/** A question's prompt but its progress, frozen (every conversation shares it). */
+const promptTexts = new PerText<Readonly<Omit<Prompt, 'progress'>>>();
+
+function wordPrompt(question: QuestionSpec, lang: Lang, jurisdiction?: JurisdictionId | null): Readonly<Omit<Prompt, 'progress'>> {
   const tq = compiledTranslator(lang, 'questions');
   const example = answerExample(question, lang);
-  return {
+  const options = optionsOf(question, lang);
+  return Object.freeze({
     questionId: question.id,
     kind: question.kind,
     text: questionText(question, lang, jurisdiction),
     help: tq(questionKey(question.fact, 'help', lang, jurisdiction)),
     ...(question.unit ? { unit: question.unit } : {}),
     ...(example ? { example } : {}),
-    ...(optionsOf(question, lang) ? { options: optionsOf(question, lang) } : {}),
-    progress: progress(answered, open, lang),
-  };
+    ...(options ? { options: Object.freeze(options.map((o) => Object.freeze(o))) as PromptOption[] } : {}),
+  });
 }
 
 /**

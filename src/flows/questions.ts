@@ -192,7 +192,7 @@ function branchQuestions(facts: Facts, settled: ReadonlySet<string>): QuestionSp
   for (let i = 0; i < count; i++) {
     for (const field of BRANCH_FIELDS) {
       const id = `branches.${i}.${field}`;
-      if (!settled.has(id) && facts.branches?.[i]?.[field] === undefined) out.push({ id, fact: field, branch: i, ...specOf(field) });
+      if (!settled.has(id) && facts.branches?.[i]?.[field] === undefined) out.push(questionById(id) ?? { id, fact: field, branch: i, ...specOf(field) });
     }
   }
   return out;
