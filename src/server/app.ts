@@ -77,8 +77,9 @@ export function createApp({ sessions, store, config: given = {}, rateLimitRedis,
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...(channels ? { channels: channels() } : {}) });
   });
 
-  app.use(
-    '/api',
+  // One router under /api: mounted handler by handler, each hop re-matched the mount path and re-parsed the URL.
+  const api = express.Router();
+  api.use(
     apiCors(config.allowedOrigins),
     apiRateLimit({ limit: config.rateLimitPerMinute, redis: rateLimitRedis, ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),
     requireJsonBody(),
@@ -87,6 +88,7 @@ export function createApp({ sessions, store, config: given = {}, rateLimitRedis,
     apiRouter(sessions),
     apiErrors,
   );
+  app.use('/api', api);
   if (wechat) {
     // Every message or event the platform delivers is an update (retries included: the platform sent them).
     if (metrics) app.post('/wechat', (_req, _res, next) => (metrics.channelUpdate('wechat'), next()));
