@@ -79,6 +79,23 @@ describe('a range that decides every criterion reading it', () => {
     expect(c.view.prompt?.questionId.startsWith('settle.')).toBe(false);
   });
 
+  it('几十家 is 20–99 家 and meets 不少于20家; 几千平方米 is under 1万, so 不少于1万平方米 is unmet without a follow-up', () => {
+    const c = atFloorArea();
+    c.answer('几千平方米');
+    expect(c.view.taken).toBe('按 2,000–9,999.99 平方米计。');
+    expect(c.criterion('shandong.floor-area')?.status).toBe('unmet');
+    expect(c.view.feedback.join('')).toContain('建筑面积');
+    expect(c.view.prompt?.questionId).toBe('occupiedArea');
+    c.send({ type: 'BACK' });
+    c.answer('1.5万平方米');
+    c.answer('1.2万平方米');
+    expect(c.view.prompt?.questionId).toBe('commercialHrInstitutions');
+    c.answer('有几十家');
+    expect(c.view.taken).toBe('按 20–99 家计。');
+    expect(c.criterion('shandong.commercial-institutions')?.status).toBe('met');
+    expect(c.view.prompt?.questionId.startsWith('settle.')).toBe(false);
+  });
+
   it('12000平方米左右 is no longer exactly 12,000', () => {
     const c = atFloorArea();
     c.answer('12000平方米左右');

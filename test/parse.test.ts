@@ -215,6 +215,27 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['十几万元', 'money', { min: 100_001, max: 199_999 }],
   ['35几家', 'count', err('unreadable')],
   ['三千几百万', 'money', err('unreadable')],
+  // 几 before the place: at least two of it, fewer than ten (几十 → 20–99), whatever the unit's step
+  ['几十家', 'count', { min: 20, max: 99 }],
+  ['好几十家', 'count', { min: 20, max: 99 }],
+  ['有几十家', 'count', { min: 20, max: 99 }],
+  ['大概几十家', 'count', { min: 20, max: 99 }],
+  ['几百家', 'count', { min: 200, max: 999 }],
+  ['几千平方米', 'area', { min: 2000, max: 9_999.99 }],
+  ['几万平米', 'area', { min: 20_000, max: 99_999.99 }],
+  ['几十万元', 'money', { min: 200_000, max: 999_999 }],
+  ['几百万', 'money', { min: 2_000_000, max: 9_999_999 }],
+  ['几个亿', 'money', { min: 200_000_000, max: 999_999_999 }],
+  ['几十平方米', 'count', err('wrongUnit', 'area')],
+  ['几家', 'count', err('unreadable')],
+  ['超过几十家', 'count', err('unreadable')],
+  // the same in English: several / a few of a place, tens / hundreds of a place
+  ['several thousand square metres', 'area', { min: 2000, max: 9_999.99 }],
+  ['a few hundred institutions', 'count', { min: 200, max: 999 }],
+  ['tens of thousands of sqm', 'area', { min: 20_000, max: 99_999.99 }],
+  ['several million yuan', 'money', { min: 2_000_000, max: 9_999_999 }],
+  ['hundreds of millions of yuan', 'money', { min: 200_000_000, max: 999_999_999 }],
+  ['several', 'count', err('unreadable')],
   // filler before the figure: 有, 一共有, 共, 目前有, also after a qualifier
   ['有30多家', 'count', { min: 31, max: 39 }],
   ['一共有20家', 'count', 20],
@@ -934,7 +955,7 @@ describe('hints', () => {
   });
 
   it('say that an approximate figure will do when a figure could not be read, and only where a range is taken', () => {
-    const unread = parseAnswer('有几十家', SPECS.count);
+    const unread = parseAnswer('有好多家', SPECS.count);
     if (unread.ok) throw new Error('expected a failure');
     expect(parseHint(unread, SPECS.count, 'zh-CN')).toContain('说个大概也可以，例如 30多、二十几。');
     expect(parseHint(unread, SPECS.count, 'en')).toMatch(/e\.g\. 25\. An approximate figure is fine too/);

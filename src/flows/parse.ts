@@ -11,7 +11,9 @@
  *   0.6 means 0.6 %, not 60 %: the number is taken as typed and never rescaled.
  * - An approximate figure is a range `{ min?, max? }` (inclusive), never silently one figure: 30多 / 30余 /
  *   二十几 / 30-something → 31–39, 21–29 (above the figure, below the next value at its last digit: 5亿多 → 500,000,001–
- *   599,999,999, 1.2万多 → 12,000.01–12,999.99 m²); 二三十 / 20-30 / 20到30 / between 20 and 30 → 20–30;
+ *   599,999,999, 1.2万多 → 12,000.01–12,999.99 m²); 几十 / 几千 / 几个亿 → 20–99, 2,000–9,999, 2亿 up to just under
+ *   10亿 (at least two of the place, fewer than ten; several thousand / a few hundred / tens of thousands alike);
+ *   二三十 / 20-30 / 20到30 / between 20 and 30 → 20–30;
  *   约 / 左右 / 上下 / 来 / about / around → ±10 % (at least one step); 近 / nearly → from 90 % to just under;
  *   不到 / less than / under → just under; 超过 / over / more than → just over; 以上 / 至少 / at least → from the
  *   figure (以上 includes it, as in the texts); 以下 / 以内 / 最多 / up to → up to it. "Just" is one step of the
@@ -477,9 +479,32 @@ function combined(kinds: readonly (Qualifier | 'more')[]): Qualifier | 'more' | 
   return undefined;
 }
 
+/**
+ * 几十家 / 好几百万元 / 几千平方米 / 几个亿: some number of that place, at least two of it (one would be said as
+ * 一), so from twice the place up to just under ten times it: 几十 → 20–99, 几千平方米 → 2,000–9,999.99 m². 大概 before
+ * it adds nothing (大概几十家 is 几十家, as 约30多家 is 30多家).
+ */
+const SEVERAL = /^(?:大约|大概|大致|约莫|约|估计|差不多)?\s*好?几\s*([十百千万亿]+|hundred|thousand|million|billion)\s*(.*)$/;
+/** The English places (several thousand, a few hundred: `englishNumerals` writes them with 几). */
+const ENGLISH_PLACE: Readonly<Record<string, number>> = { hundred: 2, thousand: 3, million: 6, billion: 9 };
+
+function readSeveral(text: string, digits: number): { lo: bigint; hi: bigint; unit: NumberUnit | undefined } | undefined {
+  const m = SEVERAL.exec(text);
+  const exp = m && (ENGLISH_PLACE[m[1] ?? ''] ?? multiplierExp(m[1] ?? ''));
+  const suffix = m && readSuffix(m[2] ?? '');
+  if (!m || exp === undefined || exp === null || !suffix) return undefined;
+  const place = shifted({ units: 1n, scale: 0 }, exp + suffix.shift);
+  return { lo: inSteps(place, digits, 'ceil', 2n), hi: inSteps(place, digits, 'ceil', 10n) - 1n, unit: suffix.unit };
+}
+
 function parseNumber(typed: string, spec: AnswerSpec): ParseResult {
   const text = withoutFiller(typed);
   const digits = stepDigits(spec);
+  const several = readSeveral(text, digits);
+  if (several) {
+    if (several.unit && several.unit !== spec.unit) return fail('wrongUnit', several.unit);
+    return boundsResult(several.lo, several.hi, digits, spec);
+  }
   const span = readSpan(text);
   if (span) {
     if (span.unit && span.unit !== spec.unit) return fail('wrongUnit', span.unit);
@@ -527,6 +552,14 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
 const ENGLISH_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const ENGLISH_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const ENGLISH_WORDS = new RegExp(`\\b(${ENGLISH_TENS.slice(2).join('|')})(?:[- ](${ENGLISH_UNITS.slice(1, 10).join('|')}))?\\b|\\b(${ENGLISH_UNITS.join('|')})\\b`, 'g');
+/** Vague English figures as their Chinese counterparts read above (several thousand = 几千 = 2,000–9,999). */
+const ENGLISH_SEVERAL: readonly (readonly [RegExp, string])[] = [
+  [/\bhundreds of thousands(?: of)?\b/g, '几十万'],
+  [/\bhundreds of millions(?: of)?\b/g, '几亿'],
+  [/\btens of thousands(?: of)?\b/g, '几万'],
+  [/\btens of millions(?: of)?\b/g, '几千万'],
+  [/\b(?:several|a few) (hundred|thousand|million|billion)\b/g, '几 $1'],
+];
 const ENGLISH_ROUND: readonly (readonly [RegExp, string])[] = [
   [/\b(?:a |one )?dozen\b/g, '12'],
   [/\bhalf a million\b/g, '500000'],
@@ -538,7 +571,8 @@ const ENGLISH_ROUND: readonly (readonly [RegExp, string])[] = [
 /** English number words as digits: twenty-five → 25, thirty-something → 30-something, a dozen → 12. */
 function englishNumerals(text: string): string {
   if (!/[a-z]/.test(text)) return text;
-  const round = ENGLISH_ROUND.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+  const vague = ENGLISH_SEVERAL.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+  const round = ENGLISH_ROUND.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), vague);
   return round.replace(ENGLISH_WORDS, (_m, tens: string | undefined, unit: string | undefined, alone: string | undefined) =>
     alone !== undefined ? String(ENGLISH_UNITS.indexOf(alone)) : String(ENGLISH_TENS.indexOf(tens ?? '') * 10 + (unit ? ENGLISH_UNITS.indexOf(unit) : 0)),
   );
