@@ -2,8 +2,9 @@
  * The HTTP soak: the REAL server process (NODE_ENV=production, so the JSON access log is written — to /dev/null —
  * and with every middleware of production: security headers, request ids, validation, compare-and-set) against a
  * bare express app with one JSON POST route, both loaded by autocannon (50 keep-alive connections) from this
- * process, on loopback, on the same 2 cores. Every figure is a ratio to the bare route measured in the same run
- * (twice, before and after, averaged), so the targets hold on a noisy machine. The rate limit is OFF for the
+ * process, on loopback, on the same 2 cores. Every figure is a ratio to the bare route measured in the same run,
+ * between every two rows: each row against the mean of the bare runs just before and just after it, so that the
+ * targets hold on a machine whose speed drifts (by half within a minute, seen here). The rate limit is OFF for the
  * measurement only (RATE_LIMIT_PER_MINUTE=0): with it on, 50 connections from one address would be refused.
  *
  * Scenarios:
@@ -131,6 +132,20 @@ function engineMicrosPerTurn(): number {
 }
 
 const rows: Row[] = [];
+
+/** The mean of several runs of one route. */
+function meanRow(label: string, runs: readonly Row[]): Row {
+  const mean = (pick: (r: Row) => number) => runs.reduce((sum, r) => sum + pick(r), 0) / runs.length;
+  return {
+    label,
+    rate: mean((r) => r.rate),
+    p50: mean((r) => r.p50),
+    p99: mean((r) => r.p99),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    cpu: mean((r) => r.cpu),
+  };
+}
 const notes: string[] = [];
 let failed = false;
 try {
@@ -150,66 +165,79 @@ try {
     body: JSON.stringify({ questionId: 'floorArea', value: '1.2万平方米' }),
   };
   await autocannon({ ...bareOptions, connections: CONNECTIONS, duration: WARMUP_SECONDS });
-  const bareBefore = await cannon('bare express POST (before)', bare, bareOptions);
+  // The bare route is measured between every two rows, and each row is compared with the runs either side of it:
+  // this machine's speed drifts by half within a minute, which a baseline taken only at the start and the end blurs.
+  const bareRuns: Row[] = [];
+  const bareRun = async (): Promise<Row> => {
+    const row = await cannon(`bare express POST (run ${bareRuns.length + 1})`, bare as ChildProcess, bareOptions);
+    bareRuns.push(row);
+    return row;
+  };
+  const compared = async <T extends { row: Row }>(measure: () => Promise<T>): Promise<T & { baseline: Row }> => {
+    const before = bareRuns.at(-1) ?? (await bareRun());
+    const measured = await measure();
+    const after = await bareRun();
+    return { ...measured, baseline: meanRow('bare express POST (either side)', [before, after]) };
+  };
 
   redis = await spawnRedis();
   // Metrics off before and after the main run, so that the machine's drift does not pass for their cost.
-  const offBefore = await turnsWithoutMetrics('turns, Redis, metrics off (before)');
+  const offBefore = await compared(() => turnsWithoutMetrics('turns, Redis, metrics off (before)'));
   const withRedis = await server({ REDIS_URL: redis.url });
   const rssStart = rssMiB(withRedis.child.pid);
-  const first = await turns('turns, Redis', withRedis);
+  const first = await compared(() => turns('turns, Redis', withRedis));
   const rssMid = rssMiB(withRedis.child.pid);
-  const second = await cannon('turns, Redis (second half)', withRedis.child, { url: withRedis.url, requests: conversationRequests(scripts, first.tally) }, () => first.tally.broken);
+  const second = await compared(async () => ({
+    row: await cannon('turns, Redis (second half)', withRedis.child, { url: withRedis.url, requests: conversationRequests(scripts, first.tally) }, () => first.tally.broken),
+  }));
   const rssEnd = rssMiB(withRedis.child.pid);
-  await autocannon({ url: `${withRedis.url}/api/assess`, connections: CONNECTIONS, duration: WARMUP_SECONDS, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jurisdiction: 'wenzhou', facts: profile }) });
-  const assess = await cannon('POST /api/assess, full profile', withRedis.child, {
+  const assessOptions: autocannon.Options = {
     url: `${withRedis.url}/api/assess`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jurisdiction: 'wenzhou', facts: profile }),
+  };
+  const assess = await compared(async () => {
+    await autocannon({ ...assessOptions, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+    return { row: await cannon('POST /api/assess, full profile', withRedis.child, assessOptions) };
   });
   await stop(withRedis.child);
 
-  const offAfter = await turnsWithoutMetrics('turns, Redis, metrics off (after)');
+  const offAfter = await compared(() => turnsWithoutMetrics('turns, Redis, metrics off (after)'));
 
   const inMemory = await server({});
-  const memory = await turns('turns, memory store', inMemory);
+  const memory = await compared(() => turns('turns, memory store', inMemory));
   await stop(inMemory.child);
-
-  const bareAfter = await cannon('bare express POST (after)', bare, bareOptions);
   await stop(bare, false);
 
-  const baseline: Row = {
-    label: 'bare express POST (baseline: mean of before and after)',
-    rate: (bareBefore.rate + bareAfter.rate) / 2,
-    p50: (bareBefore.p50 + bareAfter.p50) / 2,
-    p99: (bareBefore.p99 + bareAfter.p99) / 2,
-    errors: bareBefore.errors + bareAfter.errors,
-    requests: bareBefore.requests + bareAfter.requests,
-    cpu: (bareBefore.cpu + bareAfter.cpu) / 2,
-  };
-  rows.push(first.row, second, assess, offBefore.row, offAfter.row, memory.row, bareBefore, bareAfter, baseline);
-
-  const ratio = (row: Row) => ({ throughput: row.rate / baseline.rate, p99: row.p99 / baseline.p99, cpu: row.cpu / baseline.cpu });
+  const measured = [first, second, assess, offBefore, offAfter, memory];
+  const baseline = meanRow(`bare express POST (mean of ${bareRuns.length} runs)`, bareRuns);
+  const ratio = (row: Row, base: Row) => ({ throughput: row.rate / base.rate, p99: row.p99 / base.p99, cpu: row.cpu / base.cpu });
   const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'throughput vs bare', 'p99 vs bare', 'server CPU µs/req', 'CPU vs bare'];
-  const table = [
-    header,
-    ...rows.map((r) => [r.label, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), `${(ratio(r).throughput * 100).toFixed(0)} %`, `${ratio(r).p99.toFixed(2)}×`, r.cpu.toFixed(0), `${ratio(r).cpu.toFixed(2)}×`]),
-  ];
+  const line = (r: Row, base: Row) => {
+    const q = ratio(r, base);
+    return [r.label, r.rate.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), String(r.errors), `${(q.throughput * 100).toFixed(0)} %`, `${q.p99.toFixed(2)}×`, r.cpu.toFixed(0), `${q.cpu.toFixed(2)}×`];
+  };
+  const table = [header, ...measured.map((m) => line(m.row, m.baseline)), ...[...bareRuns, baseline].map((r) => line(r, baseline))];
+  rows.push(...measured.map((m) => m.row), ...bareRuns);
   const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
   console.log('');
   console.log(`HTTP soak: autocannon, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; the real server (NODE_ENV=production, JSON access log, rate limit off for the measurement); Node ${process.version}, loopback, load generator on the same 2 cores`);
+  console.log('Each row is compared with the bare route measured just before and just after it; the bare rows with their mean.');
   for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
 
   const check = (what: string, ok: boolean) => {
     notes.push(`${ok ? 'met    ' : 'MISSED '} ${what}`);
     if (!ok) failed = true;
   };
-  for (const row of [first.row, second, assess]) {
-    check(`${row.label}: throughput ≥ 50 % of the bare route (${(ratio(row).throughput * 100).toFixed(0)} %)`, ratio(row).throughput >= 0.5);
-    check(`${row.label}: p99 ≤ 2× the bare route (${ratio(row).p99.toFixed(2)}×)`, ratio(row).p99 <= 2);
+  for (const { row, baseline: base } of [first, second, assess]) {
+    const q = ratio(row, base);
+    check(`${row.label}: throughput ≥ 50 % of the bare route (${(q.throughput * 100).toFixed(0)} %)`, q.throughput >= 0.5);
+    check(`${row.label}: p99 ≤ 2× the bare route (${q.p99.toFixed(2)}×)`, q.p99 <= 2);
   }
-  const metricsCost = 1 - (first.row.rate + second.rate) / (offBefore.row.rate + offAfter.row.rate);
+  // Each as a share of the bare route beside it, so that the machine's drift between them does not count.
+  const share = (m: { row: Row; baseline: Row }) => m.row.rate / m.baseline.rate;
+  const metricsCost = 1 - (share(first) + share(second)) / (share(offBefore) + share(offAfter));
   notes.push(`metrics cost: ${(metricsCost * 100).toFixed(1)} % of turn throughput (Redis, metrics on vs off; target < 5 %, within this machine's noise when negative)`);
   for (const row of rows) if (row.errors > 0) check(`${row.label}: no errors (${row.errors})`, false);
   const tallies: [string, Tally][] = [['Redis', first.tally], ['metrics off', { completed: offBefore.tally.completed + offAfter.tally.completed, broken: offBefore.tally.broken + offAfter.tally.broken }], ['memory', memory.tally]];
@@ -222,7 +250,7 @@ try {
   check(`server RSS flat over the second half (< 20 MiB growth: ${secondHalf.toFixed(1)} MiB)`, secondHalf < 20);
   const engine = engineMicrosPerTurn();
   notes.push(
-    `the engine alone, in this process (restore → transition → persist, JSON round trip, view): ${engine.toFixed(0)} µs per turn = ${(engine / baseline.cpu).toFixed(2)}× a bare request's server CPU (${baseline.cpu.toFixed(0)} µs); a turn over HTTP costs ${(first.row.cpu / baseline.cpu).toFixed(2)}× (${first.row.cpu.toFixed(0)} µs)`,
+    `the engine alone, in this process (restore → transition → persist, JSON round trip, view): ${engine.toFixed(0)} µs per turn = ${(engine / baseline.cpu).toFixed(2)}× a bare request's server CPU (${baseline.cpu.toFixed(0)} µs, all bare runs); a turn over HTTP costs ${ratio(first.row, first.baseline).cpu.toFixed(2)}× the bare request beside it (${first.row.cpu.toFixed(0)} µs)`,
   );
   for (const note of notes) console.log(note);
 } finally {
