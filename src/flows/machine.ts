@@ -108,7 +108,8 @@ export type ConversationEvent =
 export function pendingOf(context: ConversationContext): readonly QuestionSpec[] {
   if (!context.jurisdiction) return [];
   for (const entry of recentPending) if (samePendingInputs(entry.context, context)) return entry.pending;
-  const settled = new Set([...context.history, ...context.skipped]);
+  const { history, skipped } = context;
+  const settled = { has: (id: string) => history.includes(id) || skipped.includes(id) };
   const open = pendingQuestions(jurisdictionOn(context.jurisdiction, context.date), context.facts, settled, context.date);
   const pending = context.settling ? [settleQuestion(context.settling), ...open] : open;
   recentPending[nextPending] = { context, pending };

@@ -648,16 +648,47 @@ const normalisedLabels = new WeakMap<ChoiceOption, string[]>();
 
 /** Latin text matches at a word start ("spec" in "specialized park"), Chinese text anywhere (综合 in 综合性园区). */
 function contains(label: string, text: string): boolean {
-  if (!/^[a-z0-9]/.test(text)) return label.includes(text);
-  return ` ${label.replace(/[^\p{L}\p{N}]+/gu, ' ')}`.includes(` ${text}`);
+  if (!LATIN_START.test(text)) return label.includes(text);
+  return ` ${label.replace(NOT_WORD, ' ')}`.includes(` ${text}`);
 }
+// Module-level: a regex literal in a function makes a new RegExp object each time it runs.
+const LATIN_START = /^[a-z0-9]/;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
 /** The one option whose value or label matches; undefined when none, or more than one, does. */
 function byLabel(text: string, options: readonly ChoiceOption[], loose: boolean): string | undefined {
-  const exact = options.filter((o) => labelsOf(o).includes(text));
-  if (exact.length > 0 || !loose || [...text].length < 2) return exact.length === 1 ? exact[0]?.value : undefined;
+  const exact = exactLabels(options).get(text);
+  if (exact !== undefined || !loose || codePoints(text) < 2) return exact ?? undefined;
   const partial = options.filter((o) => labelsOf(o).some((l) => contains(l, text)));
   return partial.length === 1 ? partial[0]?.value : undefined;
+}
+
+/**
+ * Each normalised label (and value) of a list of options, with the option it names: null for a label two options
+ * share (ambiguous). Made once per list: every item of every answer is looked up in it.
+ */
+function exactLabels(options: readonly ChoiceOption[]): Map<string, string | null> {
+  let index = labelIndexes.get(options);
+  if (!index) {
+    index = new Map();
+    for (const o of options) {
+      for (const label of new Set(labelsOf(o))) index.set(label, index.has(label) ? null : o.value);
+    }
+    labelIndexes.set(options, index);
+  }
+  return index;
+}
+const labelIndexes = new WeakMap<readonly ChoiceOption[], Map<string, string | null>>();
+
+/** Characters as a person counts them (an astral character is one), without making an array of them. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const pairsWithPrevious = c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+    if (!pairsWithPrevious) n += 1;
+  }
+  return n;
 }
 
 /** One item of a choice, by position, value or label; `loose` also allows a unique partial label. */

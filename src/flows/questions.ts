@@ -171,7 +171,7 @@ export function wantedFacts(def: JurisdictionDef, facts: Facts, date: string): S
  * The questions still to ask, in order: every wanted fact not yet answered or skipped; for `branches`, one
  * question per missing figure of each branch (needs `branchCount`).
  */
-export function pendingQuestions(def: JurisdictionDef, facts: Facts, settled: ReadonlySet<string>, date: string): QuestionSpec[] {
+export function pendingQuestions(def: JurisdictionDef, facts: Facts, settled: Pick<ReadonlySet<string>, 'has'>, date: string): QuestionSpec[] {
   const wanted = wantedFacts(def, facts, date);
   const pending: QuestionSpec[] = [];
   for (const fact of QUESTION_ORDER) {
@@ -185,7 +185,7 @@ export function pendingQuestions(def: JurisdictionDef, facts: Facts, settled: Re
   return pending;
 }
 
-function branchQuestions(facts: Facts, settled: ReadonlySet<string>): QuestionSpec[] {
+function branchQuestions(facts: Facts, settled: Pick<ReadonlySet<string>, 'has'>): QuestionSpec[] {
   // Branch figures are asked branch by branch only once the number of branches is known exactly.
   const count = exactOf(facts.branchCount) ?? 0;
   const out: QuestionSpec[] = [];
