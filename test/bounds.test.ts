@@ -158,13 +158,19 @@ describe('interval checks at the limits', () => {
     expect(formatNumericAnswer(5, FACT_UNITS.hrInstitutions, 'zh-CN', zh)).toBe('5 家');
   });
 
-  it('the gap of an unmet range comes from its most favourable value', () => {
+  it('the gap of an unmet range runs from its most favourable value to its least, and the remedy names the limit', () => {
     const unmet = floor({ min: 5_001, max: 8_999 });
     expect(unmet.findings).toEqual([expect.objectContaining({ kind: 'threshold', actual: 8_999, bounded: true, range: expect.objectContaining({ min: 5_001, max: 8_999 }) })]);
-    expect(unmet.explanation).toContain('还差至少 1,001 平方米');
+    // Adding the least shortfall (1,001) would meet the limit only if the figure were at the top of the range.
+    expect(unmet.explanation).toContain('还差 1,001–4,999 平方米（视确切数字而定）。将园区建筑面积提高到 10,000 平方米即可满足。');
+    expect(unmet.explanation).not.toContain('增加');
     const en = criterion(assess('shandong', { layout: 'single', floorArea: { min: 5_001, max: 8_999 } }, 'en'), 'shandong.floor-area');
     expect(en.explanation).toContain('you answered 5,001–8,999 m²');
-    expect(en.explanation).toContain('short by at least 1,001 m²');
+    expect(en.explanation).toContain('short by 1,001–4,999 m² (depending on the exact figure). Bringing it to 10,000 m² would meet it.');
+    // Without a lower side (不到1万平方米), anything up to the whole limit may be missing: at least the least.
+    expect(floor({ max: 9_999.99 }).explanation).toContain('还差至少 0.01 平方米（视确切数字而定）');
+    // An exact answer keeps its one figure and its remedy.
+    expect(floor(8_000).explanation).toContain('还差 2,000 平方米。将园区建筑面积增加 2,000 平方米即可满足。');
   });
 
   it('不超过 2 个分园区: 2 allowed, 3 not, 2–3 asks', () => {

@@ -85,6 +85,7 @@ describe('a range that decides every criterion reading it', () => {
     expect(c.view.taken).toBe('按 2,000–9,999.99 平方米计。');
     expect(c.criterion('shandong.floor-area')?.status).toBe('unmet');
     expect(c.view.feedback.join('')).toContain('建筑面积');
+    expect(c.view.feedback.join('')).toContain('还差 0.01–8,000 平方米');
     expect(c.view.prompt?.questionId).toBe('occupiedArea');
     c.send({ type: 'BACK' });
     c.answer('1.5万平方米');

@@ -151,8 +151,23 @@ function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
   if (f.op === 'lte') return ctx.t('finding.atMost', { ...vars, excess: atLeastQty(f.actual - f.required) });
   if (f.op === 'gt') return ctx.t('finding.moreThan', vars);
   // A past year's figure cannot be raised: the gap is stated, and the remedy is the next application.
-  const key = isPastYear(f.fact) ? 'finding.atLeastPastYear' : 'finding.atLeast';
-  return ctx.t(key, { ...vars, gap: atLeastQty(roundUp(f.required - f.actual, unit.kind === 'count')) });
+  if (isPastYear(f.fact)) return ctx.t('finding.atLeastPastYear', { ...vars, gap: shortfallText(f, ctx) });
+  // Over a range, adding its least shortfall meets the limit only at the range's top: the remedy names the limit.
+  return ctx.t(f.range ? 'finding.atLeastRange' : 'finding.atLeast', { ...vars, gap: shortfallText(f, ctx) });
+}
+
+/**
+ * How much is missing below an "at least" limit: one figure for an exact answer; over a range, from its most
+ * favourable value to its least ("还差 1,001–4,999 平方米" for 5,001–8,999 against 10,000), or "至少" the least when
+ * the range has no lower side but zero (不到 1 万平方米: anything up to the whole limit may be missing).
+ */
+function shortfallText(f: ThresholdFinding, ctx: ExplainContext): string {
+  const unit = FACT_UNITS[f.fact];
+  const count = unit.kind === 'count';
+  const least = roundUp(f.required - f.actual, count);
+  if (!f.range) return formatQuantity(least, unit, ctx.lang, ctx.t);
+  if (f.range.min <= 0) return ctx.t('gap.atLeast', { gap: formatQuantity(least, unit, ctx.lang, ctx.t) });
+  return formatRange({ min: least, max: roundUp(f.required - f.range.min, count) }, unit, ctx.lang, ctx.t);
 }
 
 function describeShare(f: ShareFinding, ctx: ExplainContext): string {
@@ -280,11 +295,7 @@ export function slug(id: string): string {
 
 /** Just the gap of a finding in the user's units ("2,000 平方米"), or '' when it has no single figure. */
 export function gapText(finding: Finding, ctx: ExplainContext): string {
-  if (finding.kind === 'threshold' && finding.op === 'gte') {
-    const unit = FACT_UNITS[finding.fact];
-    const gap = formatQuantity(roundUp(finding.required - finding.actual, unit.kind === 'count'), unit, ctx.lang, ctx.t);
-    return finding.range ? ctx.t('gap.atLeast', { gap }) : gap;
-  }
+  if (finding.kind === 'threshold' && finding.op === 'gte') return shortfallText(finding, ctx);
   if (finding.kind === 'share') {
     const unit = FACT_UNITS[finding.part];
     const isCount = unit.kind === 'count';
