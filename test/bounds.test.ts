@@ -180,6 +180,17 @@ describe('interval checks at the limits', () => {
     expect(count({ min: 3 }).findings[0]).toMatchObject({ actual: 3, op: 'lte' });
     expect(count({ min: 2, max: 3 })).toMatchObject({ status: 'unknown', settle: { fact: 'branchCount', op: 'lte', value: 2 } });
     expect(count({ min: 2, max: 3 }).explanation).toContain('是否不超过 2 个？');
+    // Over a range the excess runs from its bottom to its top, and the remedy names the limit.
+    expect(count({ min: 3, max: 5 }).explanation).toContain('您的回答为 3–5 个，要求不超过 2 个，超出 1–3 个（视确切数字而定）。须减少到不超过 2 个。');
+    expect(count({ min: 3 }).explanation).toContain('超出至少 1 个（视确切数字而定）。须减少到不超过 2 个。');
+    expect(count(4).explanation).toContain('超出 2 个。须减少 2 个。');
+  });
+
+  it('a share short over ranges names the share to reach, not the least shortfall, as the remedy', () => {
+    const occupancy = (lang: 'zh-CN' | 'en') =>
+      criterion(assess('shandong', { layout: 'single', floorArea: 12_000, occupiedArea: { min: 5_000, max: 6_000 } }, lang), 'shandong.occupancy').explanation;
+    expect(occupancy('zh-CN')).toContain('还差至少 1,200 平方米（视确切数字而定）。将入驻机构使用面积提高到占园区总面积的 60% 即可满足。');
+    expect(occupancy('en')).toContain('short by at least 1,200 m² (depending on the exact figures). Raising it to 60% of the total area of the park would meet it.');
   });
 
   it('超过 300 万元 stays exclusive inside bounds', () => {

@@ -139,8 +139,6 @@ function waitingVars(f: WaitingFinding, ctx: ExplainContext): Record<string, str
 function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
   const unit = FACT_UNITS[f.fact];
   const qty = (n: number) => formatQuantity(n, unit, ctx.lang, ctx.t);
-  // With a range, the gap is measured from its most favourable value: at least that much is missing.
-  const atLeastQty = (n: number) => (f.range ? ctx.t('gap.atLeast', { gap: qty(n) }) : qty(n));
   const site = siteLabel(f.scope, ctx);
   const vars = {
     site,
@@ -148,7 +146,7 @@ function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
     answered: answeredText(f.fact, f.range ?? { min: f.actual, max: f.actual }, f, ctx),
     required: qty(f.required),
   };
-  if (f.op === 'lte') return ctx.t('finding.atMost', { ...vars, excess: atLeastQty(f.actual - f.required) });
+  if (f.op === 'lte') return ctx.t(f.range ? 'finding.atMostRange' : 'finding.atMost', { ...vars, excess: excessText(f, ctx) });
   if (f.op === 'gt') return ctx.t('finding.moreThan', vars);
   // A past year's figure cannot be raised: the gap is stated, and the remedy is the next application.
   if (isPastYear(f.fact)) return ctx.t('finding.atLeastPastYear', { ...vars, gap: shortfallText(f, ctx) });
@@ -161,6 +159,15 @@ function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
  * favourable value to its least ("还差 1,001–4,999 平方米" for 5,001–8,999 against 10,000), or "至少" the least when
  * the range has no lower side but zero (不到 1 万平方米: anything up to the whole limit may be missing).
  */
+/** How far over an "at most" limit: likewise, from the range's most favourable value (its bottom) to its top. */
+function excessText(f: ThresholdFinding, ctx: ExplainContext): string {
+  const unit = FACT_UNITS[f.fact];
+  const least = f.actual - f.required;
+  if (!f.range) return formatQuantity(least, unit, ctx.lang, ctx.t);
+  if (f.range.max === undefined) return ctx.t('gap.atLeast', { gap: formatQuantity(least, unit, ctx.lang, ctx.t) });
+  return formatRange({ min: least, max: f.range.max - f.required }, unit, ctx.lang, ctx.t);
+}
+
 function shortfallText(f: ThresholdFinding, ctx: ExplainContext): string {
   const unit = FACT_UNITS[f.fact];
   const count = unit.kind === 'count';
@@ -181,9 +188,11 @@ function describeShare(f: ShareFinding, ctx: ExplainContext): string {
   const site = siteLabel(f.scope, ctx);
   const whole = ctx.lang === 'zh-CN' ? factLabel(f.whole, ctx) : lowerFirst(factLabel(f.whole, ctx));
   const wholeFigure = f.wholeRange ? formatRange(f.wholeRange, FACT_UNITS[f.whole], ctx.lang, ctx.t) : formatQuantity(f.actualWhole, FACT_UNITS[f.whole], ctx.lang, ctx.t);
-  const key = isPastYear(f.part) || isPastYear(f.whole) ? 'finding.sharePastYear' : 'finding.share';
+  // Over ranges, adding the least shortfall meets the share only at the most favourable figures: the remedy names it.
+  const key = isPastYear(f.part) || isPastYear(f.whole) ? 'finding.sharePastYear' : ranged ? 'finding.shareRange' : 'finding.share';
   return ctx.t(key, {
     site,
+    whole,
     part: site === '' ? factLabel(f.part, ctx) : afterColon(factLabel(f.part, ctx), ctx),
     // "园区营业收入（含代收代付，5.2 亿元）", never "（含代收代付）（5.2 亿元）".
     wholeWithFigure: withFigure(whole, wholeFigure, ctx),
