@@ -1,7 +1,7 @@
 /**
  * Which sets of facts have already passed `FactsSchema`, remembered by content, so that a conversation turn does
  * not validate the same stored facts again (the schema with its cross-fact bounds was the costliest part of
- * restoring a conversation). Every answer's new facts are validated when they are made (`inconsistency` in the
+ * restoring a conversation). Every answer's new facts are checked when they are made (`checkAnswered`, from the
  * machine); the next turn restores exactly those facts from the store, and finds them here.
  *
  * Nothing unvalidated is trusted: the key is a faithful serialisation of the value, made only of what JSON
@@ -57,8 +57,8 @@ function faithful(value: unknown): boolean {
 
 /**
  * `contentKey(facts)`, remembered for the last few facts objects by identity: a turn asks for the key of the same
- * facts more than once (restoring, validating, the outcomes remembered by content), and facts are never changed
- * once made (every answer makes a new object).
+ * facts more than once (restoring, checking the answer, remembering the result), and facts are never changed once
+ * made (every answer makes a new object).
  */
 export function factsKey(facts: unknown): string | undefined {
   for (const entry of recentKeys) if (entry.facts === facts) return entry.key;
