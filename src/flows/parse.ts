@@ -145,10 +145,13 @@ function parseInput(input: unknown, spec: AnswerSpec): ParseResult {
   const text = normalise(String(input));
   if (text === undefined) return fail('unreadable');
   if (text === '') return fail('empty');
-  const body = text.replace(/[。!.]+$/, '').trim();
+  // The full stop, and the particles that end a spoken reply (30家左右吧, 没呢, 有啊): they say nothing of the answer.
+  const body = text.replace(TRAILING, '').trim();
   if (body === '') return fail('unreadable');
   return DONT_KNOW.has(body) ? ok(null) : parseText(body, spec);
 }
+
+const TRAILING = /(?:\s*(?:[。!.]|(?<=\p{Script=Han}|\d)[吧啊呀呢哦哈嘛啦]))+$/u;
 
 /** Dispatches typed text by the kind of question. */
 function parseText(text: string, spec: AnswerSpec): ParseResult {
@@ -192,18 +195,21 @@ const YES = new Set([
   '是', '是的', '对', '对的', '有', '有的', '具备', '已具备', '已', '已有', '已经', '符合', '有的是', '嗯', '嗯嗯', '恩', '是滴', '是啊',
   '是呀', '对啊', '对呀', '有啊', '有滴', '没错', '当然', '当然有', '有了', '已经有了', '是有的', '确实有', '都有', '有一个', '有一支',
   '有一家', '已建立', '已成立', '已设立', '已制定', '已出台', '已经建立', '已经成立', '已经设立', '已经制定', '已经出台',
+  '肯定有', '肯定是', '一定有', '的确有', '有制定', '有建立', '有设立', '有成立', '有出台', '搞了', '办了', '有搞', '有办',
   'yes', 'y', 'yeah', 'yep', 'yup', 'sure', 'of course', 'we do', 'yes we do', 'true', '1', '√', '✓', '✔',
 ]);
 const NO = new Set([
   '否', '不是', '不对', '没有', '没', '无', '未', '未有', '不具备', '不', '不符合', '没有的', '没有呢', '未建立', '未成立', '未设立',
-  '未制定', '没建立', '没成立', '没设立', '没制定', '没有建立', '没有成立', '没有设立', '没有制定',
+  '未制定', '没建立', '没成立', '没设立', '没制定', '没有建立', '没有成立', '没有设立', '没有制定', '木有', '没搞', '没办', '没有搞',
+  '没有办', '肯定没有', '确实没有',
   'no', 'n', 'nope', 'false', '0', '×', '✗', '✘', 'we do not', "we don't",
 ]);
 /** Not yet, or being set up: a no today (the text asks what exists), which the conversation says ("按尚未具备计"). */
 const NOT_YET = new Set([
   '暂无', '尚无', '还没有', '还没', '暂时没有', '目前没有', '目前还没有', '尚未', '尚未具备', '暂未', '暂不具备', '正在筹建', '筹建中',
   '在筹建', '正在建设', '建设中', '在建', '正在建', '正在申请', '申请中', '计划中', '准备中', '正在准备', '正在制定', '制定中',
-  '还在筹建', '正在筹备', '还在筹备', '在筹备', '筹备中', '还在建', '还在建设', '还在准备', '还在申请', '还在制定',
+  '还在筹建', '正在筹备', '还在筹备', '在筹备', '筹备中', '还在建', '还在建设', '还在准备', '还在申请', '还在制定', '正在制定中',
+  '正在办', '正在办理', '办理中', '还在办', '还在办理',
   'none yet', 'not yet', 'no, not yet', 'in preparation', 'being set up', 'planned', 'in progress', 'under construction',
 ]);
 /** For questions about doing something 经常 / 广泛 / 积极: these mean yes … */
@@ -219,12 +225,34 @@ const OCCASIONAL = new Set([
 ]);
 
 function parseBoolean(text: string, spec: AnswerSpec): ParseResult {
+  const whole = booleanOf(text, spec);
+  if (whole.ok || whole.code !== 'unreadable') return whole;
+  return clausesOf(text, spec) ?? whole;
+}
+
+function booleanOf(text: string, spec: AnswerSpec): ParseResult {
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
   if (NOT_YET.has(text)) return ok(false, 'notYet');
   if (spec.frequency && FREQUENT.has(text)) return ok(true);
   if (spec.frequency && OCCASIONAL.has(text)) return fail('occasional');
   return fail('unreadable');
+}
+
+/**
+ * A reply in clauses (有，已经制定 / 没有，正在制定): read when every clause that can be read says the same, the first
+ * one among them; 没有 and 正在制定 together are not yet. Clauses that say yes and no are too muddled to read.
+ */
+function clausesOf(text: string, spec: AnswerSpec): ParseResult | undefined {
+  const clauses = text.split(/\s*[,，;；、]\s*/).filter((c) => c !== '');
+  // 有，但还没制定完: a clause that turns against the first makes the reply one to ask about again.
+  if (clauses.length < 2 || clauses.some((c) => /^(?:但|不过|可是|只是|but\b|however\b)/.test(c))) return undefined;
+  const read = clauses.map((c) => booleanOf(c.replace(TRAILING, ''), spec)).filter((r) => r.ok);
+  const [first] = read;
+  if (!first?.ok) return undefined;
+  const values = new Set(read.map((r) => (r.ok ? r.value : undefined)));
+  if (values.size > 1) return undefined;
+  return read.find((r) => r.ok && r.reading === 'notYet') ?? first;
 }
 
 // ── numbers ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -481,10 +509,11 @@ function combined(kinds: readonly (Qualifier | 'more')[]): Qualifier | 'more' | 
 
 /**
  * 几十家 / 好几百万元 / 几千平方米 / 几个亿: some number of that place, at least two of it (one would be said as
- * 一), so from twice the place up to just under ten times it: 几十 → 20–99, 几千平方米 → 2,000–9,999.99 m². 大概 before
- * it adds nothing (大概几十家 is 几十家, as 约30多家 is 30多家).
+ * 一), so from twice the place up to just under ten times it: 几十 → 20–99, 几千平方米 → 2,000–9,999.99 m².
  */
-const SEVERAL = /^(?:大约|大概|大致|约莫|约|估计|差不多)?\s*好?几\s*([十百千万亿]+|hundred|thousand|million|billion)\s*(.*)$/;
+const SEVERAL = /^好?几\s*([十百千万亿]+|hundred|thousand|million|billion)\s*(.*)$/;
+/** 大概 before a figure that is already vague (几十, 五六十, 20-30) adds nothing to it. */
+const ABOUT_BEFORE = /^(?:大约|大概|大致|约莫|约|估计|差不多)\s*/;
 /** The English places (several thousand, a few hundred: `englishNumerals` writes them with 几). */
 const ENGLISH_PLACE: Readonly<Record<string, number>> = { hundred: 2, thousand: 3, million: 6, billion: 9 };
 
@@ -500,12 +529,13 @@ function readSeveral(text: string, digits: number): { lo: bigint; hi: bigint; un
 function parseNumber(typed: string, spec: AnswerSpec): ParseResult {
   const text = withoutFiller(typed);
   const digits = stepDigits(spec);
-  const several = readSeveral(text, digits);
+  const vague = text.replace(ABOUT_BEFORE, '');
+  const several = readSeveral(vague, digits);
   if (several) {
     if (several.unit && several.unit !== spec.unit) return fail('wrongUnit', several.unit);
     return boundsResult(several.lo, several.hi, digits, spec);
   }
-  const span = readSpan(text);
+  const span = readSpan(vague);
   if (span) {
     if (span.unit && span.unit !== spec.unit) return fail('wrongUnit', span.unit);
     return boundsResult(inSteps(span.lo.value, digits, 'ceil'), inSteps(span.hi.value, digits, 'floor'), digits, spec);
@@ -546,6 +576,8 @@ const COLLOQUIAL: readonly (readonly [RegExp, string])[] = [
   [/^([百千万亿])(?=来|多|余|几)/, '一$1'],
   [/^一?([十百千万])把/, '约1$1'],
   [/^(.*?[\d〇零一二两三四五六七八九十百千万亿]+)(\D*?)\s*出头$/, '$1多$2'],
+  // 1亿多点 / 三十多点儿: 多 with a shrug.
+  [/多点儿?$/, '多'],
 ];
 
 /** English number words up to ninety-nine, and the round ones people say with "a" (a dozen, half a million). */
