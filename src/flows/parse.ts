@@ -735,9 +735,16 @@ function candidates(text: string, options: readonly ChoiceOption[]): number {
 }
 
 function parseChoice(text: string, options: readonly ChoiceOption[]): ParseResult {
-  const value = resolveItem(text, options);
+  const value = resolveItem(text, options) ?? resolveItem(bareChoice(text), options, false);
   if (value !== undefined) return ok(value);
   return fail(candidates(text, options) > 1 ? 'ambiguousOption' : 'unknownOption');
+}
+
+/** Words around a choice said in a sentence: 在市区, 高新区里, 综合性的, 被撤销了, 之前没报过 (matched exactly after). */
+const AROUND_CHOICE: readonly RegExp[] = [/^(?:我们|园区)?(?:在|是|属于|位于|之前|以前|上次|曾经)\s*/, /\s*(?:的|了|里|内|那边|那种|这种)$/];
+
+function bareChoice(text: string): string {
+  return AROUND_CHOICE.reduce((t, pattern) => t.replace(pattern, ''), text);
 }
 
 /** The chosen values in the options' order, once each. */
