@@ -242,6 +242,8 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['several million yuan', 'money', { min: 2_000_000, max: 9_999_999 }],
   ['hundreds of millions of yuan', 'money', { min: 200_000_000, max: 999_999_999 }],
   ['several', 'count', err('unreadable')],
+  ['half a billion', 'money', 500_000_000],
+  ['just over 10,000', 'area', { min: 10_000.01 }],
   // filler before the figure: 有, 一共有, 共, 目前有, also after a qualifier
   ['有30多家', 'count', { min: 31, max: 39 }],
   ['一共有20家', 'count', 20],
@@ -406,6 +408,9 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['报过被拒了', 'previousOutcome', 'rejected'],
   ['两个园区', 'layout', 'multi'],
   ['市里', 'locationType', err('unknownOption')],
+  ['a core park plus branches', 'layout', 'multi'],
+  ['it was revoked', 'previousOutcome', 'revoked'],
+  ['no', 'previousOutcome', 'none'],
   ['被撤销过', 'previousOutcome', 'revoked'],
   ['还在筹备', 'boolean', notYet],
   ['筹备中', 'boolean', notYet],
@@ -431,6 +436,13 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['没有，正在制定', 'boolean', notYet],
   ['有，没有', 'boolean', err('unreadable')],
   ['有，但还没制定完', 'boolean', err('unreadable')],
+  // in English as spoken
+  ['we have one', 'boolean', true],
+  ['Definitely', 'boolean', true],
+  ["no we don't", 'boolean', false],
+  ['not really', 'boolean', false],
+  ['working on it', 'boolean', notYet],
+  ['not at the moment', 'boolean', notYet],
   // colloquial yes
   ['嗯', 'boolean', true],
   ['是滴', 'boolean', true],

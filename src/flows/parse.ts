@@ -196,13 +196,15 @@ const YES = new Set([
   '是呀', '对啊', '对呀', '有啊', '有滴', '没错', '当然', '当然有', '有了', '已经有了', '是有的', '确实有', '都有', '有一个', '有一支',
   '有一家', '已建立', '已成立', '已设立', '已制定', '已出台', '已经建立', '已经成立', '已经设立', '已经制定', '已经出台',
   '肯定有', '肯定是', '一定有', '的确有', '有制定', '有建立', '有设立', '有成立', '有出台', '搞了', '办了', '有搞', '有办',
-  'yes', 'y', 'yeah', 'yep', 'yup', 'sure', 'of course', 'we do', 'yes we do', 'true', '1', '√', '✓', '✔',
+  'yes', 'y', 'yeah', 'yep', 'yup', 'sure', 'of course', 'we do', 'yes we do', 'true', '1', '√', '✓', '✔', 'we have', 'we have one',
+  'yes we have', 'yes we have one', 'we do have', 'absolutely', 'definitely', 'certainly', 'indeed',
 ]);
 const NO = new Set([
   '否', '不是', '不对', '没有', '没', '无', '未', '未有', '不具备', '不', '不符合', '没有的', '没有呢', '未建立', '未成立', '未设立',
   '未制定', '没建立', '没成立', '没设立', '没制定', '没有建立', '没有成立', '没有设立', '没有制定', '木有', '没搞', '没办', '没有搞',
   '没有办', '肯定没有', '确实没有',
-  'no', 'n', 'nope', 'false', '0', '×', '✗', '✘', 'we do not', "we don't",
+  'no', 'n', 'nope', 'false', '0', '×', '✗', '✘', 'we do not', "we don't", "no we don't", 'no we do not', 'not really', 'none',
+  "we don't have one", 'we do not have one', 'no we have not', "no we haven't",
 ]);
 /** Not yet, or being set up: a no today (the text asks what exists), which the conversation says ("按尚未具备计"). */
 const NOT_YET = new Set([
@@ -211,6 +213,7 @@ const NOT_YET = new Set([
   '还在筹建', '正在筹备', '还在筹备', '在筹备', '筹备中', '还在建', '还在建设', '还在准备', '还在申请', '还在制定', '正在制定中',
   '正在办', '正在办理', '办理中', '还在办', '还在办理',
   'none yet', 'not yet', 'no, not yet', 'in preparation', 'being set up', 'planned', 'in progress', 'under construction',
+  'working on it', 'not at the moment', 'not at present', 'currently no', 'currently not', 'not currently', 'being drafted',
 ]);
 /** For questions about doing something 经常 / 广泛 / 积极: these mean yes … */
 const FREQUENT = new Set([
@@ -277,7 +280,7 @@ const PREFIXES: readonly (readonly [RegExp, Qualifier])[] = [
   [/^(?:大约|大概|大致|约莫|约|估计|差不多|approximately|approx\.?|about|around|roughly|circa|some|~)\s*/, 'about'],
   [/^(?:将近|接近|近|快|nearly|almost|close to|just under|not quite)\s*/, 'near'],
   [/^(?:不到|不足|少于|低于|小于|未满|不满|未达到|未达|less than|fewer than|under|below)\s*/, 'below'],
-  [/^(?:超过|多于|高于|大于|逾|more than|over|above|upwards of|in excess of)\s*/, 'over'],
+  [/^(?:超过|多于|高于|大于|逾|more than|(?:just |slightly |a little |a bit )?over|above|upwards of|in excess of)\s*/, 'over'],
   [/^(?:至少|不少于|不低于|最少|起码|at least|no less than|no fewer than|not less than|minimum)\s*/, 'atLeast'],
   [/^(?:最多|至多|不超过|不高于|顶多|at most|up to|no more than|not more than|maximum)\s*/, 'atMost'],
 ];
@@ -595,6 +598,7 @@ const ENGLISH_SEVERAL: readonly (readonly [RegExp, string])[] = [
 const ENGLISH_ROUND: readonly (readonly [RegExp, string])[] = [
   [/\b(?:a |one )?dozen\b/g, '12'],
   [/\bhalf a million\b/g, '500000'],
+  [/\bhalf a billion\b/g, '500000000'],
   [/\ba (hundred|thousand|million|billion)\b/g, '1 $1'],
   // 5m yuan: m for million after a figure (m2, the area, is left alone).
   [/(\d)\s*m(?=\s*(?:yuan|rmb|cny)?$)/, '$1 million'],
