@@ -541,6 +541,13 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['employment and social security', 'public', ['employment', 'social_security']],
   ['就业创业 职业培训', 'public', ['employment', 'vocational_training']],
   ['会议、火箭', 'supporting', err('unknownOption')],
+  // every option but those named
+  ['除了住宿都有', 'supporting', ['meeting', 'training', 'finance', 'legal', 'catering', 'network_information', 'recruitment_hall']],
+  ['除了住宿和餐饮，其他都有', 'supporting', ['meeting', 'training', 'finance', 'legal', 'network_information', 'recruitment_hall']],
+  ['all except social security', 'public', ['employment', 'vocational_training', 'talent_personnel']],
+  ['除了火箭都有', 'supporting', err('unknownOption')],
+  ['会议室，培训教室', 'supporting', ['meeting', 'training']],
+  ['人力资源外包、HR SaaS', 'business', ['outsourcing', 'software']],
   ['HR', 'business', err('unknownOption')],
   ['HR outsourcing, HR software', 'business', ['outsourcing', 'software']],
   ['培训', 'business', ['training']],

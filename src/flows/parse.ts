@@ -663,6 +663,8 @@ const POSITION = /^(?:第|no\.?|#|option|选项|选)?\s*\(?(.+?)\)?\s*(?:个|项
 const NONE = new Set(['无', '没有', '都没有', '都没', '均无', '全无', '没', '否', '都不是', 'none', 'none of them', 'nothing', 'no', 'nil']);
 const ALL = new Set(['全部', '都有', '全都有', '全部都有', '以上都有', '以上全部', '均有', '都是', '全选', 'all', 'all of them', 'all of the above', 'everything']);
 const SEPARATOR = /\s*(?:[,;、/+&]|以及|和|及|与|\band\b)\s*|\s+/g;
+/** Every option but those named: 除了住宿都有, 除住宿以外其他都有, all except accommodation, everything but X. */
+const ALL_EXCEPT = /^(?:除了?\s*(.+?)\s*(?:以外|之外)?\s*[,，]?\s*(?:其他|其它|其余)?(?:都有|全有|均有)|(?:all|everything|all of them) (?:except|but) (.+))$/;
 
 /** "2", "第2个", "2.", "(2)", "option 2", "第二项" → the second option's value. */
 function byPosition(text: string, options: readonly ChoiceOption[]): string | undefined {
@@ -810,6 +812,11 @@ function parseMulti(text: string, options: readonly ChoiceOption[]): ParseResult
   if (exact !== undefined) return ok([exact]);
   if (NONE.has(text)) return ok([]);
   if (ALL.has(text)) return ok(options.map((o) => o.value));
+  const except = ALL_EXCEPT.exec(text);
+  if (except) {
+    const left = splitItems(except[1] ?? except[2] ?? '', options);
+    return left ? inOrder(options.map((o) => o.value).filter((v) => !left.includes(v)), options) : fail('unknownOption');
+  }
   const list = text.replace(/^(?:有|包括|包含|including|includes)\s*/, '').replace(/\s*(?:等|etc\.?)$/, '');
   const values = list ? splitItems(list, options) : undefined;
   return values ? inOrder(values, options) : fail('unknownOption');
