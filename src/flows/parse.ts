@@ -25,12 +25,15 @@
  *   (twenty-five, thirty-something, about a dozen, half a million, 5m yuan).
  * - For a boolean question 1 means yes and 0 means no (as in forms and spreadsheets); 暂无 / 尚无 / 正在筹建 /
  *   not yet are no, with `reading: 'notYet'` so that the conversation can say "按尚未具备计"; for a question on
- *   something done 经常 (spec.frequency) 经常 / 定期 / 每年都办 are yes and 偶尔 is `occasional`.
+ *   something done 经常 (spec.frequency) 经常 / 定期 / 每年都办 are yes and 偶尔 is `occasional`. A reply in
+ *   clauses is read when the clauses agree (有，已经制定; 没有，正在制定 is not yet), never when they disagree or one
+ *   turns against the first (有，但还没…). Particles that end a spoken reply (吧, 啊, 呢 …) are dropped everywhere.
  * - Choice synonyms come with the options (from `locales/<lang>/answers.json`, see `prompts.answerSpec`); a text
  *   that fits several options is ambiguousOption, one that fits none unknownOption.
  * - JSON null means "I don't know", like 不清楚; a JSON number for a choice is its 1-based position.
  * - A multi answer lists option values in the options' order, without duplicates; 无 / none → [], 全部 / all →
- *   every option; a trailing 等 / etc. is dropped.
+ *   every option, 除了住宿都有 / all except X → every option but those named; a trailing 等 / etc. is dropped.
+ * - A choice said in a sentence (在市区, 综合性的, 被撤销了) matches once the words around it are dropped, exactly.
  * - Choice labels match exactly, or by a unique substring of at least two characters (Latin text only at a word
  *   start, so "no" does not match "technological"); two matching options are ambiguousOption, never a guess.
  * - Dates must name a day of a year between 1900 and 2100 that exists; a month alone is invalidDate. A two-digit
