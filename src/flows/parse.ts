@@ -245,14 +245,17 @@ function booleanOf(text: string, spec: AnswerSpec): ParseResult {
   return fail('unreadable');
 }
 
+const CLAUSE_BREAK = /\s*[,，;；、]\s*/;
+const TURNS_AGAINST = /^(?:但|不过|可是|只是|but\b|however\b)/;
+
 /**
  * A reply in clauses (有，已经制定 / 没有，正在制定): read when every clause that can be read says the same, the first
  * one among them; 没有 and 正在制定 together are not yet. Clauses that say yes and no are too muddled to read.
  */
 function clausesOf(text: string, spec: AnswerSpec): ParseResult | undefined {
-  const clauses = text.split(/\s*[,，;；、]\s*/).filter((c) => c !== '');
+  const clauses = text.split(CLAUSE_BREAK).filter((c) => c !== '');
   // 有，但还没制定完: a clause that turns against the first makes the reply one to ask about again.
-  if (clauses.length < 2 || clauses.some((c) => /^(?:但|不过|可是|只是|but\b|however\b)/.test(c))) return undefined;
+  if (clauses.length < 2 || clauses.some((c) => TURNS_AGAINST.test(c))) return undefined;
   const read = clauses.map((c) => booleanOf(c.replace(TRAILING, ''), spec)).filter((r) => r.ok);
   const [first] = read;
   if (!first?.ok) return undefined;
@@ -279,8 +282,10 @@ interface Quantity {
  */
 type Qualifier = 'about' | 'near' | 'below' | 'over' | 'atLeast' | 'atMost';
 
+/** 约 / about before a figure; before a figure already vague (几十, 五六十, 20-30) it adds nothing to it. */
+const ABOUT = /^(?:大约|大概|大致|约莫|约|估计|差不多|approximately|approx\.?|about|around|roughly|circa|some|~)\s*/;
 const PREFIXES: readonly (readonly [RegExp, Qualifier])[] = [
-  [/^(?:大约|大概|大致|约莫|约|估计|差不多|approximately|approx\.?|about|around|roughly|circa|some|~)\s*/, 'about'],
+  [ABOUT, 'about'],
   [/^(?:将近|接近|近|快|nearly|almost|close to|just under|not quite)\s*/, 'near'],
   [/^(?:不到|不足|少于|低于|小于|未满|不满|未达到|未达|less than|fewer than|under|below)\s*/, 'below'],
   [/^(?:超过|多于|高于|大于|逾|more than|(?:just |slightly |a little |a bit )?over|above|upwards of|in excess of)\s*/, 'over'],
@@ -517,15 +522,11 @@ function combined(kinds: readonly (Qualifier | 'more')[]): Qualifier | 'more' | 
  * 几十家 / 好几百万元 / 几千平方米 / 几个亿: some number of that place, at least two of it (one would be said as
  * 一), so from twice the place up to just under ten times it: 几十 → 20–99, 几千平方米 → 2,000–9,999.99 m².
  */
-const SEVERAL = /^好?几\s*([十百千万亿]+|hundred|thousand|million|billion)\s*(.*)$/;
-/** 大概 before a figure that is already vague (几十, 五六十, 20-30) adds nothing to it. */
-const ABOUT_BEFORE = /^(?:大约|大概|大致|约莫|约|估计|差不多)\s*/;
-/** The English places (several thousand, a few hundred: `englishNumerals` writes them with 几). */
-const ENGLISH_PLACE: Readonly<Record<string, number>> = { hundred: 2, thousand: 3, million: 6, billion: 9 };
+const SEVERAL = /^好?几\s*([十百千万亿]+)\s*(.*)$/;
 
 function readSeveral(text: string, digits: number): { lo: bigint; hi: bigint; unit: NumberUnit | undefined } | undefined {
   const m = SEVERAL.exec(text);
-  const exp = m && (ENGLISH_PLACE[m[1] ?? ''] ?? multiplierExp(m[1] ?? ''));
+  const exp = m && multiplierExp(m[1] ?? '');
   const suffix = m && readSuffix(m[2] ?? '');
   if (!m || exp === undefined || exp === null || !suffix) return undefined;
   const place = shifted({ units: 1n, scale: 0 }, exp + suffix.shift);
@@ -535,7 +536,7 @@ function readSeveral(text: string, digits: number): { lo: bigint; hi: bigint; un
 function parseNumber(typed: string, spec: AnswerSpec): ParseResult {
   const text = withoutFiller(typed);
   const digits = stepDigits(spec);
-  const vague = text.replace(ABOUT_BEFORE, '');
+  const vague = text.replace(ABOUT, '');
   const several = readSeveral(vague, digits);
   if (several) {
     if (several.unit && several.unit !== spec.unit) return fail('wrongUnit', several.unit);
@@ -596,7 +597,10 @@ const ENGLISH_SEVERAL: readonly (readonly [RegExp, string])[] = [
   [/\bhundreds of millions(?: of)?\b/g, '几亿'],
   [/\btens of thousands(?: of)?\b/g, '几万'],
   [/\btens of millions(?: of)?\b/g, '几千万'],
-  [/\b(?:several|a few) (hundred|thousand|million|billion)\b/g, '几 $1'],
+  [/\b(?:several|a few) hundred\b/g, '几百'],
+  [/\b(?:several|a few) thousand\b/g, '几千'],
+  [/\b(?:several|a few) million\b/g, '几百万'],
+  [/\b(?:several|a few) billion\b/g, '几十亿'],
 ];
 const ENGLISH_ROUND: readonly (readonly [RegExp, string])[] = [
   [/\b(?:a |one )?dozen\b/g, '12'],
@@ -699,7 +703,7 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** The one option whose value or label matches; undefined when none, or more than one, does. */
 function byLabel(text: string, options: readonly ChoiceOption[], loose: boolean): string | undefined {
   const exact = exactLabels(options).get(text);
-  if (exact !== undefined || !loose || codePoints(text) < 2) return exact ?? undefined;
+  if (exact !== undefined || !loose || [...text].length < 2) return exact ?? undefined;
   const partial = options.filter((o) => labelsOf(o).some((l) => contains(l, text)));
   return partial.length === 1 ? partial[0]?.value : undefined;
 }
@@ -721,17 +725,6 @@ function exactLabels(options: readonly ChoiceOption[]): Map<string, string | nul
 }
 const labelIndexes = new WeakMap<readonly ChoiceOption[], Map<string, string | null>>();
 
-/** Characters as a person counts them (an astral character is one), without making an array of them. */
-function codePoints(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const pairsWithPrevious = c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
-    if (!pairsWithPrevious) n += 1;
-  }
-  return n;
-}
-
 /** One item of a choice, by position, value or label; `loose` also allows a unique partial label. */
 function resolveItem(text: string, options: readonly ChoiceOption[], loose = true): string | undefined {
   return byPosition(text, options) ?? byLabel(text, options, loose);
@@ -739,8 +732,9 @@ function resolveItem(text: string, options: readonly ChoiceOption[], loose = tru
 
 /** How many options a text could mean (by exact or partial label): more than one is ambiguousOption. */
 function candidates(text: string, options: readonly ChoiceOption[]): number {
-  const exact = options.filter((o) => labelsOf(o).includes(text)).length;
-  return exact > 0 || [...text].length < 2 ? exact : options.filter((o) => labelsOf(o).some((l) => contains(l, text))).length;
+  const exact = exactLabels(options).get(text);
+  if (exact !== undefined) return exact === null ? 2 : 1;
+  return [...text].length < 2 ? 0 : options.filter((o) => labelsOf(o).some((l) => contains(l, text))).length;
 }
 
 function parseChoice(text: string, options: readonly ChoiceOption[]): ParseResult {

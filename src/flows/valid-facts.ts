@@ -80,11 +80,7 @@ export function knownValid(facts: unknown): boolean {
 /** Records that `facts` passed `FactsSchema` (call only after a successful parse of this very value). */
 export function rememberValid(facts: unknown): void {
   const key = factsKey(facts);
-  if (key !== undefined) remember(key);
-}
-
-function remember(key: string): void {
-  known.set(key, true);
+  if (key !== undefined) known.set(key, true);
 }
 
 /** Why facts were refused: the first problem, at its path (a fact, or `branches.<i>.<field>`). */
@@ -129,6 +125,6 @@ export function checkFacts(facts: unknown): ReturnType<typeof FactsSchema.safePa
   const key = factsKey(facts);
   if (key !== undefined && known.has(key)) return undefined;
   const parsed = FactsSchema.safeParse(facts);
-  if (parsed.success && key !== undefined) remember(key);
+  if (parsed.success && key !== undefined) known.set(key, true);
   return parsed;
 }

@@ -159,22 +159,28 @@ function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
  * favourable value to its least ("还差 1,001–4,999 平方米" for 5,001–8,999 against 10,000), or "至少" the least when
  * the range has no lower side but zero (不到 1 万平方米: anything up to the whole limit may be missing).
  */
-/** How far over an "at most" limit: likewise, from the range's most favourable value (its bottom) to its top. */
-function excessText(f: ThresholdFinding, ctx: ExplainContext): string {
-  const unit = FACT_UNITS[f.fact];
-  const least = f.actual - f.required;
-  if (!f.range) return formatQuantity(least, unit, ctx.lang, ctx.t);
-  if (f.range.max === undefined) return ctx.t('gap.atLeast', { gap: formatQuantity(least, unit, ctx.lang, ctx.t) });
-  return formatRange({ min: least, max: f.range.max - f.required }, unit, ctx.lang, ctx.t);
+/**
+ * How much is missing below an "at least" limit: one figure for an exact answer; over a range, from its most
+ * favourable value to its least ("还差 1,001–4,999 平方米" for 5,001–8,999 against 10,000), or "至少" the least when
+ * the range has no lower side but zero (不到 1 万平方米: anything up to the whole limit may be missing).
+ */
+function shortfallText(f: ThresholdFinding, ctx: ExplainContext): string {
+  const count = FACT_UNITS[f.fact].kind === 'count';
+  const most = f.range && f.range.min > 0 ? roundUp(f.required - f.range.min, count) : undefined;
+  return marginText(f, roundUp(f.required - f.actual, count), most, ctx);
 }
 
-function shortfallText(f: ThresholdFinding, ctx: ExplainContext): string {
+/** How far over an "at most" limit: likewise, from the range's most favourable value (its bottom) to its top. */
+function excessText(f: ThresholdFinding, ctx: ExplainContext): string {
+  return marginText(f, f.actual - f.required, f.range?.max === undefined ? undefined : f.range.max - f.required, ctx);
+}
+
+/** A margin from a limit: one figure for an exact answer; over a range, `least`–`most`, or at least `least`. */
+function marginText(f: ThresholdFinding, least: number, most: number | undefined, ctx: ExplainContext): string {
   const unit = FACT_UNITS[f.fact];
-  const count = unit.kind === 'count';
-  const least = roundUp(f.required - f.actual, count);
   if (!f.range) return formatQuantity(least, unit, ctx.lang, ctx.t);
-  if (f.range.min <= 0) return ctx.t('gap.atLeast', { gap: formatQuantity(least, unit, ctx.lang, ctx.t) });
-  return formatRange({ min: least, max: roundUp(f.required - f.range.min, count) }, unit, ctx.lang, ctx.t);
+  if (most === undefined) return ctx.t('gap.atLeast', { gap: formatQuantity(least, unit, ctx.lang, ctx.t) });
+  return formatRange({ min: least, max: most }, unit, ctx.lang, ctx.t);
 }
 
 function describeShare(f: ShareFinding, ctx: ExplainContext): string {
