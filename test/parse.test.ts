@@ -228,6 +228,12 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['几个亿', 'money', { min: 200_000_000, max: 999_999_999 }],
   ['几十平方米', 'count', err('wrongUnit', 'area')],
   ['几家', 'count', err('unreadable')],
+  // 0以上 holds for every figure: no answer, said so (and `{}` would read back as nothing)
+  ['0以上', 'count', err('noBound')],
+  ['〇以上', 'area', err('noBound')],
+  ['不少于0平方米', 'area', err('noBound')],
+  ['at least 0', 'money', err('noBound')],
+  ['超过0', 'count', { min: 1 }],
   ['超过几十家', 'count', err('unreadable')],
   // 大概 before a figure that is already vague adds nothing; 多点 is 多; particles that end a spoken reply go
   ['大概五六十家', 'count', { min: 50, max: 60 }],
@@ -647,9 +653,12 @@ describe('what people type', () => {
 
 // ── properties ───────────────────────────────────────────────────────────────────────────────────────────
 
-const CODES: readonly ParseErrorCode[] = [
-  'empty', 'unreadable', 'wrongUnit', 'negative', 'tooLarge', 'notInteger', 'unknownOption', 'ambiguousOption', 'invalidDate', 'needExact', 'occasional',
-];
+/** Every code, kept complete by the type checker: a new code without a line in `locales/` fails the hints test. */
+const EVERY_CODE: Record<ParseErrorCode, true> = {
+  empty: true, unreadable: true, wrongUnit: true, negative: true, tooLarge: true, notInteger: true, unknownOption: true,
+  ambiguousOption: true, invalidDate: true, needExact: true, noBound: true, occasional: true,
+};
+const CODES = Object.keys(EVERY_CODE) as ParseErrorCode[];
 const UNITS: readonly NumberUnit[] = ['area', 'money', 'count', 'percent'];
 const MAX: Record<NumberUnit, number> = { area: 10_000_000, money: 1e13, count: 1_000_000, percent: 100 };
 
@@ -888,7 +897,13 @@ describe('approximate figures are bounds', () => {
     fc.assert(
       fc.property(figure(unit), fc.constantFrom(...INCLUSIVE), fc.boolean(), (n, form, inChinese) => {
         const text = form(inChinese ? chinese(n) : grouped(n));
-        const { lo, hi } = rangeOfResult(parseAnswer(text, spec));
+        const result = parseAnswer(text, spec);
+        // 0以上 / at least 0 holds for every figure: refused as no answer, and only at 0.
+        if (!result.ok && result.code === 'noBound') {
+          expect(n, text).toBe(0);
+          return;
+        }
+        const { lo, hi } = rangeOfResult(result);
         expect(lo, text).toBeLessThanOrEqual(n);
         expect(hi, text).toBeGreaterThanOrEqual(n);
         expect(lo, text).toBeLessThanOrEqual(hi);
@@ -994,6 +1009,13 @@ describe('hints', () => {
     expect(hint).not.toContain('{{');
     expect(hint).not.toContain('\n');
     expect(hint).not.toMatch(/^(error|ask|unit|max)\./);
+  });
+
+  it('say that 0以上 tells nothing, and that an approximate figure will do', () => {
+    const result = parseAnswer('0以上', SPECS.count);
+    if (result.ok) throw new Error('expected a failure');
+    expect(parseHint(result, SPECS.count, 'zh-CN')).toBe('“0 以上”对任何数都成立，说明不了多少。请输入一个整数，例如 25 或 25家。说个大概也可以，例如 30多、二十几。');
+    expect(parseHint(result, SPECS.count, 'en')).toMatch(/^"At least 0" holds for any figure.*An approximate figure is fine too/);
   });
 
   it('say what was recognised and what is asked', () => {

@@ -101,6 +101,7 @@ export type ParseErrorCode =
   | 'ambiguousOption'
   | 'invalidDate'
   | 'needExact'
+  | 'noBound'
   | 'occasional';
 
 /** A fact value (null = "I don't know"), or why there is none; wrongUnit says which unit was recognised. */
@@ -473,6 +474,8 @@ function boundsResult(lo: bigint | undefined, hi: bigint | undefined, digits: nu
   const max = hi === undefined ? undefined : fromSteps(hi, digits);
   if (max === 0 || (min !== undefined && min === max)) return checkNumber(max ?? 0, spec);
   if (spec.exactOnly) return fail('needExact');
+  // 0以上 / at least 0 holds for every figure: it is no answer, and `{}` would read back as nothing.
+  if (min === undefined && max === undefined) return fail('noBound');
   return checkBounds({ ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }, spec);
 }
 
@@ -884,7 +887,7 @@ function askFor(spec: AnswerSpec, lang: Lang, t: Translate): string {
  * 平方米), so that someone who does not know the exact figure says what they know instead of giving up.
  */
 function approxFor(result: Extract<ParseResult, { ok: false }>, spec: AnswerSpec, lang: Lang, t: Translate): string {
-  if (result.code !== 'unreadable' || spec.kind !== 'number' || spec.exactOnly || !spec.unit) return '';
+  if ((result.code !== 'unreadable' && result.code !== 'noBound') || spec.kind !== 'number' || spec.exactOnly || !spec.unit) return '';
   const key = `approx.${spec.unit}`;
   return hasKey(lang, 'parse', key) ? `${lang === 'en' ? ' ' : ''}${t(key)}` : '';
 }
