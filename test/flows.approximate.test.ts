@@ -190,6 +190,18 @@ describe('a range that straddles a limit', () => {
     expect(c.criterion('shandong.floor-area')?.status).toBe('unmet');
   });
 
+  it('a hedged reply to the follow-up is asked about once; hedged again, the range stays as it was', () => {
+    const c = atFloorArea();
+    c.answer('约1万平方米');
+    c.answer('好像是');
+    expect(c.view.error?.code).toBe('hedged');
+    expect(c.view.prompt?.questionId).toBe('settle.floorArea');
+    c.answer('应该是吧');
+    expect(c.view.error).toBeUndefined();
+    expect(c.view.taken).toBe('范围不变，仍按 9,000–11,000 平方米计；相关条件待确认。');
+    expect(c.criterion('shandong.floor-area')?.status).toBe('unknown');
+  });
+
   it('an answer to another question while the follow-up is pending is not taken (notCurrent), the follow-up stays', () => {
     const c = atFloorArea();
     c.answer('约1万平方米');
@@ -264,6 +276,36 @@ describe('colloquial yes / no', () => {
     expect(c.view.error).toBeUndefined();
     expect(c.view.taken).toBe('偶尔开展按未做到经常开展计。');
     expect(c.view.answers.find((a) => a.questionId === 'holdsPublicWelfareActivities')?.answer).toBe('否');
+  });
+
+  it('好像有 is asked once more; hedged again it is taken as 不清楚, never as a guessed yes', () => {
+    const c = atQuestion('hasManagementRules');
+    c.answer('好像有');
+    expect(c.view.error?.code).toBe('hedged');
+    expect(c.view.error?.message).toContain('拿不准');
+    expect(c.view.prompt?.questionId).toBe('hasManagementRules');
+    c.answer('应该有吧');
+    expect(c.view.error).toBeUndefined();
+    expect(c.view.taken).toBe('拿不准的按“不清楚”计：这一项列为待确认，确定后可以随时修改。');
+    expect(c.view.prompt?.questionId).not.toBe('hasManagementRules');
+    expect(c.view.answers.find((a) => a.questionId === 'hasManagementRules')?.answer).toBe('不清楚');
+  });
+
+  it('a hedge followed by a sure answer is that answer', () => {
+    const c = atQuestion('hasManagementRules');
+    c.answer('应该没有');
+    expect(c.view.error?.code).toBe('hedged');
+    c.answer('确实没有');
+    expect(c.view.taken).toBeUndefined();
+    expect(c.view.answers.find((a) => a.questionId === 'hasManagementRules')?.answer).toBe('否');
+  });
+
+  it('"probably" in English, then "I think so": don\'t know', () => {
+    const c = atQuestion('hasManagementRules', 'en');
+    c.answer('probably');
+    expect(c.view.error?.message).toMatch(/sounds unsure/);
+    c.answer('I think so');
+    expect(c.view.taken).toMatch(/^Not sure is taken as "don't know"/);
   });
 
   it('每年都办 is yes to a 经常 question', () => {

@@ -391,7 +391,7 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['N', 'boolean', false],
   ['False', 'boolean', false],
   ['0', 'boolean', false],
-  ['maybe', 'boolean', err('unreadable')],
+  ['maybe', 'boolean', err('hedged')], // neither yes nor no: the person is unsure, asked once whether they can say
   // not yet: a no, which the conversation echoes as 按尚未具备计
   ['暂无', 'boolean', notYet],
   ['尚无', 'boolean', notYet],
@@ -442,6 +442,21 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['没有，正在制定', 'boolean', notYet],
   ['有，没有', 'boolean', err('unreadable')],
   ['有，但还没制定完', 'boolean', err('unreadable')],
+  // a yes or no the person is not sure of: asked about once more (the conversation takes a second hedge as 不清楚)
+  ['好像有', 'boolean', err('hedged')],
+  ['应该没有吧', 'boolean', err('hedged')],
+  ['我记得有', 'boolean', err('hedged')],
+  ['应该是有的', 'boolean', err('hedged')],
+  ['好像是', 'boolean', err('hedged')],
+  ['估计没', 'boolean', err('hedged')],
+  ['可能有吧', 'boolean', err('hedged')],
+  ['应该有，但不确定', 'boolean', err('hedged')],
+  ['有，不过我不确定', 'boolean', err('hedged')],
+  ['好像', 'boolean', err('unreadable')],
+  ['可能偶尔', 'frequency', err('hedged')],
+  ['probably', 'boolean', err('hedged')],
+  ["I don't think so", 'boolean', err('hedged')],
+  ['maybe not', 'boolean', err('hedged')],
   // in English as spoken
   ['we have one', 'boolean', true],
   ['Definitely', 'boolean', true],
@@ -656,7 +671,7 @@ describe('what people type', () => {
 /** Every code, kept complete by the type checker: a new code without a line in `locales/` fails the hints test. */
 const EVERY_CODE: Record<ParseErrorCode, true> = {
   empty: true, unreadable: true, wrongUnit: true, negative: true, tooLarge: true, notInteger: true, unknownOption: true,
-  ambiguousOption: true, invalidDate: true, needExact: true, noBound: true, occasional: true,
+  ambiguousOption: true, invalidDate: true, needExact: true, noBound: true, occasional: true, hedged: true,
 };
 const CODES = Object.keys(EVERY_CODE) as ParseErrorCode[];
 const UNITS: readonly NumberUnit[] = ['area', 'money', 'count', 'percent'];

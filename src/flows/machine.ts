@@ -50,11 +50,12 @@ export interface Settling {
 
 /**
  * How the last answer was taken, when the conversation says so: `range` ("按 31–39 家计"), `notYet` (暂无 →
- * "按尚未具备计"), `occasional` (偶尔 twice → no), `unchanged` (不清楚 to the follow-up: the range stays).
+ * "按尚未具备计"), `occasional` (偶尔 twice → no), `hedged` (好像有 twice → 不清楚), `unchanged` (不清楚 to the
+ * follow-up: the range stays).
  */
 export interface Taken {
   questionId: string;
-  reading: 'range' | 'notYet' | 'occasional' | 'unchanged' | 'share';
+  reading: 'range' | 'notYet' | 'occasional' | 'hedged' | 'unchanged' | 'share';
 }
 
 /** The id of the follow-up question for `questionId`'s range (letters, digits and dots, as callback data allow). */
@@ -217,14 +218,17 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
   if (!asChange && currentQuestion(context)?.id !== questionId && !settled) {
     return rejected(context, { kind: 'notCurrent', questionId });
   }
-  const parsed = secondOccasional(context, questionId, readAnswer(question, value, context.facts));
+  const parsed = secondTime(context, questionId, readAnswer(question, value, context.facts));
   if (!parsed.ok) {
     // "我们在乐清" is not an answer, but it says which text applies: offer to switch (never silently).
     const named = placeNamed(value, context.jurisdiction);
     if (named) return rejected(context, { kind: 'placeNamed', questionId, input: String(value).slice(0, 60), jurisdiction: named });
     return rejected(context, { kind: 'parse', questionId, code: parsed.code, detectedUnit: parsed.detectedUnit });
   }
-  if (parsed.value === null) return skipQuestion(context, questionId);
+  if (parsed.value === null) {
+    const skipped = skipQuestion(context, questionId);
+    return parsed.reading ? { ...skipped, taken: { questionId, reading: parsed.reading } } : skipped;
+  }
   const facts = withAnswer(context.facts, question, parsed.value);
   const problem = inconsistency(context.facts, facts);
   if (problem) return rejected(context, { kind: 'inconsistent', questionId, ...problem });
@@ -243,15 +247,20 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
   };
 }
 
-/**
- * 偶尔 to a 经常 question is asked once more (the hint quotes the text); said again right away, it is taken as
- * no, and the conversation says so.
- */
-function secondOccasional(context: ConversationContext, questionId: string, parsed: ParseResult): ParseResult {
-  if (parsed.ok || parsed.code !== 'occasional') return parsed;
+/** What a reply that was asked about once means when it comes again right away, and the conversation says so. */
+const SECOND_TIME = {
+  // 偶尔 to a 经常 question (the hint quoted the text): not done often, so no.
+  occasional: { ok: true, value: false, reading: 'occasional' },
+  // 好像有 / 应该没有 again: the person cannot say for sure, so 不清楚 (the point stays open), never a guessed yes.
+  hedged: { ok: true, value: null, reading: 'hedged' },
+} as const satisfies Record<string, ParseResult>;
+
+/** 偶尔 and hedged replies are asked about once; said again right away, they are read as `SECOND_TIME` says. */
+function secondTime(context: ConversationContext, questionId: string, parsed: ParseResult): ParseResult {
+  if (parsed.ok || (parsed.code !== 'occasional' && parsed.code !== 'hedged')) return parsed;
   const last = context.error;
-  const again = last?.kind === 'parse' && last.questionId === questionId && last.code === 'occasional';
-  return again ? { ok: true, value: false, reading: 'occasional' } : parsed;
+  const again = last?.kind === 'parse' && last.questionId === questionId && last.code === parsed.code;
+  return again ? SECOND_TIME[parsed.code] : parsed;
 }
 
 /** The pending follow-up, if the facts as they now stand still call for it. */
@@ -265,7 +274,7 @@ function applySettle(context: ConversationContext, questionId: string, value: un
   const settling = context.settling;
   const question = settling && questionById(settling.questionId);
   if (!settling || !question || settleQuestionId(settling.questionId) !== questionId) return rejected(context, { kind: 'notCurrent', questionId });
-  const parsed = parseAnswer(value, { kind: 'boolean' });
+  const parsed = secondTime(context, questionId, parseAnswer(value, { kind: 'boolean' }));
   if (!parsed.ok) return rejected(context, { kind: 'parse', questionId, code: parsed.code });
   const keep = { facts: context.facts, history: context.history, skipped: context.skipped, settling: null, error: null };
   if (parsed.value === null) return { ...keep, taken: { questionId: settling.questionId, reading: 'unchanged' } };

@@ -84,10 +84,11 @@ export type AnswerValue = string | number | boolean | string[] | NumberBounds | 
 
 /**
  * How a colloquial answer was read, so that the conversation can say so: 暂无 → `notYet` ("按尚未具备计");
- * `occasional` is the conversation's own reading of 偶尔 said twice to a 经常 question (a no); `share` a part given
- * as a share of its whole (一半左右, 60%: see `shares.ts`).
+ * `occasional` is the conversation's own reading of 偶尔 said twice to a 经常 question (a no), `hedged` its reading
+ * of a yes or no hedged twice (好像有: 不清楚); `share` a part given as a share of its whole (一半左右, 60%: see
+ * `shares.ts`).
  */
-export type Reading = 'notYet' | 'occasional' | 'share';
+export type Reading = 'notYet' | 'occasional' | 'hedged' | 'share';
 
 /** Why an answer could not be read. */
 export type ParseErrorCode =
@@ -102,7 +103,8 @@ export type ParseErrorCode =
   | 'invalidDate'
   | 'needExact'
   | 'noBound'
-  | 'occasional';
+  | 'occasional'
+  | 'hedged';
 
 /** A fact value (null = "I don't know"), or why there is none; wrongUnit says which unit was recognised. */
 export type ParseResult =
@@ -243,7 +245,34 @@ function booleanOf(text: string, spec: AnswerSpec): ParseResult {
   if (NOT_YET.has(text)) return ok(false, 'notYet');
   if (spec.frequency && FREQUENT.has(text)) return ok(true);
   if (spec.frequency && OCCASIONAL.has(text)) return fail('occasional');
-  return fail('unreadable');
+  return hedgedOf(text, spec);
+}
+
+/** 好像 / 应该 / 可能 / 我记得 … before a yes or a no: the person is not sure. */
+const HEDGE = /^(?:我)?(?:好像|好象|似乎|貌似|应该|应当|大概|大约|可能|估计|也许|或许|兴许|觉得|感觉|记得|印象中|印象里|听说|猜)\s*/;
+/** The same in English, whole replies. */
+const HEDGED = new Set([
+  'i think so', 'i believe so', 'i guess so', 'i suppose so', 'probably', 'probably yes', 'probably not', 'maybe', 'maybe not',
+  'perhaps', 'perhaps not', 'i think not', "i don't think so", 'i do not think so', 'not sure but yes', 'not sure but no',
+  'i think we do', "i think we don't", 'i think we have one', 'likely', 'unlikely', 'possibly',
+]);
+
+/**
+ * 好像有 / 应该没有 / probably: a yes or no the person is not sure of. Not taken as either (the verdict would rest on
+ * a guess): the conversation asks once whether they can say for sure, and takes a second hedge as 不清楚.
+ */
+/** Whether a clause says yes or no, surely or not. */
+function hedgeOrSure(clause: string, spec: AnswerSpec): boolean {
+  const read = booleanOf(clause, spec);
+  return read.ok || read.code === 'hedged';
+}
+
+function hedgedOf(text: string, spec: AnswerSpec): ParseResult {
+  if (HEDGED.has(text)) return fail('hedged');
+  const rest = text.replace(HEDGE, '');
+  if (rest === text || rest === '') return fail('unreadable');
+  const read = booleanOf(rest, spec);
+  return read.ok || read.code === 'occasional' ? fail('hedged') : fail('unreadable');
 }
 
 const CLAUSE_BREAK = /\s*[,，;；、]\s*/;
@@ -255,8 +284,12 @@ const TURNS_AGAINST = /^(?:但|不过|可是|只是|but\b|however\b)/;
  */
 function clausesOf(text: string, spec: AnswerSpec): ParseResult | undefined {
   const clauses = text.split(CLAUSE_BREAK).filter((c) => c !== '');
+  if (clauses.length < 2) return undefined;
+  // 应该有，但不确定 / 有吧，不太确定: a yes or no with the person's own doubt beside it is a hedge.
+  const doubted = clauses.some((c) => DONT_KNOW.has(c.replace(TURNS_AGAINST, '').replace(TRAILING, '').trim().replace(/^我/, '')));
+  if (doubted && clauses.some((c) => hedgeOrSure(c.replace(TRAILING, ''), spec))) return fail('hedged');
   // 有，但还没制定完: a clause that turns against the first makes the reply one to ask about again.
-  if (clauses.length < 2 || clauses.some((c) => TURNS_AGAINST.test(c))) return undefined;
+  if (clauses.some((c) => TURNS_AGAINST.test(c))) return undefined;
   const read = clauses.map((c) => booleanOf(c.replace(TRAILING, ''), spec)).filter((r) => r.ok);
   const [first] = read;
   if (!first?.ok) return undefined;
