@@ -308,6 +308,26 @@ describe('colloquial yes / no', () => {
     expect(c.view.taken).toMatch(/^Not sure is taken as "don't know"/);
   });
 
+  it('a date said relative to today (去年5月10日) is read against the conversation\'s date and said back', () => {
+    const c = atQuestion('previousOutcome');
+    c.answer('被撤销了');
+    expect(c.view.prompt?.questionId).toBe('previousOutcomeDate');
+    c.answer('去年5月10日');
+    expect(c.view.error).toBeUndefined();
+    expect(c.view.taken).toBe('按 2025-05-10 计。');
+    for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
+    // 三年内不予重新认定: revoked on 2025-05-10, a new designation is possible from 2028-05-11.
+    expect(c.criterion('shandong.revocation-bar')?.status).toBe('unmet');
+  });
+
+  it('a date later than today is not taken (今年12月5日 on 2026-11-23), and the question stays', () => {
+    const c = atQuestion('previousOutcome');
+    c.answer('被撤销了');
+    c.answer('今年12月5日');
+    expect(c.view.error?.code).toBe('invalidDate');
+    expect(c.view.prompt?.questionId).toBe('previousOutcomeDate');
+  });
+
   it('每年都办 is yes to a 经常 question', () => {
     const c = atQuestion('holdsPublicWelfareActivities');
     c.answer('每年都办');
@@ -368,5 +388,11 @@ describe('the staff console', () => {
     expect(read.fields.hrInstitutions).toMatchObject({ state: 'answered', display: '31–39 家' });
     const exported = answersFromFacts({ ...read.facts, fullTimeStaff: { min: 10 }, occupiedArea: { max: 9_999.99 } }, 'zh-CN');
     expect(readAnswers(exported.answers, 'zh-CN').facts).toEqual({ ...read.facts, fullTimeStaff: { min: 10 }, occupiedArea: { max: 9_999.99 } });
+  });
+
+  it('reads a date said relative to the assessment\'s date, and shows the day it was read as', () => {
+    const read = readAnswers({ previousOutcome: '被撤销', previousOutcomeDate: '去年5月10日' }, 'zh-CN', 'shandong', DATE);
+    expect(read.facts).toEqual({ previousOutcome: 'revoked', previousOutcomeDate: '2025-05-10' });
+    expect(read.fields.previousOutcomeDate).toMatchObject({ state: 'answered', display: '2025-05-10' });
   });
 });

@@ -52,6 +52,7 @@ const SPECS = {
   business: specFor('businessLines'),
   labelsOnly: { kind: 'choice', options: optionsOf('locationType') },
   date: { kind: 'date' },
+  dateToday: { kind: 'date', today: '2026-03-01' },
 } as const satisfies Record<string, AnswerSpec>;
 type SpecName = keyof typeof SPECS;
 const ALL_SPECS: [SpecName, AnswerSpec][] = Object.entries(SPECS) as [SpecName, AnswerSpec][];
@@ -59,7 +60,9 @@ const ALL_SPECS: [SpecName, AnswerSpec][] = Object.entries(SPECS) as [SpecName, 
 const err = (code: ParseErrorCode, detectedUnit?: NumberUnit) => ({ err: code, ...(detectedUnit ? { detectedUnit } : {}) });
 /** A value read with a note for the conversation (暂无 → false, read as "not yet"). */
 const notYet = { reading: 'notYet' as const, value: false };
-type Expected = string | number | boolean | string[] | null | { min?: number; max?: number } | ReturnType<typeof err> | typeof notYet;
+/** A date said relative to today, read as the day it names (and said back). */
+const dated = (value: string) => ({ reading: 'dated' as const, value });
+type Expected = string | number | boolean | string[] | null | { min?: number; max?: number } | ReturnType<typeof err> | typeof notYet | ReturnType<typeof dated>;
 
 /** Compares a result with an expected value or error, so the table stays readable. */
 function expectResult(result: ParseResult, expected: Expected): void {
@@ -601,6 +604,27 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['2023-02-29', 'date', err('invalidDate')],
   ['2024-13-01', 'date', err('invalidDate')],
   ['yesterday', 'date', err('unreadable')],
+  ['去年5月10日', 'date', err('invalidDate')],
+  // said relative to today (2026-03-01 here); a day without a year is the latest such day up to today
+  ['去年5月10日', 'dateToday', dated('2025-05-10')],
+  ['去年5月10号', 'dateToday', dated('2025-05-10')],
+  ['前年的十二月三十一日', 'dateToday', dated('2024-12-31')],
+  ['今年1月5日', 'dateToday', dated('2026-01-05')],
+  ['今年3月1日', 'dateToday', dated('2026-03-01')],
+  ['今年3月2日', 'dateToday', err('invalidDate')],
+  ['上个月10号', 'dateToday', dated('2026-02-10')],
+  ['本月1日', 'dateToday', dated('2026-03-01')],
+  ['2月10日', 'dateToday', dated('2026-02-10')],
+  ['5月10日', 'dateToday', dated('2025-05-10')],
+  ['昨天', 'dateToday', dated('2026-02-28')],
+  ['前天', 'dateToday', dated('2026-02-27')],
+  ['yesterday', 'dateToday', dated('2026-02-28')],
+  ['10 May last year', 'dateToday', dated('2025-05-10')],
+  ['May 10th last year', 'dateToday', dated('2025-05-10')],
+  ['2023年5月10日', 'dateToday', '2023-05-10'],
+  ['去年5月', 'dateToday', err('invalidDate')],
+  ['上个月', 'dateToday', err('invalidDate')],
+  ['去年', 'dateToday', err('invalidDate')],
   // I don't know, for any kind
   ['不清楚', 'area', null],
   ['不知道', 'boolean', null],

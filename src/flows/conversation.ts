@@ -104,7 +104,7 @@ const storedSnapshotSchema = (facts: z.ZodType) =>
         .nullable()
         .optional(),
       taken: z
-        .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'hedged', 'unchanged', 'share']) })
+        .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'hedged', 'unchanged', 'share', 'dated']) })
         .nullable()
         .optional(),
     }),

@@ -51,11 +51,11 @@ export interface Settling {
 /**
  * How the last answer was taken, when the conversation says so: `range` ("按 31–39 家计"), `notYet` (暂无 →
  * "按尚未具备计"), `occasional` (偶尔 twice → no), `hedged` (好像有 twice → 不清楚), `unchanged` (不清楚 to the
- * follow-up: the range stays).
+ * follow-up: the range stays), `dated` (去年5月10日 → "按 2025-05-10 计").
  */
 export interface Taken {
   questionId: string;
-  reading: 'range' | 'notYet' | 'occasional' | 'hedged' | 'unchanged' | 'share';
+  reading: 'range' | 'notYet' | 'occasional' | 'hedged' | 'unchanged' | 'share' | 'dated';
 }
 
 /** The id of the follow-up question for `questionId`'s range (letters, digits and dots, as callback data allow). */
@@ -218,7 +218,7 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
   if (!asChange && currentQuestion(context)?.id !== questionId && !settled) {
     return rejected(context, { kind: 'notCurrent', questionId });
   }
-  const parsed = secondTime(context, questionId, readAnswer(question, value, context.facts));
+  const parsed = secondTime(context, questionId, readAnswer(question, value, context.facts, context.date));
   if (!parsed.ok) {
     // "我们在乐清" is not an answer, but it says which text applies: offer to switch (never silently).
     const named = placeNamed(value, context.jurisdiction);

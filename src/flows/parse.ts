@@ -71,6 +71,11 @@ export interface AnswerSpec {
    * 每年都办 mean yes, and 偶尔 is `occasional` (asked once more, see the conversation).
    */
   frequency?: boolean;
+  /**
+   * For 'date': today (YYYY-MM-DD), so that 去年5月10日 / 上个月10号 / 5月10日 can be read; without it those stay
+   * unreadable. A date without a year is the latest such day up to today (the questions ask about the past).
+   */
+  today?: string;
 }
 
 /** A range a person gave instead of one figure: 30多家 → { min: 31, max: 39 }, 不到1万 → { max: 9999 }. */
@@ -86,9 +91,9 @@ export type AnswerValue = string | number | boolean | string[] | NumberBounds | 
  * How a colloquial answer was read, so that the conversation can say so: 暂无 → `notYet` ("按尚未具备计");
  * `occasional` is the conversation's own reading of 偶尔 said twice to a 经常 question (a no), `hedged` its reading
  * of a yes or no hedged twice (好像有: 不清楚); `share` a part given as a share of its whole (一半左右, 60%: see
- * `shares.ts`).
+ * `shares.ts`); `dated` a date said relative to today (去年5月10日), said back as the day it was read as.
  */
-export type Reading = 'notYet' | 'occasional' | 'hedged' | 'share';
+export type Reading = 'notYet' | 'occasional' | 'hedged' | 'share' | 'dated';
 
 /** Why an answer could not be read. */
 export type ParseErrorCode =
@@ -171,7 +176,7 @@ function parseText(text: string, spec: AnswerSpec): ParseResult {
     case 'multi':
       return parseMulti(text, spec.options ?? []);
     case 'date':
-      return parseDate(text);
+      return parseDate(text, spec.today);
     default:
       return fail('unreadable');
   }
@@ -888,7 +893,49 @@ function isoDate(y: number, m: number, d: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function parseDate(text: string): ParseResult {
+/** Years said relative to this one. */
+const YEARS_AGO: Record<string, number> = { 今年: 0, 本年: 0, 去年: 1, 上年: 1, 前年: 2, 大前年: 3, 'this year': 0, 'last year': 1 };
+/** Months said relative to this one. */
+const MONTHS_AGO: Record<string, number> = { 这个月: 0, 这月: 0, 本月: 0, 上个月: 1, 上月: 1, 'this month': 0, 'last month': 1 };
+const RELATIVE_YEAR = /^(今年|本年|去年|上年|前年|大前年)\s*的?\s*(\S+?)\s*月\s*(\S+?)\s*[日号]?$/;
+const RELATIVE_MONTH = /^(这个月|这月|本月|上个月|上月)\s*的?\s*(\S+?)\s*[日号]$/;
+const NO_YEAR = /^([^年\s]+?)\s*月\s*(\S+?)\s*[日号]$/;
+const RELATIVE_YEAR_EN = new RegExp(`^(?:([a-z]+)\\.?\\s+(\\d{1,2})${ORDINAL}|(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?([a-z]+)\\.?),?\\s+(this year|last year)$`);
+/** Days said relative to today. */
+const DAYS_AGO: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 大前天: 3, today: 0, yesterday: 1 };
+/** A relative year or month without its day: a date, but not a whole one (as MONTH_ONLY). */
+const RELATIVE_MONTH_ONLY = /^(?:今年|本年|去年|上年|前年|大前年|这个月|这月|本月|上个月|上月)(?:\s*的?\s*\S+?\s*月份?)?$/;
+
+/**
+ * 去年5月10日 / 上个月10号 / 5月10日 / 昨天 / 10 May last year, read against `today`: the day it names, if it exists and
+ * is not after today; undefined when the text is none of these forms.
+ */
+function relativeDate(text: string, today: string): ParseResult | undefined {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  let parts: [number, number | undefined, number | undefined] | undefined;
+  let match: RegExpExecArray | null;
+  const daysAgo = DAYS_AGO[text];
+  if (daysAgo !== undefined) return ok(new Date(Date.parse(today) - daysAgo * 86_400_000).toISOString().slice(0, 10), 'dated');
+  if ((match = RELATIVE_YEAR.exec(text))) parts = [y - YEARS_AGO[match[1]!]!, datePart(match[2]!), datePart(match[3]!)];
+  else if ((match = RELATIVE_MONTH.exec(text))) {
+    const month = m - MONTHS_AGO[match[1]!]!;
+    parts = month >= 1 ? [y, month, datePart(match[2]!)] : [y - 1, month + 12, datePart(match[2]!)];
+  } else if ((match = RELATIVE_YEAR_EN.exec(text))) {
+    parts = [y - YEARS_AGO[match[5]!]!, datePart(match[1] ?? match[4]!), datePart(match[2] ?? match[3]!)];
+  } else if ((match = NO_YEAR.exec(text))) {
+    const [month, day] = [datePart(match[1]!), datePart(match[2]!)];
+    // The latest such day up to today: 5月10日 said on 2026-03-01 is 2025-05-10.
+    const thisYear = isoDate(y, month ?? NaN, day ?? NaN);
+    parts = [thisYear !== undefined && thisYear > today ? y - 1 : y, month, day];
+  }
+  if (!parts) return undefined;
+  const iso = isoDate(parts[0], parts[1] ?? NaN, parts[2] ?? NaN);
+  return iso === undefined || iso > today ? fail('invalidDate') : ok(iso, 'dated');
+}
+
+function parseDate(text: string, today?: string): ParseResult {
+  const relative = today === undefined ? undefined : relativeDate(text, today);
+  if (relative) return relative;
   for (const [pattern, [yi, mi, di], twoDigitYear] of DATE_FORMS) {
     const m = pattern.exec(text);
     if (!m) continue;
@@ -898,7 +945,7 @@ function parseDate(text: string): ParseResult {
     const iso = isoDate(year ?? NaN, mo ?? NaN, d ?? NaN);
     return iso ? ok(iso) : fail('invalidDate');
   }
-  return fail(MONTH_ONLY.test(text) ? 'invalidDate' : 'unreadable');
+  return fail(MONTH_ONLY.test(text) || RELATIVE_MONTH_ONLY.test(text) ? 'invalidDate' : 'unreadable');
 }
 
 // ── hints ────────────────────────────────────────────────────────────────────────────────────────────────

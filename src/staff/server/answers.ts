@@ -64,9 +64,9 @@ export interface ReadAnswers {
 /**
  * Reads every typed answer. Empty fields and "不清楚" leave the fact unknown; unreadable ones are reported with
  * the chat's hint; answers that contradict each other (入驻面积 larger than 建筑面积) are reported on the field
- * and left out, so that the rest can still be assessed.
+ * and left out, so that the rest can still be assessed. `today` (the assessment's date) reads 去年5月10日.
  */
-export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lang, jurisdiction?: JurisdictionId): ReadAnswers {
+export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lang, jurisdiction?: JurisdictionId, today?: string): ReadAnswers {
   const t = staffT(lang);
   const fields: Record<string, FieldState> = {};
   const questions = new Map<string, QuestionSpec>();
@@ -91,7 +91,7 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
     }
     const spec = answerSpec(question);
     // As in the chat: a part may be given as a share of its whole typed above (入驻面积 "60%").
-    const parsed = readAnswer(question, raw, facts);
+    const parsed = readAnswer(question, raw, facts, today);
     if (!parsed.ok) {
       fields[id] = { state: 'error', message: parseHint(parsed, spec, lang) };
       continue;

@@ -29,7 +29,7 @@ export function gapsOf(result: AssessmentResult, lang: Lang): Record<string, str
 
 /** Reads the answers and assesses them under one jurisdiction. */
 export function assessAnswers(jurisdiction: JurisdictionId, answers: Record<string, string>, options: AssessOptions): AssessResponse {
-  const { facts, fields } = readAnswers(answers, options.lang, jurisdiction);
+  const { facts, fields } = readAnswers(answers, options.lang, jurisdiction, options.date);
   const result = evaluate(jurisdiction, facts, options);
   return { facts, fields, result, gaps: gapsOf(result, options.lang), ...stillToFindOut(result, options.lang) };
 }
@@ -91,6 +91,6 @@ export function compareFacts(facts: Facts, options: AssessOptions): Omit<Compare
 
 /** Reads the answers and compares them under every jurisdiction. */
 export function compareAnswers(answers: Record<string, string>, options: AssessOptions): CompareResponse {
-  const { facts, fields } = readAnswers(answers, options.lang);
+  const { facts, fields } = readAnswers(answers, options.lang, undefined, options.date);
   return { facts, fields, ...compareFacts(facts, options) };
 }
