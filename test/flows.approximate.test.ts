@@ -324,7 +324,8 @@ describe('colloquial yes / no', () => {
     const c = atQuestion('previousOutcome');
     c.answer('被撤销了');
     c.answer('今年12月5日');
-    expect(c.view.error?.code).toBe('invalidDate');
+    expect(c.view.error?.code).toBe('futureDate');
+    expect(c.view.error?.message).toMatch(/^这一天还没到，本题问的是已经发生的事。/);
     expect(c.view.prompt?.questionId).toBe('previousOutcomeDate');
   });
 

@@ -611,7 +611,10 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['前年的十二月三十一日', 'dateToday', dated('2024-12-31')],
   ['今年1月5日', 'dateToday', dated('2026-01-05')],
   ['今年3月1日', 'dateToday', dated('2026-03-01')],
-  ['今年3月2日', 'dateToday', err('invalidDate')],
+  ['今年3月2日', 'dateToday', err('futureDate')],
+  ['2026-03-02', 'dateToday', err('futureDate')],
+  ['2026-03-02', 'date', '2026-03-02'],
+  ['今年2月30日', 'dateToday', err('invalidDate')],
   ['上个月10号', 'dateToday', dated('2026-02-10')],
   ['本月1日', 'dateToday', dated('2026-03-01')],
   ['2月10日', 'dateToday', dated('2026-02-10')],
@@ -695,7 +698,7 @@ describe('what people type', () => {
 /** Every code, kept complete by the type checker: a new code without a line in `locales/` fails the hints test. */
 const EVERY_CODE: Record<ParseErrorCode, true> = {
   empty: true, unreadable: true, wrongUnit: true, negative: true, tooLarge: true, notInteger: true, unknownOption: true,
-  ambiguousOption: true, invalidDate: true, needExact: true, noBound: true, occasional: true, hedged: true,
+  ambiguousOption: true, invalidDate: true, needExact: true, noBound: true, futureDate: true, occasional: true, hedged: true,
 };
 const CODES = Object.keys(EVERY_CODE) as ParseErrorCode[];
 const UNITS: readonly NumberUnit[] = ['area', 'money', 'count', 'percent'];

@@ -73,7 +73,8 @@ export interface AnswerSpec {
   frequency?: boolean;
   /**
    * For 'date': today (YYYY-MM-DD), so that 去年5月10日 / 上个月10号 / 5月10日 can be read; without it those stay
-   * unreadable. A date without a year is the latest such day up to today (the questions ask about the past).
+   * unreadable. A date without a year is the latest such day up to today, and a day after today is `futureDate`
+   * (the questions ask about the past).
    */
   today?: string;
 }
@@ -108,6 +109,7 @@ export type ParseErrorCode =
   | 'invalidDate'
   | 'needExact'
   | 'noBound'
+  | 'futureDate'
   | 'occasional'
   | 'hedged';
 
@@ -930,7 +932,8 @@ function relativeDate(text: string, today: string): ParseResult | undefined {
   }
   if (!parts) return undefined;
   const iso = isoDate(parts[0], parts[1] ?? NaN, parts[2] ?? NaN);
-  return iso === undefined || iso > today ? fail('invalidDate') : ok(iso, 'dated');
+  if (iso === undefined) return fail('invalidDate');
+  return iso > today ? fail('futureDate') : ok(iso, 'dated');
 }
 
 function parseDate(text: string, today?: string): ParseResult {
@@ -943,6 +946,8 @@ function parseDate(text: string, today?: string): ParseResult {
     // POSIX's reading of a two-digit year (strptime %y): 00–68 are 2000–2068, 69–99 are 1969–1999.
     const year = twoDigitYear && TWO_DIGIT_YEAR.test(m[yi] ?? '') && y !== undefined ? (y <= 68 ? 2000 : 1900) + y : y;
     const iso = isoDate(year ?? NaN, mo ?? NaN, d ?? NaN);
+    // The date questions ask about what has happened (an earlier refusal or revocation).
+    if (iso !== undefined && today !== undefined && iso > today) return fail('futureDate');
     return iso ? ok(iso) : fail('invalidDate');
   }
   return fail(MONTH_ONLY.test(text) || RELATIVE_MONTH_ONLY.test(text) ? 'invalidDate' : 'unreadable');
