@@ -104,7 +104,7 @@ const storedSnapshotSchema = (facts: z.ZodType) =>
         .nullable()
         .optional(),
       taken: z
-        .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'hedged', 'unchanged', 'share', 'dated']) })
+        .strictObject({ questionId: z.string().max(80), reading: z.enum(['range', 'notYet', 'occasional', 'hedged', 'unchanged', 'share', 'dated', 'implied']) })
         .nullable()
         .optional(),
     }),
@@ -326,7 +326,8 @@ function takenText(context: ConversationContext, taken: NonNullable<Conversation
   const fact = questionById(taken.questionId)?.fact;
   const whole = fact === undefined ? undefined : wholeOf(fact);
   const of = whole === undefined ? '' : factLabelIn(whole, context.lang, context.jurisdiction);
-  return t(`taken.${taken.reading}`, { value: spacedIn(context.lang, value), whole: of });
+  const label = fact === undefined ? '' : factLabelIn(fact, context.lang, context.jurisdiction);
+  return t(`taken.${taken.reading}`, { value: spacedIn(context.lang, value), whole: of, label });
 }
 
 /** An answer as the user would say it: "12,000 平方米", "31–39 家", "是", "会议、培训". */

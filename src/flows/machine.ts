@@ -21,7 +21,8 @@ import { isRange } from './ranges.js';
 import { outcomesOf } from './outcomes.js';
 import { checkAnswered } from './valid-facts.js';
 import { matchJurisdiction } from './places.js';
-import { readAnswer } from './shares.js';
+import { ANSWERED_ALONG } from './implied.js';
+import { readAnswer } from './read.js';
 import { placeNamed } from './switching.js';
 import { pendingQuestions, questionById, type QuestionSpec, withAnswer } from './questions.js';
 
@@ -51,11 +52,12 @@ export interface Settling {
 /**
  * How the last answer was taken, when the conversation says so: `range` ("按 31–39 家计"), `notYet` (暂无 →
  * "按尚未具备计"), `occasional` (偶尔 twice → no), `hedged` (好像有 twice → 不清楚), `unchanged` (不清楚 to the
- * follow-up: the range stays), `dated` (去年5月10日 → "按 2025-05-10 计").
+ * follow-up: the range stays), `dated` (去年5月10日 → "按 2025-05-10 计"), `implied` (a question answered along with
+ * another, named by `questionId`: 一核两园 → "已一并记下分园区数量：2").
  */
 export interface Taken {
   questionId: string;
-  reading: 'range' | 'notYet' | 'occasional' | 'hedged' | 'unchanged' | 'share' | 'dated';
+  reading: 'range' | 'notYet' | 'occasional' | 'hedged' | 'unchanged' | 'share' | 'dated' | 'implied';
 }
 
 /** The id of the follow-up question for `questionId`'s range (letters, digits and dots, as callback data allow). */
@@ -218,7 +220,8 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
   if (!asChange && currentQuestion(context)?.id !== questionId && !settled) {
     return rejected(context, { kind: 'notCurrent', questionId });
   }
-  const parsed = secondTime(context, questionId, readAnswer(question, value, context.facts, context.date));
+  const read = readAnswer(question, value, context.facts, context.date);
+  const parsed = secondTime(context, questionId, read);
   if (!parsed.ok) {
     // "我们在乐清" is not an answer, but it says which text applies: offer to switch (never silently).
     const named = placeNamed(value, context.jurisdiction);
@@ -229,22 +232,37 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
     const skipped = skipQuestion(context, questionId);
     return parsed.reading ? { ...skipped, taken: { questionId, reading: parsed.reading } } : skipped;
   }
-  const facts = withAnswer(context.facts, question, parsed.value);
+  // 一核两园: the branch count said along with the layout is taken as that question's answer too.
+  const implied = parsed === read ? (read.implied ?? []) : [];
+  let facts = withAnswer(context.facts, question, parsed.value);
+  for (const also of implied) facts = withAnswer(facts, questionById(also.questionId) ?? question, also.value);
   const problem = inconsistency(context.facts, facts);
   if (problem) return rejected(context, { kind: 'inconsistent', questionId, ...problem });
   const pending = context.settling;
   // This answer's own follow-up comes first; an answer elsewhere keeps a pending one that still applies.
   const settling = settlingFor(context, facts, question) ?? (pending && pending.questionId !== questionId ? keepSettling(context, facts, pending) : null);
   const reading = parsed.reading ?? (isRange(parsed.value) ? 'range' : undefined);
+  const along = implied.map((also) => also.questionId);
+  const alsoTaken = implied[0] && { questionId: implied[0].questionId, reading: 'implied' as const };
   return {
     facts,
-    // A changed answer keeps its place, so that BACK still undoes answers in the order they were first given.
-    history: context.history.includes(questionId) ? context.history : [...context.history, questionId],
-    skipped: context.skipped.filter((id) => id !== questionId),
+    history: recorded(context.history, questionId, along),
+    skipped: context.skipped.filter((id) => id !== questionId && !along.includes(id)),
     settling,
-    taken: reading ? { questionId, reading } : null,
+    taken: reading ? { questionId, reading } : (alsoTaken ?? null),
     error: null,
   };
+}
+
+/**
+ * `history` with `questionId` recorded, and what was said along with it just before it (see `ANSWERED_ALONG`: BACK
+ * undoes them together). A changed answer keeps its place, so that BACK still undoes answers in the order they were
+ * first given.
+ */
+function recorded(history: readonly string[], questionId: string, along: readonly string[]): string[] {
+  const rest = along.length === 0 ? history : history.filter((id) => !along.includes(id));
+  const at = rest.indexOf(questionId);
+  return at < 0 ? [...rest, ...along, questionId] : along.length === 0 ? (rest as string[]) : [...rest.slice(0, at), ...along, ...rest.slice(at)];
 }
 
 /** What a reply that was asked about once means when it comes again right away, and the conversation says so. */
@@ -309,13 +327,23 @@ function skipQuestion(context: ConversationContext, questionId: string): Applied
 
 /** Undoes the last answer or skip (while a follow-up is pending, that is the range answer it follows). */
 function undoLast(context: ConversationContext): Applied {
-  const last = context.history.at(-1);
+  const { history } = context;
+  const last = history.at(-1);
   if (last === undefined) return rejected(context, { kind: 'nothingToUndo' });
-  const question = questionById(last);
+  // The answer goes with what was said along with it (一核两园: the layout and the branch count), recorded just before it.
+  const along = ANSWERED_ALONG[last] ?? [];
+  let n = 1;
+  while (n < history.length && along.includes(history[history.length - 1 - n]!)) n += 1;
+  const undone = history.slice(-n);
+  let facts = context.facts;
+  for (const id of undone) {
+    const question = questionById(id);
+    if (question) facts = withAnswer(facts, question, undefined);
+  }
   return {
-    facts: question ? withAnswer(context.facts, question, undefined) : context.facts,
-    history: context.history.slice(0, -1),
-    skipped: context.skipped.filter((id) => id !== last),
+    facts,
+    history: history.slice(0, -n),
+    skipped: context.skipped.filter((id) => !undone.includes(id)),
     settling: null,
     taken: null,
     error: null,

@@ -166,6 +166,11 @@ function parseInput(input: unknown, spec: AnswerSpec): ParseResult {
 
 const TRAILING = /(?:\s*(?:[。!.]|(?<=\p{Script=Han}|\d)[吧啊呀呢哦哈嘛啦]))+$/u;
 
+/** Typed text as the parser reads it (normalised, the particles that end a spoken reply dropped), for readers beside it. */
+export function typedText(raw: string): string | undefined {
+  return normalise(raw)?.replace(TRAILING, '').trim();
+}
+
 /** Dispatches typed text by the kind of question. */
 function parseText(text: string, spec: AnswerSpec): ParseResult {
   switch (spec.kind) {

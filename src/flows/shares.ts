@@ -65,18 +65,6 @@ function shareText(typed: string): string {
  */
 const SCALE_FREE = /^(超过|多于|高于|大于|不到|少于|低于|不足|将近|接近|近|大约|大概|约|至少|不少于|最多|不超过)?(.*?)(左右|上下|以上|以下)?$/;
 /**
- * An answer to `question` as the parser reads it, else, for a part of a known whole, as a share of it (一半左右,
- * 60%): the one reading of a typed answer for the conversation and the staff console. `today` lets a date be said
- * relative to it (去年5月10日).
- */
-export function readAnswer(question: QuestionSpec, value: unknown, facts: Facts, today?: string): ParseResult {
-  const spec = today === undefined || question.kind !== 'date' ? answerSpec(question) : { ...answerSpec(question), today };
-  const parsed = parseAnswer(value, spec);
-  if (parsed.ok || typeof value !== 'string') return parsed;
-  return shareOfWhole(question, value, facts, spec) ?? parsed;
-}
-
-/**
  * `typed` read as a share of `question`'s whole, when the question is such a part, the whole is known and the text
  * reads as a percentage; undefined otherwise (the caller keeps its own reading of the text).
  */

@@ -6,7 +6,7 @@
 import { compiledTranslator } from '../../i18n/compiled.js';
 import type { Lang } from '../../i18n/index.js';
 import { isRange, rangeInput, rangeText } from '../../flows/ranges.js';
-import { readAnswer } from '../../flows/shares.js';
+import { readAnswer } from '../../flows/read.js';
 import { answerSpec } from '../../flows/prompts.js';
 import { parseAnswer, parseHint } from '../../flows/parse.js';
 import { BRANCH_FIELDS, QUESTION_ORDER, type QuestionSpec, questionById, withAnswer } from '../../flows/questions.js';
