@@ -320,6 +320,41 @@ describe('colloquial yes / no', () => {
     expect(c.criterion('shandong.revocation-bar')?.status).toBe('unmet');
   });
 
+  it('a month for the day (2023年11月) is bounds: a waiting period in doubt asks ONE question with the last day, yes settles it', () => {
+    const c = atQuestion('previousOutcome');
+    c.answer('被撤销了');
+    c.answer('2023年11月');
+    expect(c.view.taken).toBe('按 2023年11月计。');
+    // Revoked on 2023-11-22 or before, the three years have run out by 2026-11-23; on the 23rd or later, not yet.
+    expect(c.view.prompt).toMatchObject({ questionId: 'settle.previousOutcomeDate', kind: 'boolean', text: '未获通过或被取消的日期是否在 2023-11-22 或之前？' });
+    c.answer('是');
+    expect(c.view.taken).toBe('按 2023-11-01 至 2023-11-22 之间计。');
+    for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
+    expect(c.criterion('shandong.revocation-bar')?.status).toBe('met');
+  });
+
+  it('no to that question: unmet, with the earliest and latest day a new designation is possible', () => {
+    const c = atQuestion('previousOutcome');
+    c.answer('被撤销了');
+    c.answer('2023年11月');
+    c.answer('否');
+    for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
+    expect(c.criterion('shandong.revocation-bar')).toMatchObject({ status: 'unmet' });
+    expect(c.criterion('shandong.revocation-bar')?.explanation).toContain('最早自 2026-11-24、最迟自 2026-12-01 起');
+  });
+
+  it('a month that decides the period (2023年5月, 2024年) asks nothing more', () => {
+    for (const [said, status] of [['2023年5月', 'met'], ['2024年', 'unmet'], ['前年下半年', 'unmet']] as const) {
+      const c = atQuestion('previousOutcome');
+      c.answer('被撤销了');
+      c.answer(said);
+      expect(c.view.error).toBeUndefined();
+      expect(c.view.prompt?.questionId ?? '').not.toMatch(/^settle\./);
+      for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
+      expect(c.criterion('shandong.revocation-bar')?.status, said).toBe(status);
+    }
+  });
+
   it('a date later than today is not taken (今年12月5日 on 2026-11-23), and the question stays', () => {
     const c = atQuestion('previousOutcome');
     c.answer('被撤销了');
@@ -395,5 +430,17 @@ describe('the staff console', () => {
     const read = readAnswers({ previousOutcome: '被撤销', previousOutcomeDate: '去年5月10日' }, 'zh-CN', 'shandong', DATE);
     expect(read.facts).toEqual({ previousOutcome: 'revoked', previousOutcomeDate: '2025-05-10' });
     expect(read.fields.previousOutcomeDate).toMatchObject({ state: 'answered', display: '2025-05-10' });
+  });
+
+  it('reads a month for the day as bounds, shows it as said, and exports text that reads back the same', () => {
+    const read = readAnswers({ previousOutcome: '被撤销', previousOutcomeDate: '2023年11月' }, 'zh-CN', 'shandong', DATE);
+    expect(read.facts.previousOutcomeDate).toEqual({ min: '2023-11-01', max: '2023-11-30' });
+    expect(read.fields.previousOutcomeDate).toMatchObject({ state: 'answered', display: '2023年11月' });
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const day of [{ min: '2023-11-01', max: '2023-11-30' }, { min: '2023-11-03', max: '2023-12-20' }, { max: '2023-11-20' }, { min: '2024-01-01', max: '2024-12-31' }]) {
+        const exported = answersFromFacts({ previousOutcome: 'revoked', previousOutcomeDate: day }, lang);
+        expect(readAnswers(exported.answers, lang).facts.previousOutcomeDate, exported.answers.previousOutcomeDate).toEqual(day);
+      }
+    }
   });
 });

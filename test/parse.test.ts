@@ -3,6 +3,9 @@
  * hold for any input (never throws, round-trips, units respected, whole counts, nothing negative), and hints.
  */
 import { describe, expect, it } from 'vitest';
+import { compiledTranslator } from '../src/i18n/compiled.js';
+import type { DateBounds } from '../src/rules/facts.js';
+import { formatDateSpan } from '../src/rules/format.js';
 import fc from 'fast-check';
 import { loadLocale } from '../src/i18n/index.js';
 import {
@@ -62,7 +65,7 @@ const err = (code: ParseErrorCode, detectedUnit?: NumberUnit) => ({ err: code, .
 const notYet = { reading: 'notYet' as const, value: false };
 /** A date said relative to today, read as the day it names (and said back). */
 const dated = (value: string) => ({ reading: 'dated' as const, value });
-type Expected = string | number | boolean | string[] | null | { min?: number; max?: number } | ReturnType<typeof err> | typeof notYet | ReturnType<typeof dated>;
+type Expected = string | number | boolean | string[] | null | { min?: number; max?: number } | { min?: string; max?: string } | ReturnType<typeof err> | typeof notYet | ReturnType<typeof dated>;
 
 /** Compares a result with an expected value or error, so the table stays readable. */
 function expectResult(result: ParseResult, expected: Expected): void {
@@ -597,9 +600,28 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['Jan 10, 2024', 'date', '2024-01-10'],
   ['10 January 2024', 'date', '2024-01-10'],
   ['2024-02-29', 'date', '2024-02-29'],
-  ['2024年1月', 'date', err('invalidDate')],
-  ['2024-01', 'date', err('invalidDate')],
-  ['January 2024', 'date', err('invalidDate')],
+  // a day known roughly is bounds on it (a month, a year, a half year, a span), never one day guessed within them
+  ['2024年1月', 'date', { min: '2024-01-01', max: '2024-01-31' }],
+  ['2024-01', 'date', { min: '2024-01-01', max: '2024-01-31' }],
+  ['2024年2月份', 'date', { min: '2024-02-01', max: '2024-02-29' }],
+  ['23年5月', 'date', { min: '2023-05-01', max: '2023-05-31' }],
+  ['二〇二三年五月', 'date', { min: '2023-05-01', max: '2023-05-31' }],
+  ['January 2024', 'date', { min: '2024-01-01', max: '2024-01-31' }],
+  ['in May 2023', 'date', { min: '2023-05-01', max: '2023-05-31' }],
+  ['2023年', 'date', { min: '2023-01-01', max: '2023-12-31' }],
+  ['2023', 'date', { min: '2023-01-01', max: '2023-12-31' }],
+  ['2023年上半年', 'date', { min: '2023-01-01', max: '2023-06-30' }],
+  ['2023年下半年', 'date', { min: '2023-07-01', max: '2023-12-31' }],
+  ['2023年5月至7月', 'date', { min: '2023-05-01', max: '2023-07-31' }],
+  ['2023年5月到2024年2月', 'date', { min: '2023-05-01', max: '2024-02-29' }],
+  ['2023-05-01 至 2023-05-20 之间', 'date', { min: '2023-05-01', max: '2023-05-20' }],
+  ['between 2023-05-01 and 2023-06-30', 'date', { min: '2023-05-01', max: '2023-06-30' }],
+  ['2023-05-10 或之后', 'date', { min: '2023-05-10' }],
+  ['2023年5月以后', 'date', { min: '2023-05-01' }],
+  ['on or before 2023-05-10', 'date', { max: '2023-05-10' }],
+  ['2023年以前', 'date', { max: '2023-12-31' }],
+  ['2023年8月至5月', 'date', err('invalidDate')],
+  ['2023年13月', 'date', err('invalidDate')],
   ['2025-02-30', 'date', err('invalidDate')],
   ['2023-02-29', 'date', err('invalidDate')],
   ['2024-13-01', 'date', err('invalidDate')],
@@ -625,9 +647,21 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['10 May last year', 'dateToday', dated('2025-05-10')],
   ['May 10th last year', 'dateToday', dated('2025-05-10')],
   ['2023年5月10日', 'dateToday', '2023-05-10'],
-  ['去年5月', 'dateToday', err('invalidDate')],
-  ['上个月', 'dateToday', err('invalidDate')],
-  ['去年', 'dateToday', err('invalidDate')],
+  // rough days against today (2026-03-01): relative ones read, and bounds reaching past today end with it
+  ['去年5月', 'dateToday', { min: '2025-05-01', max: '2025-05-31' }],
+  ['去年', 'dateToday', { min: '2025-01-01', max: '2025-12-31' }],
+  ['去年下半年', 'dateToday', { min: '2025-07-01', max: '2025-12-31' }],
+  ['last year', 'dateToday', { min: '2025-01-01', max: '2025-12-31' }],
+  ['上个月', 'dateToday', { min: '2026-02-01', max: '2026-02-28' }],
+  ['本月', 'dateToday', '2026-03-01'],
+  ['今年', 'dateToday', { min: '2026-01-01', max: '2026-03-01' }],
+  ['2月', 'dateToday', { min: '2026-02-01', max: '2026-02-28' }],
+  ['5月', 'dateToday', { min: '2025-05-01', max: '2025-05-31' }],
+  ['2023年以后', 'dateToday', { min: '2023-01-01', max: '2026-03-01' }],
+  ['2026年3月', 'dateToday', '2026-03-01'],
+  ['2026年4月', 'dateToday', err('futureDate')],
+  ['2027年', 'dateToday', err('futureDate')],
+  ['5月', 'date', err('unreadable')],
   // I don't know, for any kind
   ['不清楚', 'area', null],
   ['不知道', 'boolean', null],
@@ -666,6 +700,28 @@ const TABLE: [unknown, SpecName, Expected][] = [
   [false, 'boolean', false],
   [true, 'area', err('unreadable')],
   ['comprehensive', 'parkType', 'comprehensive'],
+  // a day known roughly is bounds on it (a month, a year, a half year, a span), never one day guessed within them
+  ['2024年1月', 'date', { min: '2024-01-01', max: '2024-01-31' }],
+  ['2024-01', 'date', { min: '2024-01-01', max: '2024-01-31' }],
+  ['2024年2月份', 'date', { min: '2024-02-01', max: '2024-02-29' }],
+  ['23年5月', 'date', { min: '2023-05-01', max: '2023-05-31' }],
+  ['二〇二三年五月', 'date', { min: '2023-05-01', max: '2023-05-31' }],
+  ['January 2024', 'date', { min: '2024-01-01', max: '2024-01-31' }],
+  ['in May 2023', 'date', { min: '2023-05-01', max: '2023-05-31' }],
+  ['2023年', 'date', { min: '2023-01-01', max: '2023-12-31' }],
+  ['2023', 'date', { min: '2023-01-01', max: '2023-12-31' }],
+  ['2023年上半年', 'date', { min: '2023-01-01', max: '2023-06-30' }],
+  ['2023年下半年', 'date', { min: '2023-07-01', max: '2023-12-31' }],
+  ['2023年5月至7月', 'date', { min: '2023-05-01', max: '2023-07-31' }],
+  ['2023年5月到2024年2月', 'date', { min: '2023-05-01', max: '2024-02-29' }],
+  ['2023-05-01 至 2023-05-20 之间', 'date', { min: '2023-05-01', max: '2023-05-20' }],
+  ['between 2023-05-01 and 2023-06-30', 'date', { min: '2023-05-01', max: '2023-06-30' }],
+  ['2023-05-10 或之后', 'date', { min: '2023-05-10' }],
+  ['2023年5月以后', 'date', { min: '2023-05-01' }],
+  ['on or before 2023-05-10', 'date', { max: '2023-05-10' }],
+  ['2023年以前', 'date', { max: '2023-12-31' }],
+  ['2023年8月至5月', 'date', err('invalidDate')],
+  ['2023年13月', 'date', err('invalidDate')],
   ['2025-02-30', 'date', err('invalidDate')],
 ];
 
@@ -1031,6 +1087,28 @@ describe('approximate figures are bounds', () => {
       fc.property(fc.integer({ min: 0, max: 500_000 }), fc.integer({ min: 1, max: 400_000 }), fc.constantFrom('-', '~', '到', '至', ' to ', '—'), (a, d, sep) => {
         expect(parseAnswer(`${a}${sep}${a + d}`, SPECS.count)).toEqual({ ok: true, value: a === 0 ? { max: a + d } : { min: a, max: a + d } });
       }),
+    );
+  });
+});
+
+describe('a day known roughly reads back as itself when said as the conversation says it', () => {
+  const day = fc.integer({ min: 0, max: 50_000 }).map((n) => new Date(Date.UTC(1950, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const bounds = fc.oneof(
+    fc.tuple(day, day).map(([a, b]) => (a <= b ? { min: a, max: b } : { min: b, max: a })),
+    day.map((d) => ({ min: d })),
+    day.map((d) => ({ max: d })),
+    day.map((d) => ({ min: `${d.slice(0, 8)}01`, max: new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10) })),
+    day.map((d) => ({ min: `${d.slice(0, 4)}-01-01`, max: `${d.slice(0, 4)}-12-31` })),
+  );
+
+  it.each(['zh-CN', 'en'] as const)('%s', (lang) => {
+    fc.assert(
+      fc.property(bounds, (b: DateBounds) => {
+        const said = formatDateSpan(b, compiledTranslator(lang, 'rules'));
+        const read = parseAnswer(said, SPECS.date);
+        expect(read, said).toEqual({ ok: true, value: b.min !== undefined && b.min === b.max ? b.min : b });
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -100,7 +100,7 @@ const storedSnapshotSchema = (facts: z.ZodType) =>
       error: z.record(z.string(), z.unknown()).nullable(),
       // Added with approximate answers; optional, so that conversations stored before them restore unchanged.
       settling: z
-        .strictObject({ questionId: z.string().max(80), fact: z.string().max(80), op: z.enum(['gte', 'gt', 'lte', 'lt']), value: z.number() })
+        .strictObject({ questionId: z.string().max(80), fact: z.string().max(80), op: z.enum(['gte', 'gt', 'lte', 'lt']), value: z.union([z.number(), z.iso.date()]) })
         .nullable()
         .optional(),
       taken: z

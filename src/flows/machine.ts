@@ -12,7 +12,8 @@
  */
 import { assign, setup } from 'xstate';
 import type { Lang } from '../i18n/index.js';
-import { type FactName, type Facts, FactsSchema } from '../rules/facts.js';
+import { addPeriod } from '../rules/dates.js';
+import { type DateBounds, type FactName, type Facts, FactsSchema } from '../rules/facts.js';
 import { isJurisdictionId, jurisdictionOn } from '../rules/registry.js';
 import type { JurisdictionId, Outcome } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
@@ -46,7 +47,8 @@ export interface Settling {
   questionId: string;
   fact: FactName;
   op: SettleOp;
-  value: number;
+  /** The limit: a figure, or for a date the day ("was it on or before 2023-11-22?"). */
+  value: number | string;
 }
 
 /**
@@ -150,7 +152,7 @@ export function answerOf(facts: Facts, question: QuestionSpec): unknown {
   return question.branch === undefined ? facts[question.fact] : facts.branches?.[question.branch]?.[question.fact as 'floorArea'];
 }
 
-type SettleLike = { fact: FactName; op: SettleOp; value: number; scope?: { site: 'core' } | { site: 'branch'; index: number } };
+type SettleLike = { fact: FactName; op: SettleOp; value: number | string; scope?: { site: 'core' } | { site: 'branch'; index: number } };
 
 /**
  * The follow-up a range answer to `question` calls for: the first criterion (required ones first) left unknown
@@ -184,6 +186,7 @@ function stepOf(fact: FactName): number {
  * means v. An answer the range cannot hold leaves it as it was.
  */
 export function narrowed(value: unknown, settling: Settling, yes: boolean): unknown {
+  if (typeof settling.value === 'string') return narrowedDays(value, settling.value, yes);
   const step = stepOf(settling.fact);
   const round = (n: number) => Math.round(n * 100) / 100;
   let lo = typeof value === 'number' ? value : isRange(value) ? (value.min ?? 0) : 0;
@@ -198,6 +201,22 @@ export function narrowed(value: unknown, settling: Settling, yes: boolean): unkn
   if (lo === hi) return lo;
   return { ...(lo > 0 ? { min: lo } : {}), ...(hi !== undefined ? { max: hi } : {}) };
 }
+
+/**
+ * A day's bounds narrowed by the answer to "was it on or before `day`?": yes ends them at `day`, no starts them the
+ * day after. An answer the bounds cannot hold leaves them as they were; bounds whose ends meet are that day.
+ */
+function narrowedDays(value: unknown, day: string, yes: boolean): unknown {
+  if (!isRange(value)) return value;
+  const { min, max } = value as DateBounds;
+  const lo = yes ? min : maxOf(min, addPeriod(day, { days: 1 }));
+  const hi = yes ? minOf(max, day) : max;
+  if (lo !== undefined && hi !== undefined && lo > hi) return value;
+  if (lo !== undefined && lo === hi) return lo;
+  return { ...(lo !== undefined ? { min: lo } : {}), ...(hi !== undefined ? { max: hi } : {}) };
+}
+const maxOf = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
+const minOf = (a: string | undefined, b: string) => (a !== undefined && a < b ? a : b);
 
 /** The question being asked, if any. */
 export function currentQuestion(context: ConversationContext): QuestionSpec | undefined {

@@ -41,6 +41,7 @@
  */
 import { compiledTranslator, hasKey, type Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
+import type { DateBounds } from '../rules/facts.js';
 import { formatNumber } from '../rules/format.js';
 import { type Decimal, fromSteps, inSteps, lastPlace, parseNumeral, plus, readNumeral, shifted, toNumber } from './numerals.js';
 
@@ -86,7 +87,7 @@ export interface NumberBounds {
 }
 
 /** A fact value as parsed: null is "I don't know". */
-export type AnswerValue = string | number | boolean | string[] | NumberBounds | null;
+export type AnswerValue = string | number | boolean | string[] | NumberBounds | DateBounds | null;
 
 /**
  * How a colloquial answer was read, so that the conversation can say so: 暂无 → `notYet` ("按尚未具备计");
@@ -154,6 +155,7 @@ function parseInput(input: unknown, spec: AnswerSpec): ParseResult {
   if (typeof input === 'boolean') return spec.kind === 'boolean' ? ok(input) : fail('unreadable');
   if (typeof input === 'number' && spec.kind === 'number') return checkNumber(input, spec);
   if (typeof input === 'object' && input !== null && spec.kind === 'number') return parseBoundsObject(input, spec);
+  if (typeof input === 'object' && input !== null && spec.kind === 'date') return parseDayBoundsObject(input);
   if (typeof input !== 'string' && typeof input !== 'number' && typeof input !== 'bigint') return fail('unreadable');
   const text = normalise(String(input));
   if (text === undefined) return fail('unreadable');
@@ -942,20 +944,133 @@ function relativeDate(text: string, today: string): ParseResult | undefined {
 }
 
 function parseDate(text: string, today?: string): ParseResult {
+  const exact = exactDay(text, today);
+  // 2023年5月份 / 2023年5月至7月 look like a day with a strange one in them: read as a month or span first.
+  if (exact?.ok || exact?.code === 'futureDate') return exact;
+  return roughDay(text, today) ?? exact ?? fail(MONTH_ONLY.test(text) || RELATIVE_MONTH_ONLY.test(text) ? 'invalidDate' : 'unreadable');
+}
+
+/** One day, written out or said relative to today; undefined when `text` is in none of those forms. */
+function exactDay(text: string, today?: string): ParseResult | undefined {
   const relative = today === undefined ? undefined : relativeDate(text, today);
   if (relative) return relative;
   for (const [pattern, [yi, mi, di], twoDigitYear] of DATE_FORMS) {
     const m = pattern.exec(text);
     if (!m) continue;
     const [y, mo, d] = [m[yi], m[mi], m[di]].map((p) => datePart(p ?? ''));
-    // POSIX's reading of a two-digit year (strptime %y): 00–68 are 2000–2068, 69–99 are 1969–1999.
-    const year = twoDigitYear && TWO_DIGIT_YEAR.test(m[yi] ?? '') && y !== undefined ? (y <= 68 ? 2000 : 1900) + y : y;
+    const year = twoDigitYear && TWO_DIGIT_YEAR.test(m[yi] ?? '') && y !== undefined ? fullYear(y) : y;
     const iso = isoDate(year ?? NaN, mo ?? NaN, d ?? NaN);
     // The date questions ask about what has happened (an earlier refusal or revocation).
     if (iso !== undefined && today !== undefined && iso > today) return fail('futureDate');
     return iso ? ok(iso) : fail('invalidDate');
   }
-  return fail(MONTH_ONLY.test(text) || RELATIVE_MONTH_ONLY.test(text) ? 'invalidDate' : 'unreadable');
+  return undefined;
+}
+
+/** POSIX's reading of a two-digit year (strptime %y): 00–68 are 2000–2068, 69–99 are 1969–1999. */
+const fullYear = (y: number) => (y <= 68 ? 2000 : 1900) + y;
+
+// A day known roughly: a month, a year, a half year, or a span between two of them; read as bounds on the day.
+const YEAR = '(\\d{4}|[〇零一二三四五六七八九]{4}|\\d{2}(?=\\s*年)|[〇零一二三四五六七八九]{2}(?=\\s*年))';
+const MONTH_OF_YEAR = new RegExp(`^${YEAR}\\s*(?:年|[-/.])\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月份|月)?$`);
+const HALF_OF_YEAR = new RegExp(`^${YEAR}\\s*年?\\s*的?(上半年|下半年)$`);
+const WHOLE_YEAR = new RegExp(`^(?:in\\s+)?${YEAR}\\s*(?:年度|年份|年)?$`);
+const MONTH_NAMED = /^(?:in\s+)?([a-z]+)\.?,?\s+(\d{4})$/;
+const RELATIVE_YEAR_SPAN = /^(今年|本年|去年|上年|前年|大前年|this year|last year)(?:\s*的?\s*(?:(上半年|下半年)|(\S+?)\s*月份?))?$/;
+const MONTH_ALONE = /^([^年\s]+?)\s*月份?$/;
+const RELATIVE_MONTH_SPAN = /^(这个月|这月|本月|上个月|上月|this month|last month)$/;
+/** Days from one anchor on: 2023年5月以后 / on or after 2023-05-10 (the anchor's first day included). */
+const ON_OR_AFTER = /^(?:on or after\s+|after\s+|since\s+)?(.+?)\s*(?:或之后|或以后|以后|之后|以来|or later)?$/;
+/** Days up to one anchor: 2023年5月以前 / on or before 2023-05-10 (the anchor's last day included). */
+const ON_OR_BEFORE = /^(?:on or before\s+|before\s+)?(.+?)\s*(?:或之前|或以前|以前|之前)?$/;
+const BETWEEN = /^(?:between\s+)?(.+?)\s*(?:至|到|~|～|—|–|\s-\s|\sto\s|\sand\s)\s*(.+?)(?:\s*之间)?$/;
+
+/** The first and last day of a month, or undefined when there is no such month. */
+function monthSpan(y: number | undefined, m: number | undefined): DateBounds | undefined {
+  const first = isoDate(y ?? NaN, m ?? NaN, 1);
+  return first === undefined ? undefined : { min: first, max: isoDate(y!, m!, new Date(Date.UTC(y!, m!, 0)).getUTCDate())! };
+}
+
+/** A year, or its first or second half, as bounds on the day. */
+function yearSpan(y: number | undefined, half?: string): DateBounds | undefined {
+  if (y === undefined || isoDate(y, 1, 1) === undefined) return undefined;
+  if (half === '上半年') return { min: `${y}-01-01`, max: `${y}-06-30` };
+  return { min: half === '下半年' ? `${y}-07-01` : `${y}-01-01`, max: `${y}-12-31` };
+}
+
+const yearOf = (said: string) => {
+  const y = datePart(said);
+  return y !== undefined && TWO_DIGIT_YEAR.test(said) ? fullYear(y) : y;
+};
+
+/** What one anchor stands for: a day, a month, a half year, a year (relative ones need today). */
+function spanOf(text: string, today?: string): DateBounds | undefined {
+  const day = exactDay(text, undefined) ?? (today === undefined ? undefined : relativeDate(text, today));
+  if (day?.ok && typeof day.value === 'string') return { min: day.value, max: day.value };
+  let m: RegExpExecArray | null;
+  if ((m = MONTH_OF_YEAR.exec(text))) return monthSpan(yearOf(m[1]!), datePart(m[2]!));
+  if ((m = HALF_OF_YEAR.exec(text))) return yearSpan(yearOf(m[1]!), m[2]);
+  if ((m = WHOLE_YEAR.exec(text))) return yearSpan(yearOf(m[1]!));
+  if ((m = MONTH_NAMED.exec(text)) && m[1]!.length >= 3 && MONTHS.some((name) => name.startsWith(m![1]!))) return monthSpan(Number(m[2]), datePart(m[1]!));
+  if (today === undefined) return undefined;
+  const [y, mo] = today.split('-').map(Number) as [number, number];
+  if ((m = RELATIVE_YEAR_SPAN.exec(text))) {
+    const year = y - YEARS_AGO[m[1]!]!;
+    return m[3] === undefined ? yearSpan(year, m[2]) : monthSpan(year, datePart(m[3]));
+  }
+  if ((m = RELATIVE_MONTH_SPAN.exec(text))) {
+    const month = mo - MONTHS_AGO[m[1]!]!;
+    return month >= 1 ? monthSpan(y, month) : monthSpan(y - 1, month + 12);
+  }
+  if ((m = MONTH_ALONE.exec(text))) {
+    // 5月 alone: the latest May up to today.
+    const month = datePart(m[1]!);
+    return month === undefined ? undefined : monthSpan(month > mo ? y - 1 : y, month);
+  }
+  return undefined;
+}
+
+/**
+ * 2023年5月 / 2023年 / 去年下半年 / May 2023 / 2023年5月至7月 / 2023年以后: bounds on the day, never one day guessed
+ * within them. Read against today, a day after it is `futureDate`, and bounds reaching past it end with it (what is
+ * asked about has happened). Undefined when `text` is none of these forms.
+ */
+function roughDay(text: string, today?: string): ParseResult | undefined {
+  let bounds: DateBounds | undefined;
+  const between = BETWEEN.exec(text);
+  const after = ON_OR_AFTER.exec(text);
+  const before = ON_OR_BEFORE.exec(text);
+  if (between) {
+    const [from, to] = [spanOf(between[1]!, today), monthInYear(between[2]!, between[1]!) ?? spanOf(between[2]!, today)];
+    if (from && to) bounds = { min: from.min, max: to.max };
+  }
+  if (!bounds && after && after[1] !== text) bounds = spanOf(after[1]!, today) && { min: spanOf(after[1]!, today)!.min };
+  if (!bounds && before && before[1] !== text) bounds = spanOf(before[1]!, today) && { max: spanOf(before[1]!, today)!.max };
+  bounds ??= spanOf(text, today);
+  if (!bounds) return undefined;
+  if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) return fail('invalidDate');
+  if (today !== undefined) {
+    if (bounds.min !== undefined && bounds.min > today) return fail('futureDate');
+    if (bounds.max === undefined || bounds.max > today) bounds = { ...bounds, max: today };
+  }
+  return bounds.min !== undefined && bounds.min === bounds.max ? ok(bounds.min) : ok(bounds);
+}
+
+/** Bounds on a day sent as JSON (`{ "min": "2023-05-01", "max": "2023-05-31" }`), as the API and a value the parser returned. */
+function parseDayBoundsObject(input: object): ParseResult {
+  const entries = Object.entries(input);
+  const day = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isoDate(...(v.split('-').map(Number) as [number, number, number])) === v;
+  if (entries.length === 0 || entries.some(([k, v]) => (k !== 'min' && k !== 'max') || !day(v))) return fail('unreadable');
+  const { min, max } = input as DateBounds;
+  if (min !== undefined && max !== undefined && min > max) return fail('unreadable');
+  return min !== undefined && min === max ? ok(min) : ok({ ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
+}
+
+/** 2023年5月至7月: a month alone after a span's first part is in that part's year. */
+function monthInYear(month: string, first: string): DateBounds | undefined {
+  const year = /^(\S+?)\s*年/.exec(first)?.[1];
+  const alone = MONTH_ALONE.exec(month)?.[1];
+  return year === undefined || alone === undefined ? undefined : spanOf(`${year}年${alone}月`);
 }
 
 // ── hints ────────────────────────────────────────────────────────────────────────────────────────────────

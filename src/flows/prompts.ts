@@ -152,7 +152,7 @@ function wordPrompt(question: QuestionSpec, lang: Lang, jurisdiction?: Jurisdict
  * 不清楚 (its value `unknown` reads as "I don't know" in every channel). `range` is the answer as shown.
  */
 export function settlePrompt(
-  settling: { questionId: string; fact: FactName; op: 'gte' | 'gt' | 'lte' | 'lt'; value: number },
+  settling: { questionId: string; fact: FactName; op: 'gte' | 'gt' | 'lte' | 'lt'; value: number | string },
   range: string,
   lang: Lang,
   answered: number,
@@ -160,7 +160,9 @@ export function settlePrompt(
   jurisdiction?: JurisdictionId | null,
 ): Prompt {
   const t = compiledTranslator(lang, 'flow');
-  const limit = formatQuantity(settling.value, FACT_UNITS[settling.fact], lang, compiledTranslator(lang, 'rules'));
+  // A day (a waiting period): "是否在 2023-11-22 或之前？"; a figure: "是否不少于 10,000 平方米？".
+  const day = typeof settling.value === 'string';
+  const limit = day ? String(settling.value) : formatQuantity(Number(settling.value), FACT_UNITS[settling.fact], lang, compiledTranslator(lang, 'rules'));
   const branch = /^branches\.(\d+)\./.exec(settling.questionId);
   // Named as the applied text names it (山东's 园区年营业收入, not 上一年度…（含代收代付）).
   const label = factLabelIn(settling.fact, lang, jurisdiction);
@@ -168,8 +170,8 @@ export function settlePrompt(
   return {
     questionId: `settle.${settling.questionId}`,
     kind: 'boolean',
-    text: t('settle.text', { subject, op: t(`settle.op.${settling.op}`), limit }),
-    help: t('settle.help', { value: spacedIn(lang, range), limit }),
+    text: day ? t('settle.dayText', { subject, limit }) : t('settle.text', { subject, op: t(`settle.op.${settling.op}`), limit }),
+    help: t(day ? 'settle.dayHelp' : 'settle.help', { value: spacedIn(lang, range), limit }),
     options: [
       { value: true, label: t('answer.yes') },
       { value: false, label: t('answer.no') },

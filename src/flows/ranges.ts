@@ -5,8 +5,8 @@
  */
 import { compiledTranslator } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
-import type { FactName } from '../rules/facts.js';
-import { formatRange } from '../rules/format.js';
+import type { DateBounds, FactName } from '../rules/facts.js';
+import { formatDateSpan, formatRange } from '../rules/format.js';
 import { FACT_UNITS } from '../rules/units.js';
 
 /** Inclusive bounds on a figure, either end open. */
@@ -25,6 +25,8 @@ export function isRange(value: unknown): value is Range {
  * every channel, `formatRange` in the rules): "31–39 家", "超过 30 家", "at least 10,000 m²".
  */
 export function rangeText(range: Range, fact: FactName, lang: Lang): string {
+  // A day known roughly: "2023年5月", "2023-05-10 至 2023-06-20 之间".
+  if (FACT_UNITS[fact].kind === 'date') return formatDateSpan(range as DateBounds, compiledTranslator(lang, 'rules'));
   const known = range.max === undefined ? { min: range.min ?? 0 } : { min: range.min ?? 0, max: range.max };
   return formatRange(known, FACT_UNITS[fact], lang, compiledTranslator(lang, 'rules'));
 }

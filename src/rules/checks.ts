@@ -6,7 +6,7 @@
  */
 import { type FactRange, RangeTable } from './bounds.js';
 import { addPeriod, isBefore } from './dates.js';
-import type { FactName, Facts } from './facts.js';
+import type { DateBounds, FactName, Facts } from './facts.js';
 import type { Check, CheckContext, Finding, KnownRange, Limit, Outcome, Period, Scope, Settle } from './types.js';
 import { FACT_UNITS } from './units.js';
 
@@ -258,6 +258,10 @@ export function eachBranch(check: Check): Check {
  * A waiting period after an earlier refusal or revocation (e.g. 三年内不予重新认定). Counted as 民法典 第二百零一条
  * counts periods: from the day after the event, the last day being the corresponding day; a new application is
  * possible from the day after that.
+ *
+ * The day may be known only roughly (2023年5月: bounds). The period has run out if it has for the latest day the
+ * bounds allow, and has not if it has not for the earliest; otherwise the one question that settles it is whether the
+ * event was on or before the last day for which the period has run out by the assessment date.
  */
 export function waitingPeriod(outcome: 'rejected' | 'revoked', period: Period): Check {
   return withLimits((facts, ctx) => {
@@ -265,13 +269,38 @@ export function waitingPeriod(outcome: 'rejected' | 'revoked', period: Period): 
     if (facts.previousOutcome !== outcome) {
       return { status: 'not_applicable', findings: [], missing: [], inapplicable: { fact: 'previousOutcome', value: facts.previousOutcome } };
     }
-    if (facts.previousOutcomeDate === undefined) return unknown(['previousOutcomeDate']);
-    const lastDay = addPeriod(facts.previousOutcomeDate, period);
-    const from = addPeriod(lastDay, { days: 1 });
-    return isBefore(ctx.date, from)
-      ? unmet({ kind: 'waiting', outcome, since: facts.previousOutcomeDate, from, period })
-      : met();
+    const since = facts.previousOutcomeDate;
+    if (since === undefined) return unknown(['previousOutcomeDate']);
+    if (typeof since === 'string') {
+      const from = reopensOn(since, period);
+      return isBefore(ctx.date, from) ? unmet({ kind: 'waiting', outcome, since, from, period }) : met();
+    }
+    const until = since.max === undefined ? undefined : reopensOn(since.max, period);
+    if (until !== undefined && !isBefore(ctx.date, until)) return met();
+    const from = since.min === undefined ? undefined : reopensOn(since.min, period);
+    if (from !== undefined && isBefore(ctx.date, from)) {
+      return unmet({ kind: 'waiting', outcome, since, from, ...(until !== undefined ? { until } : {}), period });
+    }
+    const lastDay = lastDayRunOut(since, period, ctx.date);
+    return unknown(['previousOutcomeDate'], lastDay === undefined ? undefined : { fact: 'previousOutcomeDate', op: 'lte', value: lastDay, knownDays: since });
   }, [{ kind: 'waiting', outcome, period }]);
+}
+
+/** The day a new application is possible after an event on `day`: the day after the period's last day. */
+function reopensOn(day: string, period: Period): string {
+  return addPeriod(addPeriod(day, period), { days: 1 });
+}
+
+/**
+ * The latest day within `since` for which the period has run out by `date` (for every earlier day it has too: a
+ * later event never runs out sooner). Undefined when no day within the bounds allows it.
+ */
+function lastDayRunOut(since: DateBounds, period: Period, date: string): string | undefined {
+  // The period counted back from the date, a few days late for the month-end clamping, then back day by day.
+  const guess = addPeriod(addPeriod(date, { years: -(period.years ?? 0), months: -(period.months ?? 0) }), { days: 3 });
+  let day = since.max !== undefined && since.max < guess ? since.max : guess;
+  while (isBefore(date, reopensOn(day, period))) day = addPeriod(day, { days: -1 });
+  return since.min === undefined || day >= since.min ? day : undefined;
 }
 
 /** The text applies only from the day it takes effect. */

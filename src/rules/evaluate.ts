@@ -207,7 +207,8 @@ const SETTLE_CACHE_LIMIT = 10_000;
 function settleKey(id: string, s: Settle): string {
   const k = s.known;
   const site = s.scope ? (s.scope.site === 'core' ? 'core' : `b${s.scope.index}`) : '';
-  return `${id}|?${s.fact}|${s.op}|${s.value}|${site}|${k?.min ?? ''}|${k?.max ?? ''}|${k?.derived ? 'd' : ''}|${k?.from?.join(',') ?? ''}`;
+  const days = s.knownDays ? `|${s.knownDays.min ?? ''}~${s.knownDays.max ?? ''}` : '';
+  return `${id}|?${s.fact}|${s.op}|${s.value}|${site}|${k?.min ?? ''}|${k?.max ?? ''}|${k?.derived ? 'd' : ''}|${k?.from?.join(',') ?? ''}${days}`;
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import type { Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
-import type { FactName } from './facts.js';
-import { formatNumber, formatPercent, formatQuantity, formatRange, formatRef } from './format.js';
+import type { DateBounds, FactName } from './facts.js';
+import { formatDateSpan, formatNumber, formatPercent, formatQuantity, formatRange, formatRef } from './format.js';
 import { isPastYear } from './periods.js';
 import type { CriterionDef, Finding, KnownRange, Outcome, Scope, Settle } from './types.js';
 import { FACT_UNITS } from './units.js';
@@ -88,9 +88,11 @@ function joiner(ctx: ExplainContext): string {
 export function describeFinding(finding: Finding, ctx: ExplainContext, genericRemedy = true): string {
   // A text may state a finding in its own words (牡丹江 实施 rather than 施行; 山东 不予重新认定 rather than 申报).
   const own = `finding.${finding.kind}`;
-  if ((finding.kind === 'waiting' || finding.kind === 'notInForce') && ctx.hasKey(own)) {
-    return ctx.tj(own, finding.kind === 'waiting' ? waitingVars(finding, ctx) : { from: finding.from });
+  if (finding.kind === 'waiting') {
+    const key = waitingKey(finding);
+    return ctx.hasKey(key) ? ctx.tj(key, waitingVars(finding, ctx)) : ctx.t(key, waitingVars(finding, ctx));
   }
+  if (finding.kind === 'notInForce' && ctx.hasKey(own)) return ctx.tj(own, { from: finding.from });
   switch (finding.kind) {
     case 'threshold':
       return describeThreshold(finding, ctx);
@@ -115,8 +117,6 @@ export function describeFinding(finding: Finding, ctx: ExplainContext, genericRe
         answer: valueLabel(finding.fact, finding.actual, ctx),
         accepted: listOf(finding.accepted.map((v) => afterColon(valueLabel(finding.fact, v, ctx), ctx)), ctx),
       });
-    case 'waiting':
-      return ctx.t('finding.waiting', waitingVars(finding, ctx));
     case 'notInForce':
       return ctx.t('finding.notInForce', { from: finding.from });
     case 'alternatives':
@@ -132,8 +132,15 @@ type ThresholdFinding = Extract<Finding, { kind: 'threshold' }>;
 type ShareFinding = Extract<Finding, { kind: 'share' }>;
 type WaitingFinding = Extract<Finding, { kind: 'waiting' }>;
 
+/** The finding's key: a day given as bounds gives the earliest and latest day a new application is possible. */
+function waitingKey(f: WaitingFinding): string {
+  if (typeof f.since === 'string') return 'finding.waiting';
+  return f.until === undefined ? 'finding.waitingRangeOpen' : 'finding.waitingRange';
+}
+
 function waitingVars(f: WaitingFinding, ctx: ExplainContext): Record<string, string> {
-  return { since: f.since, outcome: ctx.t(`outcome.${f.outcome}`), period: describePeriod(f.period, ctx), from: f.from };
+  const since = typeof f.since === 'string' ? f.since : formatDateSpan(f.since, ctx.t);
+  return { since, outcome: ctx.t(`outcome.${f.outcome}`), period: describePeriod(f.period, ctx), from: f.from, until: f.until ?? '' };
 }
 
 function describeThreshold(f: ThresholdFinding, ctx: ExplainContext): string {
@@ -236,11 +243,20 @@ export function sourceLabel(key: string, ctx: ExplainContext): string {
 /** The words of an unknown's settling question: what is known of the figure, and the one question to ask. */
 function settleTexts(settle: Settle, ctx: ExplainContext): { known: string; question: string } {
   const unit = FACT_UNITS[settle.fact];
+  if (typeof settle.value === 'string') return dateSettleTexts(settle.fact, settle.value, settle.knownDays ?? {}, ctx);
   const range = settle.known ?? { min: 0 };
   const answered = answeredText(settle.fact, range, range, ctx);
   return {
     known: `${siteLabel(settle.scope, ctx)}${factLabel(settle.fact, ctx)}${ctx.lang === 'zh-CN' ? '：' : ': '}${answered}`,
     question: ctx.t(`settle.${settle.op}`, { value: formatQuantity(settle.value, unit, ctx.lang, ctx.t) }),
+  };
+}
+
+/** A date's settling question: "是否在 2023-11-15 或之前？", after what is known of the day ("2023年11月"). */
+function dateSettleTexts(fact: FactName, day: string, known: DateBounds, ctx: ExplainContext): { known: string; question: string } {
+  return {
+    known: `${factLabel(fact, ctx)}${ctx.lang === 'zh-CN' ? '：' : ': '}${formatDateSpan(known, ctx.t)}`,
+    question: ctx.t('settle.onOrBefore', { value: day }),
   };
 }
 

@@ -95,6 +95,21 @@ export function isBounds(value: unknown): value is Bounds {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 const isoDate = z.iso.date();
+
+/**
+ * Inclusive bounds on a day the caller knows only roughly (extension, as numeric bounds are): `{ "min": "2023-05-01",
+ * "max": "2023-05-31" }` ("2023年5月"), either side optional, at least one given, `min ≤ max`.
+ */
+export interface DateBounds {
+  min?: string;
+  max?: string;
+}
+const dateBounds = z.strictObject({ min: isoDate.optional(), max: isoDate.optional() }).superRefine((b, ctx) => {
+  if (b.min === undefined && b.max === undefined) ctx.addIssue({ code: 'custom', path: [], params: { rule: 'boundsEmpty' } });
+  else if (b.min !== undefined && b.max !== undefined && b.min > b.max) ctx.addIssue({ code: 'custom', path: [], params: { rule: 'boundsOrder' } });
+});
+/** A day given exactly or as bounds. */
+const dateOrBounds = z.union([isoDate, dateBounds]);
 const uniqueList = <T extends readonly [string, ...string[]]>(values: T) =>
   z.array(z.enum(values)).refine((list) => new Set(list).size === list.length, { message: 'duplicate' });
 
@@ -167,7 +182,7 @@ export const FactShape = {
   businessLines: uniqueList(BUSINESS_LINES),
   locationType: z.enum(LOCATION_TYPES),
   previousOutcome: z.enum(['none', 'rejected', 'revoked']),
-  previousOutcomeDate: isoDate,
+  previousOutcomeDate: dateOrBounds,
   // Extensions (see the module comment).
   /** 专业化运营团队 / 管理团队 (jilin 第五条(六), mudanjiang 第六条(五)). */
   hasOperatingTeam: z.boolean(),

@@ -4,7 +4,7 @@
  */
 import type { Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
-import type { NumericValue } from './facts.js';
+import type { DateBounds, NumericValue } from './facts.js';
 import type { FactUnit } from './units.js';
 import type { KnownRange, Ref } from './types.js';
 
@@ -38,6 +38,28 @@ export function formatFigure(value: NumericValue, lang: Lang): string {
     return value.min === value.max ? formatNumber(value.min, lang) : `${formatNumber(value.min, lang)}–${formatNumber(value.max, lang)}`;
   }
   return value.min !== undefined ? `≥ ${formatNumber(value.min, lang)}` : `≤ ${formatNumber(value.max ?? 0, lang)}`;
+}
+
+/**
+ * A day known only roughly, as people say it: a whole month "2023年5月" / "May 2023", a whole year "2023年" / "2023",
+ * else "2023-05-10 至 2023-06-20 之间" / "between … and …", "… 或之后" / "on or after …", "… 或之前" / "on or before …".
+ */
+export function formatDateSpan(span: DateBounds, t: Translate): string {
+  const { min, max } = span;
+  if (min !== undefined && max !== undefined) {
+    const [y, m, d] = min.split('-');
+    if (min === max) return min;
+    if (d === '01' && max === lastOfMonth(min)) return t('dateSpan.month', { y, month: t('dateSpan.monthNames').split(',')[Number(m) - 1] });
+    if (min === `${y}-01-01` && max === `${y}-12-31`) return t('dateSpan.year', { y });
+    return t('dateSpan.between', { min, max });
+  }
+  return min !== undefined ? t('dateSpan.from', { min }) : t('dateSpan.until', { max: max ?? '' });
+}
+
+/** The last day of `day`'s month. */
+function lastOfMonth(day: string): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return `${day.slice(0, 8)}${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }
 
 /** Money in the units people use: 亿元 / 万元 in Chinese, millions in English, exact yuan otherwise. */

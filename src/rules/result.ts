@@ -33,7 +33,8 @@ export const KnownRangeSchema = z.strictObject({
 export const SettleSchema = z.strictObject({
   fact: FactNameSchema,
   op: z.enum(['gte', 'gt', 'lte', 'lt']),
-  value: z.number(),
+  value: z.union([z.number(), z.iso.date()]),
+  knownDays: z.strictObject({ min: z.iso.date().optional(), max: z.iso.date().optional() }).optional(),
   scope: z.union([z.strictObject({ site: z.literal('core') }), z.strictObject({ site: z.literal('branch'), index: z.number().int().nonnegative() })]).optional(),
   known: KnownRangeSchema.optional(),
 });

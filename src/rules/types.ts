@@ -3,7 +3,7 @@
  * materials, procedure steps and notices. Data only; `evaluate.ts` gives them meaning.
  */
 import type { RangeTable } from './bounds.js';
-import type { FactName, Facts } from './facts.js';
+import type { DateBounds, FactName, Facts } from './facts.js';
 
 /** The five jurisdictions of `shared/regulations/README.md`. */
 export const JURISDICTION_IDS = ['shandong', 'jilin', 'mudanjiang', 'guangxi', 'wenzhou'] as const;
@@ -52,7 +52,10 @@ export interface KnownRange {
 export interface Settle {
   fact: FactName;
   op: 'gte' | 'gt' | 'lte' | 'lt';
-  value: number;
+  /** A figure, or for a date fact the day (`YYYY-MM-DD`): "was it on or before 2023-11-15?". */
+  value: number | string;
+  /** For a date fact: the bounds the day was given as. */
+  knownDays?: DateBounds;
   scope?: Scope;
   known?: KnownRange;
 }
@@ -100,8 +103,11 @@ export type Finding =
   | { kind: 'missingValues'; fact: FactName; missing: string[] }
   /** A value outside the accepted set. */
   | { kind: 'notOneOf'; fact: FactName; actual: string; accepted: string[] }
-  /** A waiting period that has not run out: a new application is possible from `from`. */
-  | { kind: 'waiting'; outcome: 'rejected' | 'revoked'; since: string; from: string; period: Period }
+  /**
+   * A waiting period that has not run out: a new application is possible from `from`. When the day of the refusal
+   * or revocation was given as bounds (`since`), `from` is the earliest day that allows and `until` the latest.
+   */
+  | { kind: 'waiting'; outcome: 'rejected' | 'revoked'; since: string | DateBounds; from: string; until?: string; period: Period }
   /** The text is not yet in force on the assessment date. */
   | { kind: 'notInForce'; from: string }
   /** Alternatives (…或…), each with its own findings; any one met would do. */

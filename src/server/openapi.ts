@@ -67,7 +67,8 @@ const DESCRIPTIONS: Partial<Record<ComponentName, { description: string }>> = {
       'The fact vocabulary of shared/spec/assessment.md: every fact optional, an absent fact is unknown. Every numeric ' +
       'fact (areas, money, counts, also inside branches and institutionRevenues) is an exact number or inclusive bounds ' +
       '{"min": 12001, "max": 12999}, either side optional ({"min": 500000001} = more than 5亿), at least one side, ' +
-      'non-negative, min ≤ max, whole numbers for counts. Not expressed ' +
+      'non-negative, min ≤ max, whole numbers for counts; previousOutcomeDate a day (YYYY-MM-DD) or bounds on it ' +
+      '({"min": "2023-11-01", "max": "2023-11-30"} = 2023年11月). Not expressed ' +
       'here but checked (400 invalid_facts): a part never exceeds its whole (occupiedArea ≤ floorArea, …, also through ' +
       'chains and the sites of a multi-site park adding up to at most its total: `conflicts`), a single-site ' +
       'park has no branches, `branches` has `branchCount` entries, lists do not repeat a value, no previousOutcomeDate ' +

@@ -38,7 +38,7 @@ export function displayValue(question: QuestionSpec, value: unknown, lang: Lang)
   const rules = compiledTranslator(lang, 'rules');
   const facts = compiledTranslator(lang, 'facts');
   if (typeof value === 'number') return formatQuantity(value, FACT_UNITS[question.fact], lang, rules);
-  if (question.kind === 'number' && isRange(value)) return rangeText(value, question.fact, lang);
+  if ((question.kind === 'number' || question.kind === 'date') && isRange(value)) return rangeText(value, question.fact, lang);
   if (typeof value === 'boolean') return rules(value ? 'answer.yes' : 'answer.no');
   if (Array.isArray(value)) {
     if (value.length === 0) return staffT(lang)('field.noneOf');
@@ -180,7 +180,9 @@ function textFor(question: QuestionSpec, value: unknown, lang: Lang): string {
   let text: string;
   if (typeof value === 'number') return String(value);
   if (question.kind === 'number' && isRange(value)) return rangeInput(value);
-  if (typeof value === 'boolean') text = rules(value ? 'answer.yes' : 'answer.no');
+  // A day known roughly, as shown ("2023年5月", "2023-05-01 至 2023-05-20 之间"), which the parser reads back.
+  if (question.kind === 'date' && isRange(value)) text = rangeText(value, question.fact, lang);
+  else if (typeof value === 'boolean') text = rules(value ? 'answer.yes' : 'answer.no');
   else if (Array.isArray(value)) {
     text = value.length === 0 ? staffT(lang)('field.noneTyped') : value.map((v) => facts(`${question.fact}.values.${String(v)}`)).join(lang === 'zh-CN' ? '、' : ', ');
     if (!readsBack(text)) text = value.length === 0 ? 'none' : value.join(', ');
