@@ -262,6 +262,10 @@ describe('the demo page and the widget', () => {
     expect(htmlText.match(/type="checkbox" checked/g)).toHaveLength(1);
     // The Word files the server built from the answers: a link each, downloaded as a real .docx.
     expect(await page.locator('.result .documents a').allTextContents()).toEqual(['下载 申报材料清单（Word）', '下载 申建函件（草稿）（Word）']);
+    // Each link is a box of its own: as inline text their padded borders overlapped the next one's.
+    const boxes = await inWidget(page, (root) => [...root.querySelectorAll('.result .documents a')].map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes[0]!.bottom).toBeLessThanOrEqual(boxes[1]!.top);
+    expect(boxes[0]!.height).toBeGreaterThanOrEqual(36);
     const [word] = await Promise.all([page.waitForEvent('download'), page.locator('.result a[data-document="checklist"]').click()]);
     expect(word.suggestedFilename()).toBe('申报材料清单-山东省（省级）.docx');
     const checklist = await readDocx(readFileSync(await word.path()));
