@@ -57,6 +57,7 @@ import {
   sha1Sorted,
   startFakeApi,
   textXml,
+  voiceXml,
   TOKEN,
 } from './support/wechat-platform.js';
 
@@ -385,6 +386,30 @@ describe('message modes', () => {
     const reply = await user.send(image);
     expect(reply).toContain(tw('zh-CN')('unsupported'));
     expect(reply).toContain(tf('zh-CN')('choose.text'));
+  });
+});
+
+describe('voice messages', () => {
+  const h = harness();
+
+  it('what the platform heard is answered as if typed, in safe mode too (三十多家。 → 31–39 家)', async () => {
+    const user = new User(h, 'safe');
+    await user.say('济南');
+    for (let i = 0; i < 40 && (await user.view())?.prompt?.questionId !== 'commercialHrInstitutions'; i++) await user.say('不清楚');
+    const reply = await user.send(voiceXml(user.openId, '三十多家。'));
+    expect(reply).toContain('按 31–39 家计');
+    expect((await user.view())?.answers.find((a) => a.questionId === 'commercialHrInstitutions')?.answer).toBe('31–39 家');
+  });
+
+  it('a voice message with nothing heard (or recognition off) asks to say it again or type it, and keeps the question', async () => {
+    const user = new User(h);
+    await user.say('济南');
+    const before = (await user.view())?.prompt?.questionId;
+    for (const recognition of ['', undefined]) {
+      const reply = await user.send(voiceXml(user.openId, recognition));
+      expect(reply).toContain(tw('zh-CN')('voiceUnheard'));
+      expect((await user.view())?.prompt?.questionId).toBe(before);
+    }
   });
 });
 

@@ -79,8 +79,11 @@ export class WechatConversations {
     const id = this.#deps.keys.session(message.FromUserName);
     if (message.MsgType === 'event') return this.#event(id, (message.Event ?? '').toLowerCase(), message.EventKey ?? '');
     if (message.MsgType === 'text') return this.#text(id, message.Content ?? '');
+    // People answer by voice on WeChat; with 接收语音识别结果 on, the platform sends what it heard ("三十多家。").
+    const heard = message.MsgType === 'voice' ? (message.Recognition ?? '').trim() : '';
+    if (heard !== '') return this.#text(id, heard);
     const { view } = await this.#current(id);
-    return renderPrompt(view, [wechatText(view.lang)('unsupported')]);
+    return renderPrompt(view, [wechatText(view.lang)(message.MsgType === 'voice' ? 'voiceUnheard' : 'unsupported')]);
   }
 
   async #event(id: string, event: string, key: string): Promise<string> {

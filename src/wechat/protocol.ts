@@ -70,6 +70,8 @@ export interface IncomingMessage {
   Event?: string;
   EventKey?: string;
   Encrypt?: string;
+  /** A voice message's text, when the account has 接收语音识别结果 on ('' when nothing was made out). */
+  Recognition?: string;
 }
 
 const parser = new XMLParser({

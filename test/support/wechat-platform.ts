@@ -85,6 +85,15 @@ export function textXml(openId: string, content: string, msgId = nextMsgId(), cr
   return `<xml><ToUserName>${cdata(ACCOUNT)}</ToUserName><FromUserName>${cdata(openId)}</FromUserName><CreateTime>${createTime}</CreateTime><MsgType>${cdata('text')}</MsgType><Content>${cdata(content)}</Content><MsgId>${msgId}</MsgId></xml>`;
 }
 
+/**
+ * A user's voice message, as the platform sends it to an account with 接收语音识别结果 on: `Recognition` is what it
+ * heard (empty when it made out nothing; absent when the option is off).
+ */
+export function voiceXml(openId: string, recognition: string | undefined, msgId = nextMsgId(), createTime = Math.floor(Date.now() / 1000)): string {
+  const heard = recognition === undefined ? '' : `<Recognition>${cdata(recognition)}</Recognition>`;
+  return `<xml><ToUserName>${cdata(ACCOUNT)}</ToUserName><FromUserName>${cdata(openId)}</FromUserName><CreateTime>${createTime}</CreateTime><MsgType>${cdata('voice')}</MsgType><MediaId>${cdata('media_id_1234')}</MediaId><Format>${cdata('amr')}</Format>${heard}<MsgId>${msgId}</MsgId></xml>`;
+}
+
 /** An event (subscribe, CLICK with a key …). */
 export function eventXml(openId: string, event: string, key = '', createTime = Math.floor(Date.now() / 1000)): string {
   return `<xml><ToUserName>${cdata(ACCOUNT)}</ToUserName><FromUserName>${cdata(openId)}</FromUserName><CreateTime>${createTime}</CreateTime><MsgType>${cdata('event')}</MsgType><Event>${cdata(event)}</Event>${key ? `<EventKey>${cdata(key)}</EventKey>` : ''}</xml>`;
