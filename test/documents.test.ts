@@ -266,3 +266,12 @@ describe('the application letter drafts', () => {
     expect(flat(doc.text)).toContain(flat('short by 1 m²'));
   });
 });
+
+describe('a fact as the documents print it', () => {
+  it('a day is printed as given, and bounds on it as people say them (never "[object Object]")', () => {
+    expect(factText('previousOutcomeDate', { previousOutcomeDate: '2023-11-10' }, 'zh-CN')).toBe('2023-11-10');
+    expect(factText('previousOutcomeDate', { previousOutcomeDate: { min: '2023-11-01', max: '2023-11-30' } }, 'zh-CN')).toBe('2023年11月');
+    expect(factText('previousOutcomeDate', { previousOutcomeDate: { min: '2023-11-01', max: '2023-11-30' } }, 'en')).toBe('November 2023');
+    expect(factText('previousOutcomeDate', { previousOutcomeDate: { max: '2023-11-20' } }, 'zh-CN')).toBe('2023-11-20 或之前');
+  });
+});

@@ -7,9 +7,9 @@
 import { compiledTranslator } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
 import { factsAsked, questionById } from '../flows/questions.js';
-import type { FactName, Facts } from '../rules/facts.js';
+import type { DateBounds, FactName, Facts } from '../rules/facts.js';
 import type { NumericValue } from '../rules/facts.js';
-import { formatFigure, formatNumber, formatNumericAnswer, formatQuantity, formatRef } from '../rules/format.js';
+import { formatDateSpan, formatFigure, formatNumber, formatNumericAnswer, formatQuantity, formatRef } from '../rules/format.js';
 import { prepared } from '../rules/prepared.js';
 import { factLabelIn } from '../rules/labels.js';
 import type { JurisdictionDef, JurisdictionId, Ref } from '../rules/types.js';
@@ -37,6 +37,8 @@ export function factText(fact: FactName, facts: Facts, lang: Lang): string {
   if (value === undefined || !question) return '';
   const rules = compiledTranslator(lang, 'rules');
   const names = compiledTranslator(lang, 'facts');
+  // A day, or bounds on it as people say them ("2023年11月").
+  if (FACT_UNITS[fact].kind === 'date') return typeof value === 'string' ? value : formatDateSpan(value as DateBounds, rules);
   // An exact figure, or an approximate answer's bounds ("12,000 多平方米（12,001–12,999 平方米）").
   if (typeof value === 'number' || (typeof value === 'object' && !Array.isArray(value))) return formatNumericAnswer(value as NumericValue, FACT_UNITS[fact], lang, rules);
   if (typeof value === 'boolean') return rules(value ? 'answer.yes' : 'answer.no');
