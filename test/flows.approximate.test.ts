@@ -253,6 +253,20 @@ describe('colloquial yes / no', () => {
     return c;
   }
 
+  /** Shandong at the day of a revocation (被撤销了 answered). */
+  function atRevocationDay() {
+    const c = atQuestion('previousOutcome');
+    c.answer('被撤销了');
+    expect(c.view.prompt?.questionId).toBe('previousOutcomeDate');
+    return c;
+  }
+
+  /** Skips to the results and gives the revocation bar's outcome. */
+  function revocationBar(c: ReturnType<typeof atQuestion>) {
+    for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
+    return c.criterion('shandong.revocation-bar');
+  }
+
   it('暂无 is no, said back as 按尚未具备计', () => {
     const c = atQuestion('hasManagementRules');
     c.answer('暂无');
@@ -266,29 +280,22 @@ describe('colloquial yes / no', () => {
     expect(c.view.taken).toBe('Taken as not yet in place (no).');
   });
 
-  it('偶尔 to a 经常 question is asked once more, quoting the text; said again it is taken as no', () => {
-    const c = atQuestion('holdsPublicWelfareActivities');
-    c.answer('偶尔');
-    expect(c.view.error?.code).toBe('occasional');
-    expect(c.view.error?.message).toContain('经常、广泛');
-    expect(c.view.prompt?.questionId).toBe('holdsPublicWelfareActivities');
-    c.answer('偶尔');
+  it.each([
+    // 偶尔 to a 经常 question: the hint quotes the text; said again, not done often is a no.
+    ['holdsPublicWelfareActivities', '偶尔', 'occasional', '经常、广泛', '偶尔', '偶尔开展按未做到经常开展计。', '否'],
+    // 好像有: not sure; hedged again, 不清楚 (the point stays to be confirmed), never a guessed yes.
+    ['hasManagementRules', '好像有', 'hedged', '拿不准', '应该有吧', '拿不准的按“不清楚”计：这一项列为待确认，确定后可以随时修改。', '不清楚'],
+  ])('%s: %s is asked about once more (%s); said again, it is taken as the conversation says', (question, first, code, hint, again, taken, shown) => {
+    const c = atQuestion(question);
+    c.answer(first);
+    expect(c.view.error?.code).toBe(code);
+    expect(c.view.error?.message).toContain(hint);
+    expect(c.view.prompt?.questionId).toBe(question);
+    c.answer(again);
     expect(c.view.error).toBeUndefined();
-    expect(c.view.taken).toBe('偶尔开展按未做到经常开展计。');
-    expect(c.view.answers.find((a) => a.questionId === 'holdsPublicWelfareActivities')?.answer).toBe('否');
-  });
-
-  it('好像有 is asked once more; hedged again it is taken as 不清楚, never as a guessed yes', () => {
-    const c = atQuestion('hasManagementRules');
-    c.answer('好像有');
-    expect(c.view.error?.code).toBe('hedged');
-    expect(c.view.error?.message).toContain('拿不准');
-    expect(c.view.prompt?.questionId).toBe('hasManagementRules');
-    c.answer('应该有吧');
-    expect(c.view.error).toBeUndefined();
-    expect(c.view.taken).toBe('拿不准的按“不清楚”计：这一项列为待确认，确定后可以随时修改。');
-    expect(c.view.prompt?.questionId).not.toBe('hasManagementRules');
-    expect(c.view.answers.find((a) => a.questionId === 'hasManagementRules')?.answer).toBe('不清楚');
+    expect(c.view.taken).toBe(taken);
+    expect(c.view.prompt?.questionId).not.toBe(question);
+    expect(c.view.answers.find((a) => a.questionId === question)?.answer).toBe(shown);
   });
 
   it('a hedge followed by a sure answer is that answer', () => {
@@ -309,55 +316,46 @@ describe('colloquial yes / no', () => {
   });
 
   it('a date said relative to today (去年5月10日) is read against the conversation\'s date and said back', () => {
-    const c = atQuestion('previousOutcome');
-    c.answer('被撤销了');
-    expect(c.view.prompt?.questionId).toBe('previousOutcomeDate');
+    const c = atRevocationDay();
     c.answer('去年5月10日');
     expect(c.view.error).toBeUndefined();
     expect(c.view.taken).toBe('按 2025-05-10 计。');
-    for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
     // 三年内不予重新认定: revoked on 2025-05-10, a new designation is possible from 2028-05-11.
-    expect(c.criterion('shandong.revocation-bar')?.status).toBe('unmet');
+    expect(revocationBar(c)?.status).toBe('unmet');
   });
 
   it('a month for the day (2023年11月) is bounds: a waiting period in doubt asks ONE question with the last day, yes settles it', () => {
-    const c = atQuestion('previousOutcome');
-    c.answer('被撤销了');
+    const c = atRevocationDay();
     c.answer('2023年11月');
     expect(c.view.taken).toBe('按 2023年11月计。');
     // Revoked on 2023-11-22 or before, the three years have run out by 2026-11-23; on the 23rd or later, not yet.
     expect(c.view.prompt).toMatchObject({ questionId: 'settle.previousOutcomeDate', kind: 'boolean', text: '未获通过或被取消的日期是否在 2023-11-22 或之前？' });
     c.answer('是');
     expect(c.view.taken).toBe('按 2023-11-01 至 2023-11-22 之间计。');
-    for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
-    expect(c.criterion('shandong.revocation-bar')?.status).toBe('met');
+    expect(revocationBar(c)?.status).toBe('met');
   });
 
   it('no to that question: unmet, with the earliest and latest day a new designation is possible', () => {
-    const c = atQuestion('previousOutcome');
-    c.answer('被撤销了');
+    const c = atRevocationDay();
     c.answer('2023年11月');
     c.answer('否');
-    for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
-    expect(c.criterion('shandong.revocation-bar')).toMatchObject({ status: 'unmet' });
-    expect(c.criterion('shandong.revocation-bar')?.explanation).toContain('最早自 2026-11-24、最迟自 2026-12-01 起');
+    const bar = revocationBar(c);
+    expect(bar?.status).toBe('unmet');
+    expect(bar?.explanation).toContain('最早自 2026-11-24、最迟自 2026-12-01 起');
   });
 
   it('a month that decides the period (2023年5月, 2024年) asks nothing more', () => {
     for (const [said, status] of [['2023年5月', 'met'], ['2024年', 'unmet'], ['前年下半年', 'unmet']] as const) {
-      const c = atQuestion('previousOutcome');
-      c.answer('被撤销了');
+      const c = atRevocationDay();
       c.answer(said);
       expect(c.view.error).toBeUndefined();
       expect(c.view.prompt?.questionId ?? '').not.toMatch(/^settle\./);
-      for (let i = 0; i < 60 && c.view.state === 'interviewing'; i++) c.send({ type: 'SKIP' });
-      expect(c.criterion('shandong.revocation-bar')?.status, said).toBe(status);
+      expect(revocationBar(c)?.status, said).toBe(status);
     }
   });
 
   it('a date later than today is not taken (今年12月5日 on 2026-11-23), and the question stays', () => {
-    const c = atQuestion('previousOutcome');
-    c.answer('被撤销了');
+    const c = atRevocationDay();
     c.answer('今年12月5日');
     expect(c.view.error?.code).toBe('futureDate');
     expect(c.view.error?.message).toMatch(/^这一天还没到，本题问的是已经发生的事。/);
