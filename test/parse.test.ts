@@ -662,6 +662,13 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['2026年4月', 'dateToday', err('futureDate')],
   ['2027年', 'dateToday', err('futureDate')],
   ['5月', 'date', err('unreadable')],
+  ['last May', 'dateToday', { min: '2025-05-01', max: '2025-05-31' }],
+  ['May last year', 'dateToday', { min: '2025-05-01', max: '2025-05-31' }],
+  // 两年多前: more than two years before today and less than three (as 30多 is 31–39)
+  ['两年多前', 'dateToday', { min: '2023-03-02', max: '2024-02-29' }],
+  ['三年多以前', 'dateToday', { min: '2022-03-02', max: '2023-02-28' }],
+  ['两个多月前', 'dateToday', { min: '2025-12-02', max: '2025-12-31' }],
+  ['两年多前', 'date', err('unreadable')],
   // I don't know, for any kind
   ['不清楚', 'area', null],
   ['不知道', 'boolean', null],

@@ -41,6 +41,7 @@
  */
 import { compiledTranslator, hasKey, type Translate } from '../i18n/compiled.js';
 import type { Lang } from '../i18n/index.js';
+import { addPeriod } from '../rules/dates.js';
 import type { DateBounds } from '../rules/facts.js';
 import { formatNumber } from '../rules/format.js';
 import { type Decimal, fromSteps, inSteps, lastPlace, parseNumeral, plus, readNumeral, shifted, toNumber } from './numerals.js';
@@ -978,6 +979,10 @@ const WHOLE_YEAR = new RegExp(`^(?:in\\s+)?${YEAR}\\s*(?:年度|年份|年)?$`);
 const MONTH_NAMED = /^(?:in\s+)?([a-z]+)\.?,?\s+(\d{4})$/;
 const RELATIVE_YEAR_SPAN = /^(今年|本年|去年|上年|前年|大前年|this year|last year)(?:\s*的?\s*(?:(上半年|下半年)|(\S+?)\s*月份?))?$/;
 const MONTH_ALONE = /^([^年\s]+?)\s*月份?$/;
+/** May last year / last May / in May last year. */
+const NAMED_MONTH_LAST_YEAR = /^(?:in\s+)?(?:last\s+([a-z]+)|([a-z]+)\s+last year)$/;
+/** 两年多前 / 三个多月以前: more than that many years or months ago, less than one more (as 30多 is 31–39). */
+const MORE_AGO = /^(\S+?)(?:(年)多|个多月)(?:以)?前$/;
 const RELATIVE_MONTH_SPAN = /^(这个月|这月|本月|上个月|上月|this month|last month)$/;
 /** Days from one anchor on: 2023年5月以后 / on or after 2023-05-10 (the anchor's first day included). */
 const ON_OR_AFTER = /^(?:on or after\s+|after\s+|since\s+)?(.+?)\s*(?:或之后|或以后|以后|之后|以来|or later)?$/;
@@ -1027,7 +1032,18 @@ function spanOf(text: string, today?: string): DateBounds | undefined {
     const month = datePart(m[1]!);
     return month === undefined ? undefined : monthSpan(month > mo ? y - 1 : y, month);
   }
+  if ((m = NAMED_MONTH_LAST_YEAR.exec(text))) {
+    const name = m[1] ?? m[2]!;
+    return name.length >= 3 && MONTHS.some((month) => month.startsWith(name)) ? monthSpan(y - 1, datePart(name)) : undefined;
+  }
+  if ((m = MORE_AGO.exec(text))) return moreAgo(parseNumeral(m[1]!), m[2] === '年' ? 'years' : 'months', today);
   return undefined;
+}
+
+/** More than `n` years (or months) before today and less than `n + 1`: the days strictly between. */
+function moreAgo(n: number | undefined, unit: 'years' | 'months', today: string): DateBounds | undefined {
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 50) return undefined;
+  return { min: addPeriod(addPeriod(today, { [unit]: -(n + 1) }), { days: 1 }), max: addPeriod(addPeriod(today, { [unit]: -n }), { days: -1 }) };
 }
 
 /**
