@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import helmet from 'helmet';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Document as WordDocument, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConversationSessions } from '../src/flows/sessions.js';
 import { createApp } from '../src/server/app.js';
@@ -220,6 +221,51 @@ describe('the staff console in Chromium', () => {
     await expect.poll(() => colleague.locator('#verdict').getAttribute('data-verdict')).toBe('eligible');
     expect(await colleague.inputValue('#q-annualRevenue')).toBe('620000000');
     await colleague.close();
+  });
+
+  it('reads an applicant\'s Word file into the empty fields only, says what it filled and kept, and assesses', async () => {
+    const clerk = await context.newPage();
+    await clerk.goto(`${base}/staff#j=shandong&v=assess`);
+    await clerk.waitForSelector('#profile-form input[data-qid]');
+    await clerk.selectOption('#q-layout', 'single');
+    await clerk.fill('#q-floorArea', '9000');
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+    const file = await Packer.toBuffer(
+      new WordDocument({
+        sections: [
+          {
+            children: [
+              new Paragraph('园区总建筑面积1.2万平方米，其中入驻机构使用面积9000平方米。'),
+              new Paragraph('目前入驻人力资源服务机构35家，其中经营性人力资源服务机构30家。'),
+              new Table({ rows: [new TableRow({ children: [cell('上一年度营业收入'), cell('5.2亿元')] }), new TableRow({ children: [cell('专职工作人员'), cell('12人')] })] }),
+            ],
+          },
+        ],
+      }),
+    );
+    await clerk.setInputFiles('#read-word-file', { name: '申报书.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: file });
+    const status = clerk.locator('.share-status');
+    await expect.poll(() => status.textContent()).toMatch(/^从“申报书.docx”读到 6 项，其中 4 项填入空白栏：入驻机构使用面积 9000平方米；/);
+    // 入驻人力资源服务机构 is not asked by Shandong's text: kept for the comparison, and said so.
+    expect(await status.textContent()).toContain('请逐项对照原文核对。另有 1 项本办法不问，已记下，五地对比中可见。已填写的 1 项未改动：园区建筑面积 1.2万平方米。');
+    // What the clerk typed stays; the rest is filled as the file words it, and read as typed text is.
+    expect(await clerk.inputValue('#q-floorArea')).toBe('9000');
+    expect(await clerk.inputValue('#q-annualRevenue')).toBe('5.2亿元');
+    expect(await clerk.inputValue('#q-commercialHrInstitutions')).toBe('30家');
+    expect(await clerk.inputValue('#q-fullTimeStaff')).toBe('12人');
+    // 9,000 m² is under Shandong's 10,000: the verdict moves as soon as the file is read.
+    await expect.poll(() => clerk.locator('#verdict').getAttribute('data-verdict')).toBe('ineligible');
+    await status.scrollIntoViewIfNeeded();
+    await clerk.screenshot({ path: join(ARTIFACTS, 'staff-read-word.png') });
+    await clerk.setInputFiles('#read-word-file', { name: 'notes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a Word file') });
+    await expect.poll(() => status.textContent()).toMatch(/^读取失败：这不是可读取的 Word（.docx）文件/);
+    expect(await status.getAttribute('data-error')).toBe('true');
+    expect(await clerk.inputValue('#q-annualRevenue')).toBe('5.2亿元');
+    // The browser logs the refused upload's 400 itself; that one was asked for, every other error still counts.
+    const refused = problems.findIndex((p) => p.includes('status of 400'));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    problems.splice(refused, 1);
+    await clerk.close();
   });
 
   it('prints the Mudanjiang 评估认定审批表 on A4, filled from the answers, after previewing it on the page', async () => {

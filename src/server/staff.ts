@@ -16,6 +16,7 @@
  * | `POST /staff/api/assess` | `{ jurisdiction, answers: { questionId: typedText } }` → facts, per-field reading, result |
  * | `POST /staff/api/compare` | `{ answers }` → the five jurisdictions, row by topic |
  * | `POST /staff/api/import` | `{ facts }` → the typed answers that say the same |
+ * | `POST /staff/api/document-answers` | a .docx (or plain text) an applicant wrote → the answers it gives, each with its line |
  * | `GET /staff/api/insights` | `?from=&to=&jurisdiction=&channels=&includeStaff=` → anonymous figures (src/insights/) |
  * | `POST /staff/doc/{checklist,mudanjiang-form,jilin-form}` | `payload={ jurisdiction, facts, details, lang }` → a printable page (`?download=1`: a file) |
  * | `POST /staff/docx/<name>` | the same payload → the Word document (`src/documents`; names: `documentsOf(jurisdiction)`) |
@@ -24,6 +25,10 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { buildDocument, documentsOf, isDocumentName } from '../documents/index.js';
+import { DocumentReadError, docxLines } from '../documents/read-docx.js';
+import { answersInLines } from '../flows/document-answers.js';
+import { questionById } from '../flows/questions.js';
+import { factLabelIn } from '../rules/labels.js';
 import type { Lang } from '../i18n/index.js';
 import { LANGUAGES } from '../i18n/index.js';
 import { summarizeResult } from '../flows/sessions.js';
@@ -31,7 +36,7 @@ import { type Insights, InsightsQueryError } from '../insights/index.js';
 import { todayInChina } from '../rules/dates.js';
 import { describeIssues } from '../rules/errors.js';
 import { FactsSchema } from '../rules/facts.js';
-import { JURISDICTION_IDS } from '../rules/types.js';
+import { JURISDICTION_IDS, type JurisdictionId } from '../rules/types.js';
 import { clearSession, decideAccess, setSession, tokenMatches } from '../staff/server/access.js';
 import { answersFromFacts } from '../staff/server/answers.js';
 import { assessAnswers, compareAnswers } from '../staff/server/assess.js';
@@ -98,6 +103,9 @@ class StaffApiError extends Error {
     super(code);
   }
 }
+
+/** A Word file's media type. */
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Routes of the staff console. */
 export function staffRoutes(options: StaffOptions = {}): Router {
@@ -221,6 +229,28 @@ export function staffRoutes(options: StaffOptions = {}): Router {
     const body = parse(CompareBody, req.body);
     const lang = body.lang ?? langOf(req);
     res.json(compareAnswers(body.answers, { lang, date: body.date ?? today() }));
+  });
+
+  // An applicant's own Word file (申报书, 情况说明): the answers it gives, to be checked field by field before they count.
+  const upload = express.raw({ type: [DOCX_TYPE, 'application/octet-stream', 'text/plain'], limit: '5mb' });
+  router.post('/staff/api/document-answers', upload, async (req, res) => {
+    const lang = langOf(req);
+    const body = req.body instanceof Buffer ? req.body : Buffer.alloc(0);
+    if (body.length === 0) throw new StaffApiError(400, 'not_a_document');
+    let lines: string[];
+    try {
+      lines = req.is('text/plain') ? body.toString('utf8').split(/\r?\n/) : await docxLines(body);
+    } catch (error) {
+      if (error instanceof DocumentReadError) throw new StaffApiError(error.code === 'tooLarge' ? 413 : 400, error.code === 'tooLarge' ? 'too_large' : 'not_a_document');
+      throw error;
+    }
+    const jurisdiction = (JURISDICTION_IDS as readonly string[]).includes(String(req.query.jurisdiction)) ? (req.query.jurisdiction as JurisdictionId) : undefined;
+    const { found, conflicting } = answersInLines(lines, today());
+    const label = (questionId: string) => factLabelIn(questionById(questionId)!.fact, lang, jurisdiction);
+    res.json({
+      found: found.map((answer) => ({ ...answer, label: label(answer.questionId) })),
+      conflicting: conflicting.map((questionId) => ({ questionId, label: label(questionId) })),
+    });
   });
 
   router.post('/staff/api/import', json, (req, res) => {

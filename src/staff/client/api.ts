@@ -2,7 +2,7 @@
  * Calls to the console's own routes. A 401 means the session ended: the page reloads into the login form
  * (keeping the shared profile in the fragment).
  */
-import type { AssessResponse, Catalog, CompareResponse, ImportResponse } from '../shared/types.js';
+import type { AssessResponse, Catalog, CompareResponse, DocumentAnswersResponse, ImportResponse } from '../shared/types.js';
 
 /** A refused call, with the server's localized message. */
 export class CallError extends Error {
@@ -58,6 +58,13 @@ export const api = {
     post<AssessResponse>('/staff/api/assess', { jurisdiction, answers, lang }),
   compare: (answers: Record<string, string>, lang: string) => post<CompareResponse>('/staff/api/compare', { answers, lang }),
   import: (facts: unknown, lang: string) => post<ImportResponse>('/staff/api/import', { facts, lang }),
+  /** Sends an applicant's .docx (or .txt) as it is; the server reads it and keeps nothing. */
+  documentAnswers: (file: File, lang: string, jurisdiction: string) =>
+    call<DocumentAnswersResponse>(`/staff/api/document-answers?lang=${encodeURIComponent(lang)}&jurisdiction=${encodeURIComponent(jurisdiction)}`, {
+      method: 'POST',
+      headers: { 'content-type': /\.txt$/i.test(file.name) ? 'text/plain' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      body: file,
+    }),
   insights: (q: { from: string; to: string; jurisdiction: string; includeStaff: boolean; lang: string }) => {
     const params = new URLSearchParams({ from: q.from, to: q.to, lang: q.lang });
     if (q.jurisdiction) params.set('jurisdiction', q.jurisdiction);

@@ -49,6 +49,7 @@ class Console {
     this.share = renderShare({
       exportJson: () => download(`park-profile-${this.jurisdiction.id}.json`, `${JSON.stringify(this.facts, null, 2)}\n`),
       importFacts: (facts) => this.importFacts(facts),
+      readDocument: (file) => this.readDocument(file),
       clearAll: () => this.clearAll(),
     });
     this.sections = {
@@ -223,6 +224,41 @@ class Console {
       }
     } catch (error) {
       this.share.say(t('share.importFailed', { reason: error instanceof Error ? error.message : String(error) }), true);
+    }
+  }
+
+  /**
+   * Fills the empty fields with what an applicant's own file says (never a field already typed: what the clerk has
+   * is kept), says what was filled, kept and found twice, and assesses.
+   */
+  private async readDocument(file: File): Promise<void> {
+    try {
+      const read = await api.documentAnswers(file, this.catalog.lang, this.jurisdiction.id);
+      const empty = (questionId: string) => (this.answers[questionId] ?? '').trim() === '';
+      const filled = read.found.filter((a) => empty(a.questionId));
+      const kept = read.found.filter((a) => !empty(a.questionId));
+      // Answers this text does not ask are kept too (the comparison reads them), and said apart.
+      const asked = new Set(this.jurisdiction.groups.flatMap((g) => g.questions.map((q) => q.questionId)));
+      const shown = filled.filter((a) => asked.has(a.questionId));
+      const listed = (answers: { label: string; text: string }[]) => answers.map((a) => `${a.label} ${a.text}`).join(t('share.listSeparator'));
+      const other = filled.length - shown.length;
+      const messages = read.found.length === 0
+        ? [t('share.readNone', { file: file.name })]
+        : [
+            shown.length
+              ? t('share.readFilled', { file: file.name, found: read.found.length, count: shown.length, n: shown.length, fields: listed(shown) })
+              : t('share.readNothingEmpty', { file: file.name, found: read.found.length, count: read.found.length, n: read.found.length }),
+            other ? t('share.readOther', { count: other, n: other }) : '',
+            kept.length ? t('share.readKept', { count: kept.length, n: kept.length, fields: listed(kept) }) : '',
+            read.conflicting.length ? t('share.readConflicting', { fields: read.conflicting.map((c) => c.label).join(t('share.listSeparator')) }) : '',
+          ];
+      this.share.say(messages.filter(Boolean).join(this.catalog.lang === 'zh-CN' ? '' : ' '));
+      if (filled.length === 0) return;
+      this.answers = { ...this.answers, ...Object.fromEntries(filled.map((a) => [a.questionId, a.text])) };
+      this.drawForm();
+      await this.assess();
+    } catch (error) {
+      this.share.say(t('share.readFailed', { reason: error instanceof Error ? error.message : String(error) }), true);
     }
   }
 

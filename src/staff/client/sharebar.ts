@@ -6,9 +6,14 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import { factsOfImport } from './share.js';
 
+/** A Word file's media type. */
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 export interface ShareHandlers {
   exportJson(): void;
   importFacts(facts: unknown): Promise<void>;
+  /** Reads the answers an applicant's own Word file gives into the empty fields. */
+  readDocument(file: File): Promise<void>;
   clearAll(): void;
 }
 
@@ -36,6 +41,12 @@ export function renderShare(handlers: ShareHandlers): ShareView {
       say(t('share.importFailed', { reason: error instanceof Error ? error.message : String(error) }), true);
     }
   });
+  const word = h('input', { type: 'file', id: 'read-word-file', accept: `.docx,.txt,${DOCX_TYPE},text/plain`, hidden: true });
+  word.addEventListener('change', () => {
+    const chosen = word.files?.[0];
+    word.value = '';
+    if (chosen) void handlers.readDocument(chosen);
+  });
   const link = h('input', { id: 'share-link', type: 'text', readonly: true, class: 'link-field', 'aria-describedby': 'share-link-hint' });
   link.addEventListener('focus', () => link.select());
   const copy = async () => {
@@ -57,10 +68,13 @@ export function renderShare(handlers: ShareHandlers): ShareView {
       { class: 'buttons' },
       h('button', { type: 'button', id: 'export-json', onclick: () => handlers.exportJson() }, t('share.export')),
       h('button', { type: 'button', id: 'import-json', onclick: () => file.click() }, t('share.import')),
+      h('button', { type: 'button', id: 'read-word', 'aria-describedby': 'read-word-hint', onclick: () => word.click() }, t('share.readWord')),
       h('button', { type: 'button', id: 'copy-link', onclick: () => void copy() }, t('share.copy')),
       h('button', { type: 'button', id: 'clear-all', class: 'secondary', onclick: () => handlers.clearAll() }, t('share.clear')),
     ),
     file,
+    word,
+    h('p', { id: 'read-word-hint', class: 'hint' }, t('share.readWordHint')),
     h('label', { for: 'share-link' }, t('share.link')),
     link,
     h('p', { id: 'share-link-hint', class: 'hint' }, t('share.linkHint')),

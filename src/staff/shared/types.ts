@@ -174,6 +174,14 @@ export interface ImportResponse {
   dropped: string[];
 }
 
+/** The response of `POST /staff/api/document-answers`: what an applicant's own file says, field by field. */
+export interface DocumentAnswersResponse {
+  /** Each answer found: its field, the words read (as they would be typed), the line they came from, the field's name. */
+  found: { questionId: string; text: string; line: string; label: string }[];
+  /** Fields the file gives more than one value for: the first is offered, the clerk decides. */
+  conflicting: { questionId: string; label: string }[];
+}
+
 /** The body of a document request (`payload` of `POST /staff/doc/<kind>`). */
 export interface DocPayload {
   jurisdiction: string;
