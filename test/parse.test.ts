@@ -789,8 +789,14 @@ function isValid(result: ParseResult, spec: AnswerSpec): boolean {
       return typeof v === 'string' && values.includes(v);
     case 'multi':
       return Array.isArray(v) && new Set(v).size === v.length && v.every((x) => values.includes(x));
-    case 'date':
-      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+    case 'date': {
+      // a day, or bounds on one (at least one end, min before max); never after today when today is given
+      const day = (d: unknown) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) && (spec.today === undefined || d <= spec.today);
+      if (typeof v !== 'object' || Array.isArray(v)) return day(v);
+      const { min, max, ...rest } = v as { min?: string; max?: string };
+      return Object.keys(rest).length === 0 && (min !== undefined || max !== undefined) && (min === undefined || day(min)) &&
+        (max === undefined || day(max)) && (min === undefined || max === undefined || min < max);
+    }
   }
 }
 
