@@ -2,7 +2,7 @@
  * A conversation checks each new answer against facts already known valid by checking only what changed (the new
  * value, then the consistency rules), not by parsing every fact again. It must refuse exactly what the whole
  * schema refuses, at the same place and for the same rule: checked here against `FactsSchema` itself, for answers
- * of every kind (good and bad values, bounds, branch figures, cleared answers) set on parts of every example park.
+ * of every kind (good and bad values, bounds on figures and on days, branch figures, cleared answers) set on parts of every example park.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ const value = fc.oneof(
   fc.record({ min: fc.constantFrom(0, 31, 5000, 10_000), max: fc.constantFrom(39, 4000, 9_999.99, 20_000) }, { requiredKeys: [] }),
   fc.constantFrom('comprehensive', 'single', 'multi', 'prefecture_city', 'none', 'rejected', '2023-05-10', '2023-13-40', 'nonsense'),
   fc.constantFrom(['meeting', 'training'], ['meeting', 'meeting'], [], ['nonsense']),
+  // bounds on a day (2023年11月), reversed, empty, and not days
+  fc.record({ min: fc.constantFrom('2023-11-01', '2023-12-01', '2023-02-30'), max: fc.constantFrom('2023-11-30', '2023-10-31', 'soon') }, { requiredKeys: [] }),
 );
 
 /** A valid `before`: a part of an example park's facts. */
