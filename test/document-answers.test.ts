@@ -56,6 +56,16 @@ describe('the answers lines give', () => {
     expect(read([line])).toEqual(expected);
   });
 
+  it('reads a long paragraph sentence by sentence, and names the sentence an answer came from', () => {
+    const filler = '本园区坚持以服务为中心，不断完善管理制度，持续优化营商环境，推动产业集聚发展，'.repeat(10);
+    const { found } = answersInLines([`${filler}园区总建筑面积1.2万平方米，入驻人力资源服务机构35家。${'同时积极开展公益活动。'.repeat(20)}`], TODAY);
+    expect(found).toEqual([
+      { questionId: 'floorArea', text: '1.2万平方米', line: expect.stringMatching(/园区总建筑面积1\.2万平方米，入驻人力资源服务机构35家。$/) },
+      { questionId: 'hrInstitutions', text: '35家', line: expect.stringMatching(/园区总建筑面积1\.2万平方米，入驻人力资源服务机构35家。$/) },
+    ]);
+    expect(found[0]!.line.length).toBeLessThanOrEqual(200);
+  });
+
   it('a name alone on its line (a table\'s label cell) takes the next line, and says where both came from', () => {
     const { found } = answersInLines(['专职工作人员', '12人'], TODAY);
     expect(found).toEqual([{ questionId: 'fullTimeStaff', text: '12人', line: '专职工作人员 12人' }]);

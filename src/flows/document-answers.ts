@@ -31,9 +31,10 @@ export interface DocumentAnswers {
   conflicting: string[];
 }
 
-/** Lines read at most, and characters a line keeps: a long report is read in its first part. */
-const MAX_LINES = 5_000;
-const MAX_LINE = 500;
+/** Sentences read at most: a long report is read in its first part. */
+const MAX_SENTENCES = 10_000;
+/** The most a sentence holds when read (as much as a typed answer may): longer ones are cut at their commas. */
+const MAX_SENTENCE = 200;
 /** A yes/no or a choice is read from a value this short at most (a form's cell, not a sentence). */
 const SHORT_VALUE = 16;
 /** Where a clause ends; a comma between digits groups thousands (12,000) and ends nothing. */
@@ -95,6 +96,25 @@ function valueAfter(line: string, name: Named, next: Named | undefined): string 
   return (end < 0 ? rest : rest.slice(0, end)).trim();
 }
 
+/**
+ * A paragraph as sentences (a 申报书's paragraphs run long), each at most as long as a typed answer may be: one
+ * longer than that is cut at its commas, and a run without any at the limit.
+ */
+function sentencesOf(line: string): string[] {
+  const out: string[] = [];
+  for (const sentence of line.split(/(?<=[。；;！!？?])/u)) {
+    let rest = sentence.trim();
+    while (rest.length > MAX_SENTENCE) {
+      const cut = Math.max(rest.lastIndexOf('，', MAX_SENTENCE - 1), rest.lastIndexOf(', ', MAX_SENTENCE - 1));
+      const at = cut > 0 ? cut + 1 : MAX_SENTENCE;
+      out.push(rest.slice(0, at).trim());
+      rest = rest.slice(at).trim();
+    }
+    if (rest !== '') out.push(rest);
+  }
+  return out;
+}
+
 /** Whether a value may be read for `question`: figures and dates anywhere, a yes/no or choice only from a short cell. */
 function readable(question: QuestionSpec, value: string): boolean {
   if (value === '') return false;
@@ -105,8 +125,9 @@ function readable(question: QuestionSpec, value: string): boolean {
  * The answers `lines` give, each read as the conversation reads typed text (`today` for dates said relative to it).
  * Lines are normalised as the parser normalises typed text (full-width forms, spacing).
  */
-export function answersInLines(lines: readonly string[], today?: string): DocumentAnswers {
-  const text = lines.slice(0, MAX_LINES).map((l) => typedText(l.slice(0, MAX_LINE)) ?? '');
+export function answersInLines(given: readonly string[], today?: string): DocumentAnswers {
+  const lines = given.flatMap(sentencesOf).slice(0, MAX_SENTENCES);
+  const text = lines.map((l) => typedText(l) ?? '');
   const found = new Map<string, FoundAnswer & { value: string }>();
   const conflicting = new Set<string>();
   let facts: Facts = {};
@@ -130,7 +151,7 @@ export function answersInLines(lines: readonly string[], today?: string): Docume
         if (earlier.value !== key) conflicting.add(id);
         return;
       }
-      found.set(id, { questionId: id, text: value, line: source.slice(0, MAX_LINE), value: key });
+      found.set(id, { questionId: id, text: value, line: source, value: key });
       facts = { ...facts, [name.question.fact]: read.value };
     });
   });
