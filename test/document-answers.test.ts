@@ -3,6 +3,7 @@
  * (paragraphs and table cells, as mammoth reads them), the answers they give (a fact's name, then the words after it,
  * read as typed), and the route that does both under the console's access rules.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import express from 'express';
 import JSZip from 'jszip';
@@ -13,6 +14,8 @@ import { answersInLines } from '../src/flows/document-answers.js';
 import { staffRoutes } from '../src/server/staff.js';
 
 const TODAY = '2026-11-23';
+/** The project's own copies of the five texts. */
+const REGULATIONS = new URL('../regulations/', import.meta.url);
 
 /** A Word file as an applicant writes one: a title, prose with figures, and a two-column table. */
 async function applicantDocx(): Promise<Buffer> {
@@ -74,6 +77,16 @@ describe('the answers lines give', () => {
   it('never reads a yes or no from prose, nor a name with nothing readable after it', () => {
     expect(read(['园区设有管委会，负责日常运营，管理制度正在逐步完善，各项工作有序推进。'])).toEqual({});
     expect(read(['园区建筑面积情况详见附件'])).toEqual({});
+  });
+
+  it('passes over the conditions a 申报书 quotes: a limit is not the park\'s figure', () => {
+    expect(read(['按照《办法》要求，园区建筑面积不少于1万平方米；我园区总建筑面积1.5万平方米。'])).toEqual({ floorArea: '1.5万平方米' });
+    expect(read(['经营性人力资源服务机构不少于20家'])).toEqual({});
+    expect(read(['上一年度园区营业收入达5亿元以上'])).toEqual({});
+  });
+
+  it.each(readdirSync(REGULATIONS).filter((f) => f.endsWith('.txt')))('reads nothing from the text of %s itself (only conditions)', (file) => {
+    expect(answersInLines(readFileSync(new URL(file, REGULATIONS), 'utf8').split('\n'), TODAY)).toEqual({ found: [], conflicting: [] });
   });
 
   it('keeps the first value of a fact, and reports a fact the file gives two values for', () => {

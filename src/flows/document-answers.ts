@@ -115,9 +115,18 @@ function sentencesOf(line: string): string[] {
   return out;
 }
 
+/**
+ * Words that state a requirement, not the park's own figure: 申报书 quote the conditions they answer ("按照《办法》要求，
+ * 园区建筑面积不少于1万平方米，我园区…"), and a limit read as the park's answer would meet it by itself. A value said in
+ * the texts' own terms (不少于 / 不低于 / 不超过 …, 达…以上) or a sentence about the rules (办法, 条件, 要求, 应当 …) is
+ * passed over. Checked against the five texts themselves, from which nothing is read.
+ */
+const REQUIREMENT = /^(?:不少于|不低于|不超过|不高于|不多于|不得|至少|最少|原则上|应当?|须|需|必须)|^达到?.*以[上下]$/;
+const ABOUT_THE_RULES = /办法|条件|要求|规定|标准|细则|应当|必须/;
+
 /** Whether a value may be read for `question`: figures and dates anywhere, a yes/no or choice only from a short cell. */
-function readable(question: QuestionSpec, value: string): boolean {
-  if (value === '') return false;
+function readable(question: QuestionSpec, value: string, sentence: string): boolean {
+  if (value === '' || REQUIREMENT.test(value) || ABOUT_THE_RULES.test(sentence)) return false;
   return question.kind === 'number' || question.kind === 'date' || value.length <= SHORT_VALUE;
 }
 
@@ -141,7 +150,7 @@ export function answersInLines(given: readonly string[], today?: string): Docume
         value = (text[i + 1] ?? '').trim();
         source = `${source} ${(lines[i + 1] ?? '').trim()}`;
       }
-      if (!readable(name.question, value)) return;
+      if (!readable(name.question, value, line)) return;
       const read = readAnswer(name.question, value, facts, today);
       if (!read.ok || read.value === null) return;
       const id = name.question.id;
