@@ -54,6 +54,8 @@ describe('the answers lines give', () => {
     ['2024年园区营业收入5亿多元，同比增长12%。', { annualRevenue: '5亿多元' }],
     ['营业收入超过300万元的机构18家', { institutionsRevenueOver3M: '18家' }],
     ['管理制度：已建立', { hasManagementRules: '已建立' }],
+    // A branch park's figure is not the park's (per-branch figures are not read from files).
+    ['第一分园区建筑面积3000平方米，核心园区建筑面积8000平方米', { coreFloorArea: '8000平方米' }],
     ['Gross floor area: 12,000 sqm', { floorArea: '12,000 sqm' }],
   ])('%s', (line, expected) => {
     expect(read([line])).toEqual(expected);

@@ -122,6 +122,8 @@ function sentencesOf(line: string): string[] {
  * passed over. Checked against the five texts themselves, from which nothing is read.
  */
 const REQUIREMENT = /^(?:不少于|不低于|不超过|不高于|不多于|不得|至少|最少|原则上|应当?|须|需|必须)|^达到?.*以[上下]$/;
+/** 分园 in the clause up to the end of a name (第一分园区建筑面积). */
+const BRANCH_BEFORE = /分园[^，。；,;]*$/;
 const ABOUT_THE_RULES = /办法|条件|要求|规定|标准|细则|应当|必须/;
 
 /** Whether a value may be read for `question`: figures and dates anywhere, a yes/no or choice only from a short cell. */
@@ -143,6 +145,8 @@ export function answersInLines(given: readonly string[], today?: string): Docume
   text.forEach((line, i) => {
     const named = namesIn(line);
     named.forEach((name, k) => {
+      // 分园区建筑面积 / 第一分园区入驻机构: a branch park's figure, not the park's (per-branch figures are not read).
+      if (name.question.fact !== 'branchCount' && BRANCH_BEFORE.test(line.slice(Math.max(0, name.start - 8), name.end))) return;
       let value = valueAfter(line, name, named[k + 1]);
       let source = (lines[i] ?? '').trim();
       // A table's label cell: its value is the next cell (the next line), when that one names nothing.
