@@ -56,6 +56,7 @@ const SPECS = {
   labelsOnly: { kind: 'choice', options: optionsOf('locationType') },
   date: { kind: 'date' },
   dateToday: { kind: 'date', today: '2026-03-01' },
+  dateJanuary: { kind: 'date', today: '2026-01-15' },
 } as const satisfies Record<string, AnswerSpec>;
 type SpecName = keyof typeof SPECS;
 const ALL_SPECS: [SpecName, AnswerSpec][] = Object.entries(SPECS) as [SpecName, AnswerSpec][];
@@ -662,6 +663,9 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['2026年4月', 'dateToday', err('futureDate')],
   ['2027年', 'dateToday', err('futureDate')],
   ['5月', 'date', err('unreadable')],
+  // 上个月 in January is December of the year before
+  ['上个月', 'dateJanuary', { min: '2025-12-01', max: '2025-12-31' }],
+  ['上个月10号', 'dateJanuary', dated('2025-12-10')],
   ['last May', 'dateToday', { min: '2025-05-01', max: '2025-05-31' }],
   ['May last year', 'dateToday', { min: '2025-05-01', max: '2025-05-31' }],
   // 两年多前: more than two years before today and less than three (as 30多 is 31–39)

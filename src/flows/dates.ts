@@ -49,6 +49,12 @@ const RELATIVE_YEAR = /^(今年|本年|去年|上年|前年|大前年)\s*的?\s*
 const RELATIVE_MONTH = /^(这个月|这月|本月|上个月|上月)\s*的?\s*(\S+?)\s*[日号]$/;
 const NO_YEAR = /^([^年\s]+?)\s*月\s*(\S+?)\s*[日号]$/;
 const RELATIVE_YEAR_EN = new RegExp(`^(?:([a-z]+)\\.?\\s+(\\d{1,2})${ORDINAL}|(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?([a-z]+)\\.?),?\\s+(this year|last year)$`);
+/** The year and month `n` months before `y`-`m` (上个月 in January is December of last year). */
+function monthsBefore(y: number, m: number, n: number): [number, number] {
+  const index = y * 12 + (m - 1) - n;
+  return [Math.floor(index / 12), (index % 12) + 1];
+}
+
 /** Days said relative to today. */
 const DAYS_AGO: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 大前天: 3, today: 0, yesterday: 1 };
 /** A relative year or month without its day: a date, but not a whole one (as MONTH_ONLY). */
@@ -66,8 +72,8 @@ function relativeDate(text: string, today: string): ParseResult | undefined {
   if (daysAgo !== undefined) return ok(new Date(Date.parse(today) - daysAgo * 86_400_000).toISOString().slice(0, 10), 'dated');
   if ((match = RELATIVE_YEAR.exec(text))) parts = [y - YEARS_AGO[match[1]!]!, datePart(match[2]!), datePart(match[3]!)];
   else if ((match = RELATIVE_MONTH.exec(text))) {
-    const month = m - MONTHS_AGO[match[1]!]!;
-    parts = month >= 1 ? [y, month, datePart(match[2]!)] : [y - 1, month + 12, datePart(match[2]!)];
+    const [year, month] = monthsBefore(y, m, MONTHS_AGO[match[1]!]!);
+    parts = [year, month, datePart(match[2]!)];
   } else if ((match = RELATIVE_YEAR_EN.exec(text))) {
     parts = [y - YEARS_AGO[match[5]!]!, datePart(match[1] ?? match[4]!), datePart(match[2] ?? match[3]!)];
   } else if ((match = NO_YEAR.exec(text))) {
@@ -163,8 +169,7 @@ function spanOf(text: string, today?: string): DateBounds | undefined {
     return m[3] === undefined ? yearSpan(year, m[2]) : monthSpan(year, datePart(m[3]));
   }
   if ((m = RELATIVE_MONTH_SPAN.exec(text))) {
-    const month = mo - MONTHS_AGO[m[1]!]!;
-    return month >= 1 ? monthSpan(y, month) : monthSpan(y - 1, month + 12);
+    return monthSpan(...monthsBefore(y, mo, MONTHS_AGO[m[1]!]!));
   }
   if ((m = MONTH_ALONE.exec(text))) {
     // 5月 alone: the latest May up to today.
@@ -199,8 +204,14 @@ function roughDay(text: string, today?: string): ParseResult | undefined {
     const [from, to] = [spanOf(between[1]!, today), monthInYear(between[2]!, between[1]!) ?? spanOf(between[2]!, today)];
     if (from && to) bounds = { min: from.min, max: to.max };
   }
-  if (!bounds && after && after[1] !== text) bounds = spanOf(after[1]!, today) && { min: spanOf(after[1]!, today)!.min };
-  if (!bounds && before && before[1] !== text) bounds = spanOf(before[1]!, today) && { max: spanOf(before[1]!, today)!.max };
+  if (!bounds && after && after[1] !== text) {
+    const from = spanOf(after[1]!, today);
+    if (from) bounds = { min: from.min };
+  }
+  if (!bounds && before && before[1] !== text) {
+    const until = spanOf(before[1]!, today);
+    if (until) bounds = { max: until.max };
+  }
   bounds ??= spanOf(text, today);
   if (!bounds) return undefined;
   if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) return fail('invalidDate');

@@ -142,15 +142,17 @@ export function answersInLines(given: readonly string[], today?: string): Docume
   const found = new Map<string, FoundAnswer & { value: string }>();
   const conflicting = new Set<string>();
   let facts: Facts = {};
+  // Each line's names, found once: a label cell looks at the next line's to tell a value cell from another label.
+  const names = text.map(namesIn);
   text.forEach((line, i) => {
-    const named = namesIn(line);
+    const named = names[i]!;
     named.forEach((name, k) => {
       // 分园区建筑面积 / 第一分园区入驻机构: a branch park's figure, not the park's (per-branch figures are not read).
       if (name.question.fact !== 'branchCount' && BRANCH_BEFORE.test(line.slice(Math.max(0, name.start - 8), name.end))) return;
       let value = valueAfter(line, name, named[k + 1]);
       let source = (lines[i] ?? '').trim();
       // A table's label cell: its value is the next cell (the next line), when that one names nothing.
-      if (value === '' && k === named.length - 1 && line.slice(name.end).replace(NAME_TAIL, '').trim() === '' && namesIn(text[i + 1] ?? '').length === 0) {
+      if (value === '' && k === named.length - 1 && line.slice(name.end).replace(NAME_TAIL, '').trim() === '' && (names[i + 1]?.length ?? 0) === 0) {
         value = (text[i + 1] ?? '').trim();
         source = `${source} ${(lines[i + 1] ?? '').trim()}`;
       }
