@@ -514,6 +514,19 @@ describe('commands', () => {
     ]);
   });
 
+  it('a month for the day of a revocation: its one follow-up with its own buttons, answered by a tap', { timeout: 10_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh-CN');
+    await chat.command('/start shandong');
+    for (let i = 0; i < 40 && chat.question() !== 'previousOutcome'; i++) await chat.command('/skip');
+    await chat.say('被撤销了');
+    const replies = await chat.say('2023年11月');
+    expect(replies.map((m) => m.text).join('\n')).toContain('按 2023年11月计。');
+    expect(chat.question()).toBe('settle.previousOutcomeDate');
+    expect(chat.live().text).toContain('是否在 2023-11-22 或之前？');
+    await chat.tap((_data, text) => text === '是');
+    expect((await chat.view())?.answers.find((a) => a.questionId === 'previousOutcomeDate')?.answer).toBe('2023-11-01 至 2023-11-22 之间');
+  });
+
   it('/results at any time; /help; an unknown command; a sticker', async () => {
     const chat = new Chat(emulator, running, 'en');
     await chat.command('/start shandong');

@@ -413,6 +413,21 @@ describe('voice messages', () => {
   });
 });
 
+describe('answers as people give them reach WeChat as they reach the widget', () => {
+  const h = harness();
+
+  it('a hedged yes is asked about once, and hedged again is said back as 不清楚', async () => {
+    const user = new User(h);
+    await user.say('济南');
+    for (let i = 0; i < 40 && (await user.view())?.prompt?.kind !== 'boolean'; i++) await user.say('不清楚');
+    const question = (await user.view())?.prompt?.questionId;
+    expect(await user.say('好像有')).toContain('这个回答还拿不准');
+    expect((await user.view())?.prompt?.questionId).toBe(question);
+    expect(await user.say('应该有吧')).toContain('拿不准的按“不清楚”计');
+    expect((await user.view())?.prompt?.questionId).not.toBe(question);
+  });
+});
+
 describe('slow replies and the customer-service API', () => {
   it('a reply not ready by the deadline is answered `success`, then sent once as a customer-service message', async () => {
     const h = harness({ api, deadlineMs: 300 });
