@@ -254,7 +254,10 @@ function applyAnswer(context: ConversationContext, questionId: string, value: un
   // 一核两园: the branch count said along with the layout is taken as that question's answer too.
   const implied = parsed === read ? (read.implied ?? []) : [];
   let facts = withAnswer(context.facts, question, parsed.value);
-  for (const also of implied) facts = withAnswer(facts, questionById(also.questionId) ?? question, also.value);
+  for (const also of implied) {
+    const alongQuestion = questionById(also.questionId);
+    if (alongQuestion) facts = withAnswer(facts, alongQuestion, also.value);
+  }
   const problem = inconsistency(context.facts, facts);
   if (problem) return rejected(context, { kind: 'inconsistent', questionId, ...problem });
   const pending = context.settling;
