@@ -5,7 +5,7 @@
  * Cluster). Messaging channels (src/channels/) start only once the web server listens, in the background: a
  * platform that cannot be reached never keeps the web product from serving.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import express from 'express';
 import { configuredChannels } from './channels/configured.js';
 import type { AddressInfo } from 'node:net';
@@ -76,9 +76,10 @@ const app = createApp({
   ...(wechat ? { wechat: wechat.router } : {}),
   ...(resultLinks ? { resultLinks } : {}),
   channels: () => channels.states(),
+  // The webhook routes registered on it above come before the app's own.
+  web: root,
 });
-root.use(app);
-const server: Server = root.listen(port, host, () => {
+const server: Server = createServer(app).listen(port, host, () => {
   // The port actually bound (PORT=0 picks a free one).
   const bound = (server.address() as AddressInfo | null)?.port ?? port;
   const where = `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`;

@@ -6,7 +6,7 @@
  * exists is not told apart by how much work is done. (The parser alone is fuzzed in test/parse.test.ts.)
  * Runs are bounded and seeded.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   store = new MemorySessionStore();
   const app = createApp({ sessions: new ConversationSessions(store, () => '2026-11-23'), store, config: { rateLimitPerMinute: 0 } });
   server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const jurisdictions = await request(server).get('/api/jurisdictions');
   questionIds = [...new Set((jurisdictions.body.jurisdictions as Array<{ questions: Array<{ questionId: string }> }>).flatMap((j) => j.questions.map((q) => q.questionId)))];

@@ -3,7 +3,7 @@
  * and no body (so no typed answer) is ever written. The logger's destination is captured in memory.
  */
 import { once } from 'node:events';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import request from 'supertest';
@@ -91,7 +91,7 @@ describe('logging', () => {
     const store = new MemorySessionStore();
     const create = store.create.bind(store);
     store.create = (id, schemaVersion, data) => new Promise((resolve) => setTimeout(() => resolve(create(id, schemaVersion, data)), 150));
-    const server = appWith(logger, store).listen(0, '127.0.0.1');
+    const server = createServer(appWith(logger, store)).listen(0, '127.0.0.1');
     await once(server, 'listening');
     try {
       const req = httpRequest({ port: (server.address() as AddressInfo).port, host: '127.0.0.1', method: 'POST', path: '/api/sessions', headers: { 'content-type': 'application/json', 'x-request-id': 'gone-1' } });

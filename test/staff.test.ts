@@ -15,7 +15,7 @@ import { evaluate } from '../src/rules/evaluate.js';
 import type { Facts } from '../src/rules/facts.js';
 import { getJurisdiction, JURISDICTIONS } from '../src/rules/registry.js';
 import type { JurisdictionDef } from '../src/rules/types.js';
-import { createApp } from '../src/server/app.js';
+import { type App, createApp } from '../src/server/app.js';
 import { STAFF_CSP, type StaffOptions, staffRoutes } from '../src/server/staff.js';
 import { decideAccess, isDirectLoopback, SESSION_COOKIE, sessionValid, sessionValue, tokenMatches } from '../src/staff/server/access.js';
 import { quickAnswers } from '../src/staff/server/catalog.js';
@@ -42,7 +42,7 @@ function appWith(options: StaffOptions = {}, remote?: string) {
   return app;
 }
 
-async function login(app: express.Express): Promise<string> {
+async function login(app: express.Express | App): Promise<string> {
   const res = await request(app).post('/staff/login').type('form').send({ token: TOKEN, lang: 'zh-CN', hash: '' });
   expect(res.status).toBe(303);
   const cookie = [res.headers['set-cookie'] ?? []].flat()[0] ?? '';

@@ -18,7 +18,6 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { Express } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderView } from '../src/bot/render.js';
@@ -29,7 +28,7 @@ import type { Lang } from '../src/i18n/index.js';
 import { evaluate } from '../src/rules/evaluate.js';
 import type { Facts } from '../src/rules/facts.js';
 import { JURISDICTION_IDS, type JurisdictionId } from '../src/rules/types.js';
-import { createApp } from '../src/server/app.js';
+import { type App, createApp } from '../src/server/app.js';
 import { ConfigError, loadConfig, type WechatConfig } from '../src/server/config.js';
 import { loggedUrl } from '../src/server/logger.js';
 import { ResultLinks } from '../src/server/result-page.js';
@@ -107,7 +106,7 @@ class SlowSessions implements SessionStore {
 }
 
 interface Harness {
-  app: Express;
+  app: App;
   store: SlowSessions;
   sessions: ConversationSessions;
   keys: OpenIdKeys;

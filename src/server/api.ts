@@ -4,13 +4,14 @@
  * restart, language and results). Bodies are validated with zod; errors are `{ error: { code, message, details } }`
  * in the requested language.
  */
-import { type Request, Router } from 'express';
+import type { ServerResponse } from 'node:http';
+import Router from 'router';
 import type { z } from 'zod';
 import { matchJurisdiction } from '../flows/places.js';
 import { jurisdictionPrompt, questionPrompt } from '../flows/prompts.js';
 import { factsAsked, questionById, specOf } from '../flows/questions.js';
 import type { ConversationSessions, SessionView } from '../flows/sessions.js';
-import type { AssessedLocal } from './metrics.js';
+import { noteAssessed } from './metrics.js';
 import { buildDocument, documentsOf, isDocumentName } from '../documents/index.js';
 import { isLang, type Lang, translator } from '../i18n/index.js';
 import { AssessmentInputError } from '../rules/errors.js';
@@ -19,7 +20,7 @@ import { JURISDICTIONS } from '../rules/registry.js';
 import { sendDocument, withDocuments } from './documents.js';
 import { JURISDICTION_IDS } from '../rules/types.js';
 import { ApiError, requestLang } from './errors.js';
-import { sendJson } from './json.js';
+import { type ApiRequest, queryOf, sendJson, sendRevalidatable } from './node-http.js';
 import { etagOf } from './prebuilt.js';
 import { methodNotAllowed } from './methods.js';
 import { openApiDocument } from './openapi.js';
@@ -27,7 +28,7 @@ import { AnswerBody, AssessBody, ChooseBody, CreateSessionBody, EmptyBody, LangB
 
 export { ApiError, apiErrors, requestLang } from './errors.js';
 
-function parseBody<T>(schema: z.ZodType<T>, req: Request): T {
+function parseBody<T>(schema: z.ZodType<T>, req: ApiRequest): T {
   const parsed = schema.safeParse(req.body ?? {});
   if (!parsed.success) {
     throw new ApiError(
@@ -43,26 +44,31 @@ function parseBody<T>(schema: z.ZodType<T>, req: Request): T {
   return parsed.data;
 }
 
-/** The API routes over a set of conversations. */
-export function apiRouter(sessions: ConversationSessions): Router {
+/** An API route: Node's request with what the router and the body parser add (no express methods). */
+type Route = (req: ApiRequest, res: ServerResponse) => void | Promise<void>;
+
+/** The API routes over a set of conversations (express's router, served on Node's own request objects). */
+export function apiRouter(sessions: ConversationSessions): Router.Router {
   const router = Router();
+  const get = (path: string, route: Route) => router.get(path, route as Router.RequestHandler);
+  const post = (path: string, route: Route) => router.post(path, route as Router.RequestHandler);
 
   // A session id that cannot be one of ours is "not found" before the store is asked.
   router.param('id', (_req, _res, next, id: unknown) => {
     next(typeof id === 'string' && SESSION_ID_PATTERN.test(id) ? undefined : new ApiError('session_not_found'));
   });
 
-  router.get('/openapi.json', (_req, res) => {
-    res.json(openApiDocument());
+  get('/openapi.json', (req, res) => {
+    sendRevalidatable(req, res, JSON.stringify(openApiDocument()));
   });
 
-  router.post('/assess', (req, res) => {
+  post('/assess', (req, res) => {
     const body = parseBody(AssessBody, req);
     const lang = body.lang ?? requestLang(req);
     try {
       const result = evaluate(body.jurisdiction, body.facts, { lang, ...(body.date ? { date: body.date } : {}) });
       // Counted by the metrics, if any, once the response is sent (src/server/metrics.ts).
-      res.locals.assessed = { jurisdiction: result.jurisdiction, verdict: result.verdict, channel: 'api' } satisfies AssessedLocal;
+      noteAssessed(res, { jurisdiction: result.jurisdiction, verdict: result.verdict, channel: 'api' });
       sendJson(res, 200, result);
     } catch (error) {
       if (error instanceof AssessmentInputError) throw new ApiError('invalid_facts', error.problems);
@@ -70,14 +76,13 @@ export function apiRouter(sessions: ConversationSessions): Router {
     }
   });
 
-  router.get('/jurisdictions', (req, res) => {
+  get('/jurisdictions', (req, res) => {
     const { body, etag } = catalogueOf(requestLang(req));
-    // With the ETag set, express answers a matching If-None-Match with 304 and does not hash the body again.
-    res.setHeader('ETag', etag);
-    res.type('json').send(body);
+    // Its ETag is computed once: a matching If-None-Match gets 304 without the body being hashed again.
+    sendRevalidatable(req, res, body, etag);
   });
 
-  router.post('/sessions', async (req, res) => {
+  post('/sessions', async (req, res) => {
     const body = parseBody(CreateSessionBody, req);
     // An id or a place name (济南, 乐清, "jinan"), read as the conversation reads a typed place.
     const jurisdiction = body.jurisdiction === undefined ? undefined : matchJurisdiction(body.jurisdiction);
@@ -88,15 +93,17 @@ export function apiRouter(sessions: ConversationSessions): Router {
     sendJson(res, 201, { id, ...conversationBody(id, view) });
   });
 
-  router.get('/sessions/:id', async (req, res) => {
-    const view = await found(sessions.get(req.params.id, req.query.result === '1' || req.query.result === 'true'));
-    res.json({ id: req.params.id, ...conversationBody(req.params.id, view) });
+  get('/sessions/:id', async (req, res) => {
+    const id = req.params.id as string;
+    const { result } = queryOf(req);
+    const view = await found(sessions.get(id, result === '1' || result === 'true'));
+    sendRevalidatable(req, res, JSON.stringify({ id, ...conversationBody(id, view) }));
   });
 
   // `rejects`: the event is an input that may not be understood (422 with the view's error). A language switch is
   // not: it succeeds even while an earlier answer's hint is showing (the hint is then in the new language).
-  const event = (path: string, toEvent: (req: Request) => Parameters<ConversationSessions['send']>[1], rejects = true) =>
-    router.post(`/sessions/:id/${path}`, async (req, res) => {
+  const event = (path: string, toEvent: (req: ApiRequest) => Parameters<ConversationSessions['send']>[1], rejects = true) =>
+    post(`/sessions/:id/${path}`, async (req, res) => {
       const view = await found(sessions.send(req.params.id as string, toEvent(req)));
       sendJson(res, view.error && rejects ? 422 : 200, { id: req.params.id, ...conversationBody(req.params.id as string, view) });
     });
@@ -112,7 +119,7 @@ export function apiRouter(sessions: ConversationSessions): Router {
   event('change', (req) => ({ type: 'CHANGE', ...parseBody(AnswerBody, req) }));
   event('skip', (req) => ({ type: 'SKIP', ...parseBody(SkipBody, req) }));
   // Commands without parameters: no body, or an empty object.
-  const command = (type: 'BACK' | 'RESTART' | 'RESULTS' | 'CONTINUE') => (req: Request) => {
+  const command = (type: 'BACK' | 'RESTART' | 'RESULTS' | 'CONTINUE') => (req: ApiRequest) => {
     parseBody(EmptyBody, req);
     return { type };
   };
@@ -124,14 +131,15 @@ export function apiRouter(sessions: ConversationSessions): Router {
   event('lang', (req) => ({ type: 'SET_LANG', lang: parseBody(LangBody, req).lang }), false);
 
   // A Word document built from the session's answers: same access (the unguessable id) and expiry as the session.
-  router.get('/sessions/:id/documents/:file', async (req, res) => {
+  get('/sessions/:id/documents/:file', async (req, res) => {
     const gathered = await sessions.gathered(req.params.id as string);
     if (!gathered) throw new ApiError('session_not_found');
     const name = /^([a-z-]{1,40})\.docx$/.exec(String(req.params.file))?.[1];
     if (!name || !gathered.jurisdiction || !isDocumentName(name) || !documentsOf(gathered.jurisdiction, gathered.date).includes(name)) {
       throw new ApiError('document_not_found');
     }
-    const lang = isLang(req.query.lang) ? req.query.lang : gathered.lang;
+    const asked = queryOf(req).lang;
+    const lang = isLang(asked) ? asked : gathered.lang;
     const doc = await buildDocument(name, { jurisdiction: gathered.jurisdiction, facts: gathered.facts, lang, date: gathered.date });
     sendDocument(res, doc);
   });

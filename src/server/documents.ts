@@ -3,7 +3,7 @@
  * its media type and a Content-Disposition whose `filename*` carries the Chinese name (RFC 5987/6266), with an
  * ASCII `filename` for clients that ignore it. Used by the sessions API and the staff console.
  */
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { type BuiltDocument, documentLinks, DOCX_TYPE } from '../documents/index.js';
 import type { SessionView } from '../flows/sessions.js';
 
@@ -19,7 +19,7 @@ export function attachmentHeader(filename: string, asciiFilename: string): strin
 }
 
 /** Sends a built document as a download; never cached (it holds the applicant's answers). */
-export function sendDocument(res: Response, doc: BuiltDocument): void {
+export function sendDocument(res: ServerResponse, doc: BuiltDocument): void {
   res.setHeader('Content-Type', DOCX_TYPE);
   res.setHeader('Content-Disposition', attachmentHeader(doc.filename, doc.asciiFilename));
   res.setHeader('Cache-Control', 'no-store');

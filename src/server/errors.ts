@@ -3,11 +3,15 @@
  * request asks for (`lang` in the body or query, then Accept-Language, then zh-CN). A 422 is not here: an
  * answer that cannot be understood returns the conversation's view, with the same prompt and its `error`.
  */
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_LANG, isLang, type Lang, translator } from '../i18n/index.js';
 import { JURISDICTION_IDS } from '../rules/types.js';
 import { SessionConflictError, StoreUnavailableError } from '../store/types.js';
 import { defaultLogger, logErrorOf, loggedUrl } from './logger.js';
+import { acceptedLanguage, sendJson, queryOf } from './node-http.js';
+
+/** A request of the API or of express's pages: errors need only what Node's has, and the body when parsed. */
+type AnyRequest = IncomingMessage & { body?: unknown; originalUrl?: string };
 
 /** Every `error.code` with its HTTP status. Each has a message under `errors.<code>` in `locales/<lang>/api.json`. */
 export const API_ERRORS = {
@@ -43,19 +47,19 @@ export class ApiError extends Error {
 }
 
 /** The language a request asks for: `lang` in the body or query, then Accept-Language, then zh-CN. */
-export function requestLang(req: Request): Lang {
-  const body = req.body as unknown;
+export function requestLang(req: AnyRequest): Lang {
+  const body = req.body;
   const fromBody = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { lang?: unknown }).lang : undefined;
-  const asked = fromBody ?? req.query?.lang;
+  const asked = fromBody ?? queryOf(req).lang;
   if (isLang(asked)) return asked;
-  return req.acceptsLanguages('zh-CN', 'zh', 'en') === 'en' ? 'en' : DEFAULT_LANG;
+  return acceptedLanguage(req, ['zh-CN', 'zh', 'en']) === 'en' ? 'en' : DEFAULT_LANG;
 }
 
 /** Sends `{ error: { code, message, details } }` with the code's status. */
-export function sendError(req: Request, res: Response, code: ApiErrorCode, details: unknown = null): void {
+export function sendError(req: AnyRequest, res: ServerResponse, code: ApiErrorCode, details: unknown = null): void {
   // `ids` names the five jurisdictions for unknown_jurisdiction; other messages have no placeholder.
   const message = translator(requestLang(req), 'api')(`errors.${code}`, { ids: JURISDICTION_IDS.join(', ') });
-  res.status(API_ERRORS[code]).json({ error: { code, message, details: details ?? null } });
+  sendJson(res, API_ERRORS[code], { error: { code, message, details: details ?? null } });
 }
 
 /** What body-parser's error `type`s mean to a caller. */
@@ -67,10 +71,10 @@ const PARSER_ERRORS: Record<string, ApiErrorCode> = {
 };
 
 /** The code of any error thrown or passed on while serving `req`. */
-export function errorCodeOf(error: unknown, req?: Request): { code: ApiErrorCode; details: unknown } {
+export function errorCodeOf(error: unknown, req?: AnyRequest): { code: ApiErrorCode; details: unknown } {
   if (error instanceof ApiError) return { code: error.code, details: error.details };
   // A path parameter that is not valid percent-encoding (`/api/sessions/%E0%A4%A`) names nothing of ours.
-  if (error instanceof URIError) return { code: req?.originalUrl.startsWith('/api/sessions/') ? 'session_not_found' : 'not_found', details: null };
+  if (error instanceof URIError) return { code: (req?.originalUrl ?? req?.url ?? '').startsWith('/api/sessions/') ? 'session_not_found' : 'not_found', details: null };
   if (error instanceof StoreUnavailableError) return { code: 'store_unavailable', details: null };
   if (error instanceof SessionConflictError) return { code: 'session_conflict', details: null };
   const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
@@ -83,7 +87,7 @@ export function errorCodeOf(error: unknown, req?: Request): { code: ApiErrorCode
 }
 
 /** Renders every error as `{ error: { code, message, details } }` in the request's language. */
-export function apiErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
+export function apiErrors(error: unknown, req: AnyRequest, res: ServerResponse, next: (error?: unknown) => void): void {
   if (res.headersSent) {
     next(error);
     return;
@@ -93,12 +97,12 @@ export function apiErrors(error: unknown, req: Request, res: Response, next: Nex
     // The access log's line for this response carries the error; without the access log (an app assembled
     // without it), one line here. Never the body: it may hold a typed answer.
     const err = error instanceof Error ? error : new Error(String(error));
-    if (!logErrorOf(res, err)) defaultLogger.error({ err, reqId: res.getHeader('x-request-id'), method: req.method, url: loggedUrl(req.originalUrl) }, 'request failed');
+    if (!logErrorOf(res, err)) defaultLogger.error({ err, reqId: res.getHeader('x-request-id'), method: req.method, url: loggedUrl(req.originalUrl ?? req.url ?? '') }, 'request failed');
   }
   sendError(req, res, code, details);
 }
 
 /** The last route: nothing matched. */
-export function notFound(req: Request, res: Response): void {
+export function notFound(req: AnyRequest, res: ServerResponse): void {
   sendError(req, res, 'not_found');
 }

@@ -12,8 +12,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
-import type { RequestHandler } from 'express';
 import type { NodeEnv } from './config.js';
+import type { NodeMiddleware } from './node-http.js';
 
 export type { Logger } from 'pino';
 
@@ -99,19 +99,19 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz']);
  * serializers per request, which the profile of a conversation turn showed costing about an eighth of the
  * server's time (README, Performance).
  */
-export function httpLogger(logger: Logger): RequestHandler {
+export function httpLogger(logger: Logger): NodeMiddleware {
   return (req, res, next) => {
-    if (QUIET_PATHS.has(req.url)) return next();
+    if (QUIET_PATHS.has(req.url ?? '')) return next();
     const started = performance.now();
     // The URL before express's routers trim their mount paths from req.url.
-    const url = req.url;
+    const url = req.url ?? '/';
     (res as Tagged)[LOGGED] = true;
     res.once('close', () => {
       const header = res.getHeader('x-request-id');
       const reqId = typeof header === 'string' && header !== '' ? header : randomUUID();
       const line: AccessLine = {
         reqId,
-        req: { id: reqId, method: req.method, url: loggedUrl(url) },
+        req: { id: reqId, method: req.method ?? '', url: loggedUrl(url) },
         res: { statusCode: res.statusCode },
         responseTime: Math.round(performance.now() - started),
       };

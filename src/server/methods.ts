@@ -3,8 +3,14 @@
  * root) are read from the router itself, so a new route is covered without listing it anywhere else. The answer
  * carries `Allow` with the methods the path does take (RFC 9110 §15.5.6).
  */
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors.js';
+import { pathOf } from './node-http.js';
+
+/** A router (express's, or the `router` package it is made of): its layers. */
+interface Routes {
+  stack: readonly unknown[];
+}
 
 /** What this module reads of router 2.x's layers (`router.stack`): a route's path and methods, or a mounted router. */
 interface Layer {
@@ -32,7 +38,7 @@ function routesOf(stack: readonly Layer[]): Array<{ pattern: RegExp; methods: st
 }
 
 /** The methods `path` answers to among `router`'s routes (empty when no route has this path). */
-export function allowedMethods(router: Pick<Router, 'stack'>, path: string): string[] {
+export function allowedMethods(router: Routes, path: string): string[] {
   const methods = new Set<string>();
   for (const route of routesOf(router.stack as unknown as Layer[])) {
     if (route.pattern.test(path)) route.methods.forEach((m) => methods.add(m));
@@ -48,10 +54,10 @@ export function allowedMethods(router: Pick<Router, 'stack'>, path: string): str
  * method none of them takes, gets 405 `method_not_allowed` and `Allow`. Routes are read on each miss (cheap, and
  * routes added later count).
  */
-export function methodNotAllowed(router: Pick<Router, 'stack'>) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const allowed = allowedMethods(router, req.path);
-    if (allowed.length === 0 || allowed.includes(req.method)) {
+export function methodNotAllowed(router: Routes) {
+  return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
+    const allowed = allowedMethods(router, pathOf(req));
+    if (allowed.length === 0 || allowed.includes(req.method ?? '')) {
       next();
       return;
     }

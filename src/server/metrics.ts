@@ -7,26 +7,35 @@
  * id; jurisdictions, channels, verdicts and statuses come from closed lists. Each app has its own registry (tests
  * build several apps in one process).
  */
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { SessionObserver, TurnInfo } from '../flows/sessions.js';
 import { type SessionStore, StoreUnavailableError } from '../store/types.js';
+import type { NodeMiddleware } from './node-http.js';
 
 /** Where a conversation or an assessment came from. */
 export type Channel = 'web' | 'telegram' | 'wechat' | 'staff' | 'api';
 
-/** What a handler leaves in `res.locals.assessed` for the metrics to count, so handlers need not know them. */
+/** What a handler leaves on its response ({@link noteAssessed}) for the metrics to count, so handlers need not know them. */
 export interface AssessedLocal {
   jurisdiction: string;
   verdict: string;
   channel: Channel;
 }
 
+const ASSESSED = Symbol('assessed');
+type Noted = ServerResponse & { [ASSESSED]?: AssessedLocal };
+
+/** Marks a response as carrying an assessment: counted by the metrics, if any, once it is sent. */
+export function noteAssessed(res: ServerResponse, assessed: AssessedLocal): void {
+  (res as Noted)[ASSESSED] = assessed;
+}
+
 /** The metrics of one app. */
 export interface Metrics {
   readonly registry: Registry;
-  /** Express middleware timing every request by route template and status. */
-  readonly http: (req: Request, res: Response, next: NextFunction) => void;
+  /** Middleware (for express and the API's router alike) timing every request by route template and status. */
+  readonly http: NodeMiddleware;
   /** Counts conversation turns and verdicts (give it to `ConversationSessions`). */
   readonly sessions: SessionObserver;
   /** Counts an update received from a messaging platform. */
@@ -39,9 +48,9 @@ export interface Metrics {
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /** The route template a request matched, or a fixed word: never the raw path. */
-function routeOf(req: Request): string {
-  const path = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof path === 'string') return `${req.baseUrl}${path}`;
+function routeOf(req: IncomingMessage & { route?: { path?: unknown }; baseUrl?: string }): string {
+  const path = req.route?.path;
+  if (typeof path === 'string') return `${req.baseUrl ?? ''}${path}`;
   return 'unmatched';
 }
 
@@ -88,12 +97,12 @@ export function createMetrics(): Metrics {
     verdicts.inc({ jurisdiction: info.jurisdiction, verdict: info.verdict, channel: info.channel });
   };
 
-  const http = (req: Request, res: Response, next: NextFunction) => {
+  const http: NodeMiddleware = (req, res, next) => {
     const start = process.hrtime.bigint();
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      durationOf(req.method, routeOf(req), String(res.statusCode)).observe(seconds);
-      const done = res.locals.assessed as AssessedLocal | undefined;
+      durationOf(req.method ?? '', routeOf(req), String(res.statusCode)).observe(seconds);
+      const done = (res as Noted)[ASSESSED];
       if (done) assessed(done);
     });
     next();

@@ -8,11 +8,13 @@
  * at start-up, closed on shutdown. The limit protects the service but is not worth an outage: with Redis down,
  * requests pass unlimited (fail open) rather than fail, and counting resumes by itself when Redis is back.
  */
-import type { RequestHandler } from 'express';
-import { type Options, rateLimit } from 'express-rate-limit';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
+import { ipKeyGenerator, type Options, rateLimit } from 'express-rate-limit';
 import { type RedisReply, RedisStore } from 'rate-limit-redis';
 import { connectRedis, type RedisTarget, withDeadline } from '../store/redis-connection.js';
 import { sendError } from './errors.js';
+import type { NodeMiddleware } from './node-http.js';
 
 /** A Redis connection for the limiter's counters. */
 export interface RateLimitRedis {
@@ -133,10 +135,15 @@ export interface ApiRateLimitOptions {
   redis?: RateLimitRedis | undefined;
   /** Redis key prefix of the counters; default `park-advisor:rate-limit:`. */
   prefix?: string;
+  /**
+   * The client's address (`clientAddress(trust proxy)`); default the socket's peer. The API is served without
+   * express's application layer, so express's `req.ip` is not there to read.
+   */
+  clientIp?: (req: IncomingMessage) => string | undefined;
 }
 
 /** The limiter for `/api`. */
-export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-advisor:rate-limit:' }: ApiRateLimitOptions): RequestHandler {
+export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-advisor:rate-limit:', clientIp = (req) => req.socket.remoteAddress }: ApiRateLimitOptions): NodeMiddleware {
   if (limit === 0) return (_req, _res, next) => next();
   let lastError = 0;
   const options: Partial<Options> = {
@@ -159,6 +166,8 @@ export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-a
         console.error(`[rate limit] ${message ?? ''} (${error instanceof Error ? error.message : String(error)})`);
       },
     },
+    // As the library's own key (IPv6 clients by their /56), from the address the trust-proxy setting gives.
+    keyGenerator: (req) => ipKeyGenerator(clientIp(req) ?? 'unknown', 56),
     handler: (req, res) => {
       const retryAfterSeconds = Number(res.getHeader('Retry-After') ?? Math.ceil(windowMs / 1000));
       sendError(req, res, 'rate_limited', { limit, windowSeconds: Math.ceil(windowMs / 1000), retryAfterSeconds });
@@ -166,5 +175,17 @@ export function apiRateLimit({ limit, windowMs = 60_000, redis, prefix = 'park-a
   };
   // The cluster form of the call: each command comes with its key, so that a cluster routes it to the key's node.
   if (redis) options.store = new RecoveringRedisStore({ prefix, sendCommandCluster: ({ key, command }) => redis.sendCommand(command, key) });
-  return rateLimit(options);
+  // The library's types name express's request and response. Of express's methods it calls only `append` (for the
+  // draft-8 headers; its `status` and `send` are in the default handler, replaced above), given here as Node's own.
+  const limiter = rateLimit(options);
+  return (req, res, next) => {
+    const response = res as ServerResponse & { append?: unknown };
+    if (typeof response.append !== 'function') response.append = appendHeader;
+    void limiter(req as Request, response as Response, next);
+  };
+}
+
+/** express's `res.append`, as Node's `appendHeader` (a second value of a header is sent as a second line). */
+function appendHeader(this: ServerResponse, name: string, value: string | string[]): ServerResponse {
+  return this.appendHeader(name, value);
 }

@@ -5,20 +5,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import cors from 'cors';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { ApiError } from './errors.js';
+import { addVary, type ApiRequest, bodyIs, headerOf, type NodeMiddleware } from './node-http.js';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 /** An incoming request id is kept when it is short and plain (a UUID, a proxy's trace id); otherwise replaced. */
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Sets `X-Request-Id` on every response: the caller's (or proxy's) when sane, else a fresh UUID. */
-export function requestId(): RequestHandler {
+export function requestId(): NodeMiddleware {
   return (req, res, next) => {
-    const incoming = req.get(REQUEST_ID_HEADER);
+    const incoming = headerOf(req, REQUEST_ID_HEADER);
     const id = incoming !== undefined && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = id;
     res.setHeader(REQUEST_ID_HEADER, id);
     next();
   };
@@ -44,7 +44,7 @@ export const CSP_DIRECTIVES = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** helmet with the strict CSP above; framing is refused (also for browsers that only know X-Frame-Options). */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(): NodeMiddleware {
   const headers = helmetHeaders();
   return (_req, res, next) => {
     for (const [name, value] of headers) res.setHeader(name, value);
@@ -98,7 +98,7 @@ export const EXPOSED_HEADERS = ['X-Request-Id', 'RateLimit', 'RateLimit-Policy',
  * refuse them the response); same-origin requests need none. Preflights are answered here (204), from any
  * origin, so they never reach the rate limiter or the routes.
  */
-export function apiCors(allowedOrigins: readonly string[]): RequestHandler {
+export function apiCors(allowedOrigins: readonly string[]): NodeMiddleware {
   const allowed = new Set(allowedOrigins);
   const corsHandler = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
@@ -110,11 +110,12 @@ export function apiCors(allowedOrigins: readonly string[]): RequestHandler {
   });
   return (req, res, next) => {
     // The answer depends on Origin even when it carries no CORS headers: caches must keep them apart.
-    res.vary('Origin');
+    addVary(res, 'Origin');
     corsHandler(req, res, (error?: unknown) => {
       if (error) return next(error);
       if (req.method === 'OPTIONS') {
-        res.status(204).setHeader('Content-Length', '0');
+        res.statusCode = 204;
+        res.setHeader('Content-Length', '0');
         res.end();
         return;
       }
@@ -128,12 +129,12 @@ export function apiCors(allowedOrigins: readonly string[]): RequestHandler {
  * This also means a page elsewhere cannot post to the API with a "simple" (form or text/plain) request that
  * skips the CORS preflight.
  */
-export function requireJsonBody(): RequestHandler {
+export function requireJsonBody(): NodeMiddleware {
   return (req, _res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-    const length = req.get('content-length');
-    const hasContent = req.get('transfer-encoding') !== undefined || (length !== undefined && length !== '0');
-    if (hasContent && !req.is('application/json')) return next(new ApiError('unsupported_media_type'));
+    const length = headerOf(req, 'content-length');
+    const hasContent = headerOf(req, 'transfer-encoding') !== undefined || (length !== undefined && length !== '0');
+    if (hasContent && !bodyIs(req, ['application/json'])) return next(new ApiError('unsupported_media_type'));
     next();
   };
 }
@@ -157,8 +158,8 @@ export function findForbiddenKey(value: unknown): string | undefined {
 }
 
 /** 400 `forbidden_key` for a JSON body with `__proto__`, `constructor` or `prototype` as a key, at any depth. */
-export function rejectForbiddenKeys(): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
+export function rejectForbiddenKeys(): NodeMiddleware<ApiRequest> {
+  return (req, _res, next) => {
     const at = findForbiddenKey(req.body);
     if (at !== undefined) return next(new ApiError('forbidden_key', [{ field: at, problem: 'forbidden_key' }]));
     next();
