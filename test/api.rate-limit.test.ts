@@ -64,6 +64,14 @@ describe('the rate limit (in memory)', () => {
     expect((await from('198.51.100.23')).status).toBe(200);
   });
 
+  it('counts every X-Forwarded-For as the proxy itself when no proxy is trusted (TRUST_PROXY=false)', async () => {
+    const store = new MemorySessionStore();
+    const server = createApp({ sessions: new ConversationSessions(store), store, config: { rateLimitPerMinute: 1, trustProxy: false } });
+    const from = (ip: string) => request(server).get('/api/jurisdictions').set('x-forwarded-for', ip);
+    expect((await from('203.0.113.7')).status).toBe(200);
+    expect((await from('198.51.100.23')).status).toBe(429);
+  });
+
   it('does not count health checks, pages or CORS preflights', async () => {
     const server = limitedApp(1);
     for (let i = 0; i < 3; i++) {

@@ -77,6 +77,34 @@ describe('how answers are sent', () => {
     expect(catalog.headers.etag).toBeTypeOf('string');
     expect((await request(a).get('/api/jurisdictions').set('if-none-match', catalog.headers.etag as string)).status).toBe(304);
   });
+
+  it("revalidates a session's view until the next answer changes it", async () => {
+    const a = app();
+    const { body: created } = await request(a).post('/api/sessions').send({ jurisdiction: 'jilin' });
+    const first = await request(a).get(`/api/sessions/${created.id}`);
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    const same = await request(a).get(`/api/sessions/${created.id}`).set('if-none-match', etag);
+    expect(same.status).toBe(304);
+    expect(same.text).toBe('');
+    expect((await request(a).post(`/api/sessions/${created.id}/answers`).send({ questionId: 'layout', value: '一个园区' })).status).toBe(200);
+    const changed = await request(a).get(`/api/sessions/${created.id}`).set('if-none-match', etag);
+    expect(changed.status).toBe(200);
+    expect(changed.body.answers.length).toBe(1);
+  });
+
+  it('answers HEAD with the headers of GET and no body, and /API in any case as before', async () => {
+    const a = app();
+    const head = await request(a).head('/api/jurisdictions');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(1000);
+    expect(head.text ?? '').toBe('');
+    const upper = await request(a).get('/API/jurisdictions?lang=en');
+    expect(upper.status).toBe(200);
+    expect(upper.body.jurisdictions).toHaveLength(5);
+  });
 });
 
 describe('GET /api/jurisdictions', () => {
