@@ -47,9 +47,11 @@ function parseBody<T>(schema: z.ZodType<T>, req: ApiRequest): T {
 /** An API route: Node's request with what the router and the body parser add (no express methods). */
 type Route = (req: ApiRequest, res: ServerResponse) => void | Promise<void>;
 
-/** The API routes over a set of conversations (express's router, served on Node's own request objects). */
-export function apiRouter(sessions: ConversationSessions): Router.Router {
-  const router = Router();
+/**
+ * The API routes over a set of conversations (express's router, served on Node's own request objects), added to
+ * `router` after what it has already (the API's middleware: one router, not one nested in another).
+ */
+export function apiRouter(sessions: ConversationSessions, router: Router.Router = Router()): Router.Router {
   const get = (path: string, route: Route) => router.get(path, route as Router.RequestHandler);
   const post = (path: string, route: Route) => router.post(path, route as Router.RequestHandler);
 

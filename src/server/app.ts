@@ -28,7 +28,7 @@ import { apiErrors, notFound } from './errors.js';
 import { methodNotAllowed } from './methods.js';
 import { defaultLogger, httpLogger, type Logger } from './logger.js';
 import { metricsRoute } from './metrics-route.js';
-import { clientAddress, type NodeMiddleware } from './node-http.js';
+import { clientAddress, inSeries, type NodeMiddleware } from './node-http.js';
 import type { Metrics } from './metrics.js';
 import { apiRateLimit, type RateLimitRedis } from './rate-limit.js';
 import { type ResultLinks, resultPageRoutes } from './result-page.js';
@@ -105,16 +105,18 @@ export function createApp(deps: AppDependencies): App {
 function apiApp({ sessions, rateLimitRedis, rateLimitPrefix }: AppDependencies, config: AppConfig, everyRequest: NodeMiddleware[]) {
   const api = createRouter();
   api.use(
-    apiCors(config.allowedOrigins),
-    apiRateLimit({ limit: config.rateLimitPerMinute, redis: rateLimitRedis, clientIp: clientAddress(config.trustProxy), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),
-    requireJsonBody(),
-    bodyParser.json({ limit: BODY_LIMIT, strict: true }),
-    rejectForbiddenKeys() as NodeMiddleware,
-    apiRouter(sessions),
-    apiErrors,
+    inSeries([
+      apiCors(config.allowedOrigins),
+      apiRateLimit({ limit: config.rateLimitPerMinute, redis: rateLimitRedis, clientIp: clientAddress(config.trustProxy), ...(rateLimitPrefix ? { prefix: rateLimitPrefix } : {}) }),
+      requireJsonBody(),
+      bodyParser.json({ limit: BODY_LIMIT, strict: true }),
+      rejectForbiddenKeys() as NodeMiddleware,
+    ]),
   );
+  apiRouter(sessions, api);
+  api.use(apiErrors);
   const root = createRouter();
-  for (const middleware of everyRequest) root.use(middleware);
+  root.use(inSeries(everyRequest));
   root.use('/api', api);
   return (req: IncomingMessage, res: ServerResponse) =>
     root(req, res, (error?: unknown) => {

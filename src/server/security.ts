@@ -111,7 +111,7 @@ export function apiCors(allowedOrigins: readonly string[]): NodeMiddleware {
   return (req, res, next) => {
     // The answer depends on Origin even when it carries no CORS headers: caches must keep them apart.
     addVary(res, 'Origin');
-    corsHandler(req, res, (error?: unknown) => {
+    const then = (error?: unknown) => {
       if (error) return next(error);
       if (req.method === 'OPTIONS') {
         res.statusCode = 204;
@@ -120,7 +120,12 @@ export function apiCors(allowedOrigins: readonly string[]): NodeMiddleware {
         return;
       }
       next();
-    });
+    };
+    // For an origin it does not allow (or none: same-origin and server-to-server calls), `cors` sets nothing and
+    // goes on; asked only when it has something to do, it no longer copies its options on every request.
+    const origin = req.headers.origin;
+    if (origin === undefined || !allowed.has(origin)) return then();
+    corsHandler(req, res, then);
   };
 }
 
