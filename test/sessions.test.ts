@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { describeConversation, SCHEMA_VERSION, startConversation, type View } from '../src/flows/conversation.js';
 import type { ConversationContext, ConversationEvent } from '../src/flows/machine.js';
-import { ConversationSessions, type SessionView } from '../src/flows/sessions.js';
+import { ConversationSessions, newSessionId, type SessionView } from '../src/flows/sessions.js';
 import type { Facts } from '../src/rules/facts.js';
 import { JURISDICTION_IDS, type JurisdictionId } from '../src/rules/types.js';
 import { MemorySessionStore, RedisSessionStore, type SessionStore } from '../src/store/index.js';
@@ -331,6 +331,16 @@ describe.each([
     const stored = await store.get<Stored>(id);
     const bytes = Buffer.byteLength(JSON.stringify(stored?.data), 'utf8');
     expect(bytes).toBeLessThan(4096);
+  });
+});
+
+describe('session ids', () => {
+  it('are 128 random bits in URL-safe base64, never the same twice, also across refills of their pool', () => {
+    const ids = Array.from({ length: 3000 }, () => newSessionId());
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Each id is fresh bytes: no id shares its first half with another (a pool handed out twice would).
+    expect(new Set(ids.map((id) => id.slice(0, 11))).size).toBe(ids.length);
   });
 });
 
