@@ -334,6 +334,65 @@ describe.each([
   });
 });
 
+describe('a session as this process last wrote it', () => {
+  /** The same store, without the stored JSON text: every restore is validated, as for another process's write. */
+  const withoutText = (inner: SessionStore): SessionStore => ({
+    get: async <T,>(id: string) => {
+      const stored = await inner.get<T>(id);
+      return stored && { version: stored.version, schemaVersion: stored.schemaVersion, data: stored.data, updatedAt: stored.updatedAt };
+    },
+    create: (id, schemaVersion, data) => inner.create(id, schemaVersion, data),
+    update: (id, expected, schemaVersion, data) => inner.update(id, expected, schemaVersion, data),
+    delete: (id) => inner.delete(id),
+    touch: (id) => inner.touch(id),
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+  });
+
+  it('goes on exactly as one restored and validated from the store: refused answers, BACK and changes included', async () => {
+    for (const jurisdiction of JURISDICTION_IDS) {
+      const a = new ConversationSessions(new MemorySessionStore(), today);
+      const bStore = new MemorySessionStore();
+      const b = new ConversationSessions(withoutText(bStore), today);
+      const ids = [(await a.create({ jurisdiction }, 'same-id')).id, (await b.create({ jurisdiction }, 'same-id')).id];
+      let view = (await a.get(ids[0] as string)) as SessionView;
+      for (let turn = 0; view.state === 'interviewing' && turn < 120; turn++) {
+        const prompt = view.prompt;
+        if (!prompt) throw new Error('interviewing without a prompt');
+        const value = valueFor(prompt, eligible[jurisdiction]);
+        const events: ConversationEvent[] = [];
+        if (turn % 4 === 1) events.push({ type: 'ANSWER', questionId: prompt.questionId, value: '说不好是多少吧那个' });
+        events.push(value === undefined ? { type: 'SKIP' } : { type: 'ANSWER', questionId: prompt.questionId, value: typed(prompt, value, 'zh-CN', turn) });
+        if (turn % 6 === 5) events.push({ type: 'BACK' }, events.at(-1) as ConversationEvent);
+        for (const event of events) {
+          const [viewA, viewB] = [await a.send('same-id', event, true), await b.send('same-id', event, true)];
+          expect(JSON.stringify(viewA)).toBe(JSON.stringify(viewB));
+          view = viewA as SessionView;
+        }
+      }
+      expect(view.state).toBe('results');
+      const change: ConversationEvent = { type: 'CHANGE', questionId: 'layout', value: 'multi' };
+      expect(JSON.stringify(await a.send('same-id', change, true))).toBe(JSON.stringify(await b.send('same-id', change, true)));
+    }
+  });
+
+  it('is validated again once it was changed behind the process: damaged facts restart the conversation politely', async () => {
+    const store = new MemorySessionStore();
+    const sessions = new ConversationSessions(store, today);
+    const { id } = await sessions.create({ jurisdiction: 'shandong' });
+    const first = await sendOk(sessions, id, { type: 'ANSWER', questionId: 'layout', value: '一个园区' });
+    const prompt = first.prompt!;
+    await sendOk(sessions, id, { type: 'ANSWER', questionId: prompt.questionId, value: typed(prompt, valueFor(prompt, eligible.shandong), 'zh-CN', 0) });
+    // Someone else writes the next version, with a fact the vocabulary does not have.
+    const stored = (await store.get<Stored>(id))!;
+    const conversation = stored.data.conversation as { context: { facts: Record<string, unknown> } };
+    conversation.context.facts = { ...conversation.context.facts, notAFact: 1 };
+    expect(await store.update(id, stored.version, stored.schemaVersion, stored.data)).toBeDefined();
+    const next = await sessions.send(id, { type: 'SKIP' });
+    expect(next?.notice).toBe(RESTARTED);
+  });
+});
+
 describe('session ids', () => {
   it('are 128 random bits in URL-safe base64, never the same twice, also across refills of their pool', () => {
     const ids = Array.from({ length: 3000 }, () => newSessionId());

@@ -138,10 +138,12 @@ const scope: AnyActorScope = (() => {
 })();
 
 /**
- * Restores a stored conversation's snapshot. It is validated first; an error in the machine is reported as an
+ * Restores a stored conversation's snapshot. It is validated first, unless `ownWrite` (it is exactly what this
+ * process persisted after a turn: see `ConversationSessions`); an error in the machine is reported as an
  * incompatible conversation (as the actor reported it), never thrown later from a timer.
  */
-function restore(persisted: unknown): Snapshot {
+function restore(persisted: unknown, ownWrite = false): Snapshot {
+  if (ownWrite) return guarded(() => conversationMachine.restoreSnapshot(persisted as Snapshot, scope) as Snapshot);
   const facts = (persisted as { context?: { facts?: unknown } } | null)?.context?.facts;
   const known = knownValid(facts);
   // Facts known valid by content need only the shape around them; any failure is reported by the full schema.
@@ -183,9 +185,13 @@ export function startConversation(input: ConversationInput): { persisted: unknow
   return { persisted: conversationMachine.getPersistedSnapshot(initial), view: viewOf(initial.value as View['state'], initial.context) };
 }
 
-/** Applies `event` to a stored conversation: restore → transition → persist. */
-export function advanceConversation(persisted: unknown, event: ConversationEvent, withResult = false): { persisted: unknown; view: View } {
-  const restored = restore(persisted);
+/**
+ * Applies `event` to a stored conversation: restore → transition → persist. `ownWrite`: `persisted` is parsed from
+ * exactly the JSON this process wrote after a turn, so it is not validated again (it was made by the machine from
+ * validated answers; a store that gives back other text, an older shape or another process's write, gets the checks).
+ */
+export function advanceConversation(persisted: unknown, event: ConversationEvent, withResult = false, ownWrite = false): { persisted: unknown; view: View } {
+  const restored = restore(persisted, ownWrite);
   const snapshot = guarded(() => conversationMachine.transition(restored, event, scope));
   const next = conversationMachine.getPersistedSnapshot(snapshot);
   return { persisted: next, view: viewOf(snapshot.value as View['state'], snapshot.context, restored.context, withResult) };

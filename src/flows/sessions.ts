@@ -22,9 +22,16 @@ import {
   type View,
 } from './conversation.js';
 import type { ConversationEvent } from './machine.js';
+import { Recent } from './recent.js';
 import { newlySkipped, type SessionObserver, summarizeResult, type TurnInfo, waitingOf, type WaitingAt } from './observers.js';
 
 export { combineObservers, type CreatedInfo, type ResultSummary, type SessionObserver, summarizeResult, type TurnInfo, type WaitingAt } from './observers.js';
+
+/**
+ * Sessions whose last write is remembered (its JSON text, 1–2 KB): the conversations a process is serving at once,
+ * a few MB at most. A session not among them is validated when restored, as any other.
+ */
+const WRITTEN_LIMIT = 4_000;
 
 /** Turns of one session that collide are retried this often before the caller is told (409). */
 const SEND_ATTEMPTS = 10;
@@ -99,6 +106,8 @@ export class ConversationSessions {
   readonly #store: SessionStore;
   readonly #today: () => string;
   readonly #observer: SessionObserver;
+  /** What this process last wrote per session (JSON text), for the sessions it served most recently. */
+  readonly #written = new Recent<string, string>(WRITTEN_LIMIT);
 
   constructor(store: SessionStore, today: () => string = todayInChina, observer: SessionObserver = {}) {
     this.#store = store;
@@ -142,7 +151,10 @@ export class ConversationSessions {
         id,
         SCHEMA_VERSION,
         (current) => {
-          const next = advanceConversation(current.data.conversation, event, withResult);
+          // The text this process wrote after the session's last turn, unchanged: made by the machine from
+          // validated answers, it is not validated again (another process's write, or any change, is).
+          const ownWrite = current.json !== undefined && this.#written.get(id) === current.json;
+          const next = advanceConversation(current.data.conversation, event, withResult, ownWrite);
           view = next.view;
           const told = this.#tell(current.data, next.persisted, next.view, day);
           info = told.info;
@@ -151,6 +163,7 @@ export class ConversationSessions {
         SEND_ATTEMPTS,
       );
       if (written && view && info) {
+        if (written.json !== undefined) this.#written.set(id, written.json);
         this.#observer.turn?.({ ...info, channel: channelOfSession(id) });
         return view;
       }

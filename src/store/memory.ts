@@ -61,7 +61,9 @@ export class MemorySessionStore implements SessionStore {
     if (current === undefined || current.version !== expectedVersion) return undefined;
     const entry = this.#entry(expectedVersion + 1, schemaVersion, encodePayload(data));
     this.#markUsed(id, entry);
-    return toSession<T>(entry);
+    // As Redis's: a fresh copy of what was written, parsed only if the caller reads it (a turn does not).
+    const { json } = entry;
+    return { version: entry.version, schemaVersion, get data() { return JSON.parse(json) as T; }, json, updatedAt: entry.updatedAt };
   }
 
   async delete(id: string): Promise<void> {
@@ -113,5 +115,5 @@ export class MemorySessionStore implements SessionStore {
 }
 
 function toSession<T>(entry: Entry): StoredSession<T> {
-  return { version: entry.version, schemaVersion: entry.schemaVersion, data: JSON.parse(entry.json) as T, updatedAt: entry.updatedAt };
+  return { version: entry.version, schemaVersion: entry.schemaVersion, data: JSON.parse(entry.json) as T, json: entry.json, updatedAt: entry.updatedAt };
 }

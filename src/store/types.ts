@@ -15,6 +15,11 @@ export interface StoredSession<T = unknown> {
   schemaVersion: number;
   /** The payload, as JSON gives it back (a fresh copy on every read). */
   data: T;
+  /**
+   * The payload as stored: its JSON text, when the store has it (both stores do). A caller that remembers the text
+   * it wrote can tell, by comparing, that the session is still exactly as it left it.
+   */
+  json?: string;
   /** When the session was last written, as an ISO timestamp. */
   updatedAt: string;
 }
