@@ -28,10 +28,10 @@ import { newlySkipped, type SessionObserver, summarizeResult, type TurnInfo, wai
 export { combineObservers, type CreatedInfo, type ResultSummary, type SessionObserver, summarizeResult, type TurnInfo, type WaitingAt } from './observers.js';
 
 /**
- * Sessions whose last write is remembered (its JSON text, 1–2 KB): the conversations a process is serving at once,
- * a few MB at most. A session not among them is validated when restored, as any other.
+ * Sessions whose last write is remembered (its JSON text, 1–2 KB): more than the conversations a process serves at
+ * once, 1–2 MB at most. A session not among them is validated when restored, as any other.
  */
-const WRITTEN_LIMIT = 4_000;
+const WRITTEN_LIMIT = 1_000;
 
 /** Turns of one session that collide are retried this often before the caller is told (409). */
 const SEND_ATTEMPTS = 10;
