@@ -153,8 +153,12 @@ const yearOf = (said: string) => {
   return y !== undefined && TWO_DIGIT_YEAR.test(said) ? fullYear(y) : y;
 };
 
-/** What one anchor stands for: a day, a month, a half year, a year (relative ones need today). */
+/** What one anchor stands for: a day, a month, a half year, a year, or a part of a year or month (relative ones need today). */
 function spanOf(text: string, today?: string): DateBounds | undefined {
+  return namedSpan(text, today) ?? partSpan(text, today);
+}
+
+function namedSpan(text: string, today?: string): DateBounds | undefined {
   const day = exactDay(text, undefined) ?? (today === undefined ? undefined : relativeDate(text, today));
   if (day?.ok && typeof day.value === 'string') return { min: day.value, max: day.value };
   let m: RegExpExecArray | null;
@@ -183,6 +187,79 @@ function spanOf(text: string, today?: string): DateBounds | undefined {
   if ((m = MORE_AGO.exec(text))) return moreAgo(parseNumeral(m[1]!), m[2] === '年' ? 'years' : 'months', today);
   return undefined;
 }
+
+/**
+ * 2023年底 / 去年年初 / 5月下旬 / 上个月底 / early 2023 / late May 2023: a part of a year or of a month. 上旬, 中旬 and
+ * 下旬 are the days 1–10, 11–20 and 21 to the end, as the calendar counts them; 月初, 月中 and 月底 are read as the
+ * same thirds. 年初, 年中 and 年底 have no fixed days, so they are read wide rather than guessed narrow: the first
+ * quarter, May to August, the last quarter. A follow-up question settles a limit that falls inside.
+ */
+function partSpan(text: string, today?: string): DateBounds | undefined {
+  const alone = PART_ALONE[text];
+  if (alone) return partOf(spanOf(alone[0], today), alone[1]);
+  const english = PART_OF_EN.exec(text);
+  if (english) return partOf(spanOf(english[2]!.trim(), today), english[1]!);
+  // 去年底 is 去年 + 底, 2023年年底 is 2023年 + 年底: the first ending whose rest names a year or a month.
+  for (const ending of PART_ENDINGS) {
+    if (!text.endsWith(ending) || text.length === ending.length) continue;
+    const span = partOf(spanOf(text.slice(0, -ending.length).replace(/\s*的?\s*$/, ''), today), ending);
+    if (span) return span;
+  }
+  return undefined;
+}
+
+/** `partText` of the year or month `base` stands for; undefined when `base` is neither, or the part is not one of it. */
+function partOf(base: DateBounds | undefined, partText: string): DateBounds | undefined {
+  const part = PARTS[partText.toLowerCase()];
+  if (!part || !base?.min || !base.max) return undefined;
+  const [y, mo, d] = base.min.split('-').map(Number) as [number, number, number];
+  const [, , lastDay] = base.max.split('-').map(Number) as [number, number, number];
+  const wholeYear = base.min === `${y}-01-01` && base.max === `${y}-12-31`;
+  const wholeMonth = d === 1 && base.max.startsWith(base.min.slice(0, 8)) && lastDay === new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (wholeYear && part.months) return { min: isoDate(y, part.months[0], 1)!, max: monthSpan(y, part.months[1])!.max };
+  if (wholeMonth && part.days) return { min: isoDate(y, mo, part.days[0])!, max: isoDate(y, mo, Math.min(part.days[1], lastDay))! };
+  return undefined;
+}
+
+/** What each part covers: months of a year, days of a month (31: to the month's end). */
+const PARTS: Record<string, { months?: [number, number]; days?: [number, number] }> = {
+  初: { months: [1, 3], days: [1, 10] },
+  中: { months: [5, 8], days: [11, 20] },
+  底: { months: [10, 12], days: [21, 31] },
+  末: { months: [10, 12], days: [21, 31] },
+  年初: { months: [1, 3] },
+  年中: { months: [5, 8] },
+  年底: { months: [10, 12] },
+  年末: { months: [10, 12] },
+  月初: { days: [1, 10] },
+  上旬: { days: [1, 10] },
+  月中: { days: [11, 20] },
+  中旬: { days: [11, 20] },
+  月底: { days: [21, 31] },
+  月末: { days: [21, 31] },
+  下旬: { days: [21, 31] },
+  early: { months: [1, 3], days: [1, 10] },
+  'beginning of': { months: [1, 3], days: [1, 10] },
+  'start of': { months: [1, 3], days: [1, 10] },
+  mid: { months: [5, 8], days: [11, 20] },
+  'middle of': { months: [5, 8], days: [11, 20] },
+  late: { months: [10, 12], days: [21, 31] },
+  'end of': { months: [10, 12], days: [21, 31] },
+};
+/** The Chinese parts, longest first. */
+const PART_ENDINGS = ['上旬', '中旬', '下旬', '年初', '年中', '年底', '年末', '月初', '月中', '月底', '月末', '初', '中', '底', '末'];
+const PART_OF_EN = /^(?:in\s+)?(?:the\s+)?(early|mid|late|end of|beginning of|start of|middle of)-?\s*(.+)$/;
+/** A part said alone is of this year or this month. */
+const PART_ALONE: Record<string, [string, string]> = {
+  年初: ['今年', '年初'],
+  年中: ['今年', '年中'],
+  年底: ['今年', '年底'],
+  年末: ['今年', '年末'],
+  月初: ['本月', '月初'],
+  月中: ['本月', '月中'],
+  月底: ['本月', '月底'],
+  月末: ['本月', '月末'],
+};
 
 /** More than `n` years (or months) before today and less than `n + 1`: the days strictly between. */
 function moreAgo(n: number | undefined, unit: 'years' | 'months', today: string): DateBounds | undefined {
