@@ -268,6 +268,22 @@ describe('the staff console in Chromium', () => {
     await clerk.close();
   });
 
+  it('fills in what a layout read from a Word file says along (一核两园: two branch parks), and says so', async () => {
+    const clerk = await context.newPage();
+    await clerk.goto(`${base}/staff#j=guangxi&v=assess`);
+    await clerk.waitForSelector('#profile-form input[data-qid]');
+    const file = await Packer.toBuffer(new WordDocument({ sections: [{ children: [new Paragraph('园区布局：一核两园')] }] }));
+    await clerk.setInputFiles('#read-word-file', { name: '申报书.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: file });
+    await expect.poll(() => clerk.inputValue('#q-branchCount')).toBe('2');
+    const status = clerk.locator('.share-status');
+    await expect.poll(() => status.textContent()).toMatch(/^从“申报书.docx”读到 1 项.*已随“.+”一并填入：.+ 2。$/);
+    // Two branch parks: a row of figures for each.
+    await expect.poll(() => clerk.locator('#q-branches-1-floorArea').count()).toBe(1);
+    await clerk.locator('#q-branchCount').scrollIntoViewIfNeeded();
+    await clerk.screenshot({ path: join(ARTIFACTS, 'staff-implied.png') });
+    await clerk.close();
+  });
+
   it('prints the Mudanjiang 评估认定审批表 on A4, filled from the answers, after previewing it on the page', async () => {
     await page.keyboard.press('Alt+3');
     await page.keyboard.press('Alt+P');

@@ -332,6 +332,17 @@ describe('assessing typed answers', () => {
     expect(criterion(r, 'shandong.staff')?.status).toBe('unknown');
   });
 
+  it('takes what a layout says along (一核两园: two branch parks) into an empty field, never over a typed one', async () => {
+    const r = await assess('jilin', { layout: '一核两园', branchCount: '' });
+    expect(r.facts).toMatchObject({ layout: 'multi', branchCount: 2 });
+    expect(r.fields.branchCount).toEqual({ state: 'answered', display: expect.stringMatching(/^2.*（随“.+”一并读出）$/) });
+    expect(r.implied).toEqual([{ questionId: 'branchCount', text: '2', from: 'layout' }]);
+    const typed = await assess('jilin', { layout: '一核两园', branchCount: '3' });
+    expect(typed.facts).toMatchObject({ layout: 'multi', branchCount: 3 });
+    expect(typed.implied).toBeUndefined();
+    expect((await assess('jilin', { layout: 'a core park and two branches' }, 'en')).fields.branchCount?.display).toMatch(/^2.*\(read along with “.+”\)$/);
+  });
+
   it('says why a field cannot be read, with the chat hint, and assesses the rest', async () => {
     const r = await assess('shandong', { floorArea: '很大', commercialHrInstitutions: '2.5', occupiedArea: '2万', hrInstitutions: 'x' }, 'en');
     expect(r.fields.floorArea?.state).toBe('error');

@@ -21,6 +21,8 @@ export interface FormView {
   focusFirst(): void;
   /** Focuses a fact's field; false when this form has none. */
   focusField(fact: string): boolean;
+  /** Puts `text` into a question's text box if it is empty (focus stays where it is); false when it was not. */
+  fill(questionId: string, text: string): boolean;
 }
 
 /** Splits a typed multi answer into its parts ("会议、培训", "meeting, training"). */
@@ -257,6 +259,12 @@ export function renderForm(
     focusFirst() {
       const first = inputs()[0];
       first?.focus();
+    },
+    fill(questionId, text) {
+      const input = form.querySelector<HTMLInputElement>(`input#${CSS.escape(fieldId(questionId))}`);
+      if (!input || input.type !== 'text' || input.value.trim() !== '') return false;
+      input.value = text;
+      return true;
     },
     focusField(fact) {
       const input = inputs().find((i) => {

@@ -3,7 +3,7 @@
  * the comparison, Alt+Q quick answers, Alt+P documents, Alt+I insights); every change to a field is read and assessed by the
  * server after a short pause, and the case is kept in the URL fragment for sharing.
  */
-import type { Catalog, CatalogJurisdiction, CompareResponse } from '../shared/types.js';
+import type { AssessResponse, Catalog, CatalogJurisdiction, CompareResponse } from '../shared/types.js';
 import { api, CallError } from './api.js';
 import { renderCompare } from './compare.js';
 import { type DocsState, renderDocs } from './docs.js';
@@ -184,6 +184,7 @@ class Console {
       if (seq !== this.assessSeq || j !== this.jurisdiction.id) return;
       this.facts = response.facts as Record<string, unknown>;
       this.form?.update(response, sent);
+      this.fillImplied(response.implied ?? []);
       this.verdict.update(response);
       this.compareStale = true;
       this.writeHash();
@@ -191,6 +192,21 @@ class Console {
     } catch (error) {
       if (!(error instanceof CallError && error.status === 401)) this.share.say(error instanceof Error ? error.message : String(error), true);
     }
+  }
+
+  /**
+   * Fills the empty fields another field's answer spoke for (一核两园 → 分园区数量 2), says so, and reassesses with
+   * them typed in; a field the clerk has typed into is never touched.
+   */
+  private fillImplied(implied: NonNullable<AssessResponse['implied']>): void {
+    const filled = implied.filter((a) => (this.answers[a.questionId] ?? '').trim() === '' && this.form?.fill(a.questionId, a.text));
+    if (filled.length === 0) return;
+    const labels = new Map(this.jurisdiction.groups.flatMap((g) => g.questions.map((q) => [q.questionId, q.label] as const)));
+    for (const a of filled) this.answers[a.questionId] = a.text;
+    const from = labels.get(filled[0]!.from) ?? filled[0]!.from;
+    const message = t('share.implied', { from, fields: filled.map((a) => `${labels.get(a.questionId) ?? a.questionId} ${a.text}`).join(t('share.listSeparator')) });
+    this.share.add(message, this.catalog.lang === 'zh-CN' ? '' : ' ');
+    this.schedule();
   }
 
   private async loadCompare(): Promise<void> {

@@ -21,6 +21,8 @@ export interface ShareView {
   element: HTMLElement;
   setLink(url: string): void;
   say(message: string, error?: boolean): void;
+  /** Adds a sentence to what the bar says (unless that is an error, which it then replaces). */
+  add(message: string, separator: string): void;
 }
 
 export function renderShare(handlers: ShareHandlers): ShareView {
@@ -80,5 +82,9 @@ export function renderShare(handlers: ShareHandlers): ShareView {
     h('p', { id: 'share-link-hint', class: 'hint' }, t('share.linkHint')),
     status,
   );
-  return { element, setLink: (url) => (link.value = url), say };
+  const add = (message: string, separator: string) => {
+    if (status.dataset.error === 'true' || !status.textContent) say(message);
+    else status.textContent = `${status.textContent}${separator}${message}`;
+  };
+  return { element, setLink: (url) => (link.value = url), say, add };
 }

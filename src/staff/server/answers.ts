@@ -59,6 +59,11 @@ export function displayValueOfFact(fact: FactName, facts: Facts, lang: Lang): st
 export interface ReadAnswers {
   facts: Facts;
   fields: Record<string, FieldState>;
+  /**
+   * Answers said along with another field's (园区布局 "一核两园" also says 分园区数量 2), for fields left empty: taken
+   * into the facts as the conversation takes them, and given back as text for the console to fill in.
+   */
+  implied: ImpliedAnswer[];
 }
 
 /**
@@ -70,6 +75,7 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
   const t = staffT(lang);
   const fields: Record<string, FieldState> = {};
   const questions = new Map<string, QuestionSpec>();
+  const implied: ImpliedAnswer[] = [];
   let facts: Facts = {};
   const ids = Object.keys(answers).sort((a, b) => orderOf(a) - orderOf(b));
   for (const id of ids) {
@@ -81,7 +87,8 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
     }
     questions.set(id, question);
     if (raw.trim() === '') {
-      fields[id] = { state: 'unknown' };
+      // Unless another field's answer said it along (its state is set there).
+      if (!implied.some((a) => a.questionId === id)) fields[id] = { state: 'unknown' };
       continue;
     }
     if (question.branch !== undefined && (question.branch >= Math.min(exactOf(facts.branchCount) ?? 0, MAX_BRANCHES) || facts.layout === 'single')) {
@@ -102,8 +109,25 @@ export function readAnswers(answers: Readonly<Record<string, string>>, lang: Lan
     }
     facts = withAnswer(facts, question, parsed.value);
     fields[id] = { state: 'answered', display: displayValue(question, parsed.value, lang) };
+    for (const along of parsed.implied ?? []) {
+      const alongQuestion = questionById(along.questionId);
+      // A field typed in is the clerk's answer: what another field implies never replaces it.
+      if (!alongQuestion || (answers[along.questionId] ?? '').trim() !== '') continue;
+      facts = withAnswer(facts, alongQuestion, along.value);
+      questions.set(along.questionId, alongQuestion);
+      const display = displayValue(alongQuestion, along.value, lang);
+      fields[along.questionId] = { state: 'answered', display: `${display}${t('field.impliedBy', { label: factLabelIn(question.fact, lang, jurisdiction) })}` };
+      implied.push({ questionId: along.questionId, text: textFor(alongQuestion, along.value, lang), from: id });
+    }
   }
-  return { facts: consistent(facts, fields, questions, lang, jurisdiction), fields };
+  return { facts: consistent(facts, fields, questions, lang, jurisdiction), fields, implied };
+}
+
+/** An answer said along with another field's: the field it answers, the text to fill in, and the field that said it. */
+export interface ImpliedAnswer {
+  questionId: string;
+  text: string;
+  from: string;
 }
 
 /** Drops answers the vocabulary's consistency rules reject, saying why on their field. */

@@ -29,9 +29,9 @@ export function gapsOf(result: AssessmentResult, lang: Lang): Record<string, str
 
 /** Reads the answers and assesses them under one jurisdiction. */
 export function assessAnswers(jurisdiction: JurisdictionId, answers: Record<string, string>, options: AssessOptions): AssessResponse {
-  const { facts, fields } = readAnswers(answers, options.lang, jurisdiction, options.date);
+  const { facts, fields, implied } = readAnswers(answers, options.lang, jurisdiction, options.date);
   const result = evaluate(jurisdiction, facts, options);
-  return { facts, fields, result, gaps: gapsOf(result, options.lang), ...stillToFindOut(result, options.lang) };
+  return { facts, fields, result, gaps: gapsOf(result, options.lang), ...stillToFindOut(result, options.lang), ...(implied.length ? { implied } : {}) };
 }
 
 /** What a result still needs, named as its own text names it (never another text's 上一年度…（含代收代付）). */

@@ -150,6 +150,11 @@ export interface AssessResponse {
   missing: Record<string, string>;
   /** The facts each unknown criterion still needs, in that criterion's own words ("园区总面积"), by id. */
   needs: Record<string, string[]>;
+  /**
+   * Answers another field's answer said along (园区布局 "一核两园": 分园区数量 2), for fields left empty: already in
+   * `facts`; the console fills them in as text (`from`: the field that said it).
+   */
+  implied?: { questionId: string; text: string; from: string }[];
 }
 
 /** One cell of the comparison: a jurisdiction's conditions on one topic. */
