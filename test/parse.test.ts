@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compiledTranslator } from '../src/i18n/compiled.js';
 import type { DateBounds } from '../src/rules/facts.js';
 import { formatDateSpan } from '../src/rules/format.js';
+import { addPeriod } from '../src/rules/dates.js';
 import fc from 'fast-check';
 import { loadLocale } from '../src/i18n/index.js';
 import {
@@ -641,6 +642,10 @@ const TABLE: [unknown, SpecName, Expected][] = [
   ['the end of 2023', 'date', { min: '2023-10-01', max: '2023-12-31' }],
   ['late May 2023', 'date', { min: '2023-05-21', max: '2023-05-31' }],
   ['2023年中旬', 'date', err('unreadable')],
+  ['2023年秋天', 'date', { min: '2023-09-01', max: '2023-11-30' }],
+  ['2023年冬天', 'date', { min: '2023-12-01', max: '2024-02-29' }],
+  ['2022年秋季至2023年春季', 'date', { min: '2022-09-01', max: '2023-05-31' }],
+  ['2023年5月的秋天', 'date', err('invalidDate')],
   ['2023年5月年底', 'date', err('invalidDate')],
   ['2023年8月至5月', 'date', err('invalidDate')],
   ['2023年13月', 'date', err('invalidDate')],
@@ -672,6 +677,19 @@ const TABLE: [unknown, SpecName, Expected][] = [
   // rough days against today (2026-03-01): relative ones read, and bounds reaching past today end with it
   ['去年5月', 'dateToday', { min: '2025-05-01', max: '2025-05-31' }],
   ['去年底', 'dateToday', { min: '2025-10-01', max: '2025-12-31' }],
+  // roughly so long ago: read wide, one unit more to one less (三年前: between four and two years ago)
+  ['三年前', 'dateToday', { min: '2022-03-01', max: '2024-03-01' }],
+  ['大概两年前', 'dateToday', { min: '2023-03-01', max: '2025-03-01' }],
+  ['两年前左右', 'dateToday', { min: '2023-03-01', max: '2025-03-01' }],
+  ['半年前', 'dateToday', { min: '2025-08-01', max: '2025-10-01' }],
+  ['3个月以前', 'dateToday', { min: '2025-11-01', max: '2026-01-01' }],
+  ['about 3 years ago', 'dateToday', { min: '2022-03-01', max: '2024-03-01' }],
+  ['a year ago', 'dateToday', { min: '2024-03-01', max: '2026-03-01' }],
+  ['五十一年前', 'dateToday', err('unreadable')],
+  // seasons: spring March–May, summer June–August, autumn September–November, winter December to February
+  ['去年春天', 'dateToday', { min: '2025-03-01', max: '2025-05-31' }],
+  ['去年冬季', 'dateToday', { min: '2025-12-01', max: '2026-02-28' }],
+  ['今年夏天', 'dateToday', err('futureDate')],
   ['去年年初', 'dateToday', { min: '2025-01-01', max: '2025-03-31' }],
   ['去年5月中旬', 'dateToday', { min: '2025-05-11', max: '2025-05-20' }],
   ['5月初', 'dateToday', { min: '2025-05-01', max: '2025-05-10' }],
@@ -1156,6 +1174,42 @@ describe('a day known roughly reads back as itself when said as the conversation
         expect(read, said).toEqual({ ok: true, value: b.min !== undefined && b.min === b.max ? b.min : b });
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('a part of a month, a season, or so long ago is bounds that hold what was meant', () => {
+  const today = fc.integer({ min: 20_000, max: 30_000 }).map((n) => new Date(Date.UTC(1950, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const spec = (t: string) => ({ kind: 'date' as const, today: t });
+  const bounds = (text: string, t: string) => {
+    const read = parseAnswer(text, spec(t));
+    if (!read.ok) throw new Error(`${text} on ${t}: ${read.code}`);
+    return typeof read.value === 'string' ? { min: read.value, max: read.value } : (read.value as DateBounds);
+  };
+
+  it('N年前 / N个月前 holds the day exactly so long before today, and nothing after today', () => {
+    fc.assert(
+      fc.property(today, fc.integer({ min: 1, max: 30 }), fc.boolean(), (t, n, years) => {
+        const exact = addPeriod(t, years ? { years: -n } : { months: -n });
+        const b = bounds(years ? `${n}年前` : `${n}个月前`, t);
+        expect(b.min! <= exact && exact <= b.max!).toBe(true);
+        expect(b.max! <= t).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('上旬, 中旬 and 下旬 of a month tile it, without a gap or an overlap', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2025 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const [a, b, c] = ['上旬', '中旬', '下旬'].map((part) => bounds(`${y}年${m}月${part}`, '2026-06-30'));
+        const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+        expect(a!.min).toBe(`${y}-${String(m).padStart(2, '0')}-01`);
+        expect(addPeriod(a!.max!, { days: 1 })).toBe(b!.min);
+        expect(addPeriod(b!.max!, { days: 1 })).toBe(c!.min);
+        expect(c!.max).toBe(last);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -128,6 +128,15 @@ const MONTH_ALONE = /^([^年\s]+?)\s*月份?$/;
 const NAMED_MONTH_LAST_YEAR = /^(?:in\s+)?(?:last\s+([a-z]+)|([a-z]+)\s+last year)$/;
 /** 两年多前 / 三个多月以前: more than that many years or months ago, less than one more (as 30多 is 31–39). */
 const MORE_AGO = /^(\S+?)(?:(年)多|个多月)(?:以)?前$/;
+/**
+ * 三年前 / 大概两年前 / 半年前左右 / about 3 years ago: roughly that long ago, read wide — from one unit more to one
+ * unit less (三年前: between four and two years ago) — rather than as the one day that many years back, which the
+ * speaker did not say. A limit inside is settled by the follow-up question.
+ */
+const ABOUT_AGO = /^(?:大概|大约|约|差不多|估计)?(\S+?)(?:(年)|个月)(?:以)?前(?:左右|前后)?$/;
+const ABOUT_AGO_EN = /^(?:about |around |roughly |some )?(\S+?) (year|month)s? ago$/;
+/** 2023年春天 / 去年秋季: spring March–May, summer June–August, autumn September–November, winter December to February. */
+const SEASON = /^(.+?)\s*的?\s*(春|夏|秋|冬)(?:天|季)$/;
 const RELATIVE_MONTH_SPAN = /^(这个月|这月|本月|上个月|上月|this month|last month)$/;
 /** Days from one anchor on: 2023年5月以后 / on or after 2023-05-10 (the anchor's first day included). */
 const ON_OR_AFTER = /^(?:on or after\s+|after\s+|since\s+)?(.+?)\s*(?:或之后|或以后|以后|之后|以来|or later)?$/;
@@ -155,7 +164,7 @@ const yearOf = (said: string) => {
 
 /** What one anchor stands for: a day, a month, a half year, a year, or a part of a year or month (relative ones need today). */
 function spanOf(text: string, today?: string): DateBounds | undefined {
-  return namedSpan(text, today) ?? partSpan(text, today);
+  return namedSpan(text, today) ?? partSpan(text, today) ?? seasonSpan(text, today);
 }
 
 function namedSpan(text: string, today?: string): DateBounds | undefined {
@@ -185,7 +194,26 @@ function namedSpan(text: string, today?: string): DateBounds | undefined {
     return name.length >= 3 && MONTHS.some((month) => month.startsWith(name)) ? monthSpan(y - 1, datePart(name)) : undefined;
   }
   if ((m = MORE_AGO.exec(text))) return moreAgo(parseNumeral(m[1]!), m[2] === '年' ? 'years' : 'months', today);
+  if ((m = ABOUT_AGO.exec(text))) return aboutAgo(m[1] === '半' && m[2] ? 6 : parseNumeral(m[1]!), m[1] === '半' && m[2] ? 'months' : m[2] ? 'years' : 'months', today);
+  if ((m = ABOUT_AGO_EN.exec(text))) return aboutAgo(m[1] === 'a' || m[1] === 'an' ? 1 : parseNumeral(m[1]!), m[2] === 'year' ? 'years' : 'months', today);
   return undefined;
+}
+
+/** Roughly `n` years (or months) before today: from `n + 1` to `n - 1` of them before (see ABOUT_AGO). */
+function aboutAgo(n: number | undefined, unit: 'years' | 'months', today: string): DateBounds | undefined {
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 50) return undefined;
+  return { min: addPeriod(today, { [unit]: -(n + 1) }), max: addPeriod(today, { [unit]: -(n - 1) }) };
+}
+
+/** A season of the year `base` names (its winter runs into the next year's February). */
+function seasonSpan(text: string, today?: string): DateBounds | undefined {
+  const m = SEASON.exec(text);
+  const year = m ? spanOf(m[1]!.trim(), today) : undefined;
+  if (!m || !year?.min || !year.max) return undefined;
+  const y = Number(year.min.slice(0, 4));
+  if (year.min !== `${y}-01-01` || (year.max !== `${y}-12-31` && !(today !== undefined && year.max === today && today.startsWith(`${y}-`)))) return undefined;
+  const [first, last] = { 春: [3, 5], 夏: [6, 8], 秋: [9, 11], 冬: [12, 14] }[m[2] as '春' | '夏' | '秋' | '冬'] as [number, number];
+  return { min: isoDate(y, first, 1)!, max: monthSpan(last > 12 ? y + 1 : y, last > 12 ? last - 12 : last)!.max };
 }
 
 /**
