@@ -14,6 +14,7 @@ import { ConversationResponse, ErrorBody, JurisdictionsResponse, SessionResultSc
 import { MemorySessionStore } from '../src/store/memory.js';
 import type { SessionStore } from '../src/store/types.js';
 import { StoreUnavailableError } from '../src/store/types.js';
+import { delegating } from './support/stores.js';
 
 function app(store: SessionStore = new MemorySessionStore()) {
   return createApp({ sessions: new ConversationSessions(store, () => '2026-11-23'), store });
@@ -291,19 +292,6 @@ describe('concurrency', () => {
 
 // ---- Issue 4: every endpoint, every error code, hostile bodies -----------------------------------------------
 
-/** A store that does what `store` does, except for `overrides`. */
-function delegating(store: SessionStore, overrides: Partial<SessionStore>): SessionStore {
-  return {
-    get: (id) => store.get(id),
-    create: (id, version, data) => store.create(id, version, data),
-    update: (id, expected, version, data) => store.update(id, expected, version, data),
-    delete: (id) => store.delete(id),
-    touch: (id) => store.touch(id),
-    ping: () => store.ping(),
-    close: () => store.close(),
-    ...overrides,
-  };
-}
 
 /** A JSON body sent exactly as written (object literals would drop `__proto__`). */
 const raw = (agent: ReturnType<typeof request>, path: string, json: string) =>

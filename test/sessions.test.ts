@@ -18,6 +18,7 @@ import { JURISDICTION_IDS, type JurisdictionId } from '../src/rules/types.js';
 import { MemorySessionStore, RedisSessionStore, type SessionStore } from '../src/store/index.js';
 import { EDGE_DATE } from './support/edges.js';
 import { startRedis, type TestRedis } from './support/redis.js';
+import { delegating } from './support/stores.js';
 import { typed, valueFor } from './support/typing.js';
 
 /** What a ConversationSessions stores per session (its SessionData, which sessions.ts does not export). */
@@ -336,18 +337,13 @@ describe.each([
 
 describe('a session as this process last wrote it', () => {
   /** The same store, without the stored JSON text: every restore is validated, as for another process's write. */
-  const withoutText = (inner: SessionStore): SessionStore => ({
-    get: async <T,>(id: string) => {
-      const stored = await inner.get<T>(id);
-      return stored && { version: stored.version, schemaVersion: stored.schemaVersion, data: stored.data, updatedAt: stored.updatedAt };
-    },
-    create: (id, schemaVersion, data) => inner.create(id, schemaVersion, data),
-    update: (id, expected, schemaVersion, data) => inner.update(id, expected, schemaVersion, data),
-    delete: (id) => inner.delete(id),
-    touch: (id) => inner.touch(id),
-    ping: () => inner.ping(),
-    close: () => inner.close(),
-  });
+  const withoutText = (inner: SessionStore): SessionStore =>
+    delegating(inner, {
+      get: async <T,>(id: string) => {
+        const stored = await inner.get<T>(id);
+        return stored && { version: stored.version, schemaVersion: stored.schemaVersion, data: stored.data, updatedAt: stored.updatedAt };
+      },
+    });
 
   it('goes on exactly as one restored and validated from the store: refused answers, BACK and changes included', async () => {
     for (const jurisdiction of JURISDICTION_IDS) {

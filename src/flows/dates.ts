@@ -135,8 +135,6 @@ const MORE_AGO = /^(\S+?)(?:(年)多|个多月)(?:以)?前$/;
  */
 const ABOUT_AGO = /^(?:大概|大约|约|差不多|估计)?(\S+?)(?:(年)|个月)(?:以)?前(?:左右|前后)?$/;
 const ABOUT_AGO_EN = /^(?:about |around |roughly |some )?(\S+?) (year|month)s? ago$/;
-/** 2023年春天 / 去年秋季: spring March–May, summer June–August, autumn September–November, winter December to February. */
-const SEASON = /^(.+?)\s*的?\s*(春|夏|秋|冬)(?:天|季)$/;
 const RELATIVE_MONTH_SPAN = /^(这个月|这月|本月|上个月|上月|this month|last month)$/;
 /** Days from one anchor on: 2023年5月以后 / on or after 2023-05-10 (the anchor's first day included). */
 const ON_OR_AFTER = /^(?:on or after\s+|after\s+|since\s+)?(.+?)\s*(?:或之后|或以后|以后|之后|以来|or later)?$/;
@@ -164,7 +162,7 @@ const yearOf = (said: string) => {
 
 /** What one anchor stands for: a day, a month, a half year, a year, or a part of a year or month (relative ones need today). */
 function spanOf(text: string, today?: string): DateBounds | undefined {
-  return namedSpan(text, today) ?? partSpan(text, today) ?? seasonSpan(text, today);
+  return namedSpan(text, today) ?? partSpan(text, today);
 }
 
 function namedSpan(text: string, today?: string): DateBounds | undefined {
@@ -194,7 +192,12 @@ function namedSpan(text: string, today?: string): DateBounds | undefined {
     return name.length >= 3 && MONTHS.some((month) => month.startsWith(name)) ? monthSpan(y - 1, datePart(name)) : undefined;
   }
   if ((m = MORE_AGO.exec(text))) return moreAgo(parseNumeral(m[1]!), m[2] === '年' ? 'years' : 'months', today);
-  if ((m = ABOUT_AGO.exec(text))) return aboutAgo(m[1] === '半' && m[2] ? 6 : parseNumeral(m[1]!), m[1] === '半' && m[2] ? 'months' : m[2] ? 'years' : 'months', today);
+  if ((m = ABOUT_AGO.exec(text))) {
+    const years = m[2] !== undefined;
+    // 半年前: six months ago.
+    if (years && m[1] === '半') return aboutAgo(6, 'months', today);
+    return aboutAgo(parseNumeral(m[1]!), years ? 'years' : 'months', today);
+  }
   if ((m = ABOUT_AGO_EN.exec(text))) return aboutAgo(m[1] === 'a' || m[1] === 'an' ? 1 : parseNumeral(m[1]!), m[2] === 'year' ? 'years' : 'months', today);
   return undefined;
 }
@@ -205,22 +208,12 @@ function aboutAgo(n: number | undefined, unit: 'years' | 'months', today: string
   return { min: addPeriod(today, { [unit]: -(n + 1) }), max: addPeriod(today, { [unit]: -(n - 1) }) };
 }
 
-/** A season of the year `base` names (its winter runs into the next year's February). */
-function seasonSpan(text: string, today?: string): DateBounds | undefined {
-  const m = SEASON.exec(text);
-  const year = m ? spanOf(m[1]!.trim(), today) : undefined;
-  if (!m || !year?.min || !year.max) return undefined;
-  const y = Number(year.min.slice(0, 4));
-  if (year.min !== `${y}-01-01` || (year.max !== `${y}-12-31` && !(today !== undefined && year.max === today && today.startsWith(`${y}-`)))) return undefined;
-  const [first, last] = { 春: [3, 5], 夏: [6, 8], 秋: [9, 11], 冬: [12, 14] }[m[2] as '春' | '夏' | '秋' | '冬'] as [number, number];
-  return { min: isoDate(y, first, 1)!, max: monthSpan(last > 12 ? y + 1 : y, last > 12 ? last - 12 : last)!.max };
-}
-
 /**
- * 2023年底 / 去年年初 / 5月下旬 / 上个月底 / early 2023 / late May 2023: a part of a year or of a month. 上旬, 中旬 and
+ * 2023年底 / 去年年初 / 5月下旬 / 上个月底 / early 2023 / late May 2023 / 2023年秋天: a part of a year or of a month. 上旬, 中旬 and
  * 下旬 are the days 1–10, 11–20 and 21 to the end, as the calendar counts them; 月初, 月中 and 月底 are read as the
  * same thirds. 年初, 年中 and 年底 have no fixed days, so they are read wide rather than guessed narrow: the first
- * quarter, May to August, the last quarter. A follow-up question settles a limit that falls inside.
+ * quarter, May to August, the last quarter. Seasons are spring March–May, summer June–August, autumn
+ * September–November, winter December to the next February. A follow-up question settles a limit that falls inside.
  */
 function partSpan(text: string, today?: string): DateBounds | undefined {
   const alone = PART_ALONE[text];
@@ -244,12 +237,13 @@ function partOf(base: DateBounds | undefined, partText: string): DateBounds | un
   const [, , lastDay] = base.max.split('-').map(Number) as [number, number, number];
   const wholeYear = base.min === `${y}-01-01` && base.max === `${y}-12-31`;
   const wholeMonth = d === 1 && base.max.startsWith(base.min.slice(0, 8)) && lastDay === new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (wholeYear && part.months) return { min: isoDate(y, part.months[0], 1)!, max: monthSpan(y, part.months[1])!.max };
+  // A last month past 12 is in the next year (winter).
+  if (wholeYear && part.months) return { min: isoDate(y, part.months[0], 1)!, max: monthSpan(...monthsBefore(y, part.months[1], 0))!.max };
   if (wholeMonth && part.days) return { min: isoDate(y, mo, part.days[0])!, max: isoDate(y, mo, Math.min(part.days[1], lastDay))! };
   return undefined;
 }
 
-/** What each part covers: months of a year, days of a month (31: to the month's end). */
+/** What each part covers: months of a year (past 12: of the next year), days of a month (31: to the month's end). */
 const PARTS: Record<string, { months?: [number, number]; days?: [number, number] }> = {
   初: { months: [1, 3], days: [1, 10] },
   中: { months: [5, 8], days: [11, 20] },
@@ -273,9 +267,19 @@ const PARTS: Record<string, { months?: [number, number]; days?: [number, number]
   'middle of': { months: [5, 8], days: [11, 20] },
   late: { months: [10, 12], days: [21, 31] },
   'end of': { months: [10, 12], days: [21, 31] },
+  ...Object.fromEntries(
+    (
+      [
+        ['春', [3, 5]],
+        ['夏', [6, 8]],
+        ['秋', [9, 11]],
+        ['冬', [12, 14]],
+      ] as const
+    ).flatMap(([season, months]) => [`${season}天`, `${season}季`].map((word) => [word, { months: [months[0], months[1]] as [number, number] }])),
+  ),
 };
 /** The Chinese parts, longest first. */
-const PART_ENDINGS = ['上旬', '中旬', '下旬', '年初', '年中', '年底', '年末', '月初', '月中', '月底', '月末', '初', '中', '底', '末'];
+const PART_ENDINGS = ['上旬', '中旬', '下旬', '年初', '年中', '年底', '年末', '月初', '月中', '月底', '月末', '春天', '春季', '夏天', '夏季', '秋天', '秋季', '冬天', '冬季', '初', '中', '底', '末'];
 const PART_OF_EN = /^(?:in\s+)?(?:the\s+)?(early|mid|late|end of|beginning of|start of|middle of)-?\s*(.+)$/;
 /** A part said alone is of this year or this month. */
 const PART_ALONE: Record<string, [string, string]> = {
