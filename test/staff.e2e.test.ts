@@ -284,6 +284,20 @@ describe('the staff console in Chromium', () => {
     await clerk.close();
   });
 
+  it('lays the form out on a phone without running off the screen, and keeps each box beside its label', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const clerk = await phone.newPage();
+    await clerk.goto(`${base}/staff#j=guangxi&v=assess`);
+    await clerk.waitForSelector('#profile-form input[data-qid]');
+    const wider = await clerk.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(wider).toBeLessThanOrEqual(0);
+    const group = clerk.locator('[data-qid-group="publicServices"]');
+    await group.scrollIntoViewIfNeeded();
+    for (const box of await group.locator('input').all()) expect((await box.boundingBox())?.width ?? 0).toBeLessThan(30);
+    await clerk.screenshot({ path: join(ARTIFACTS, 'staff-phone.png') });
+    await phone.close();
+  });
+
   it('prints the Mudanjiang 评估认定审批表 on A4, filled from the answers, after previewing it on the page', async () => {
     await page.keyboard.press('Alt+3');
     await page.keyboard.press('Alt+P');
