@@ -4,7 +4,9 @@
  * bare express app with one JSON POST route, both loaded by autocannon (50 keep-alive connections) from this
  * process, on loopback, on the same 2 cores. Every figure is a ratio to the bare route measured in the same run,
  * between every two rows: each row against the mean of the bare runs just before and just after it, so that the
- * targets hold on a machine whose speed drifts (by half within a minute, seen here). The rate limit is OFF for the
+ * targets hold on a machine whose speed drifts (by half within a minute, seen here). Each conversation server is
+ * measured once warm: loaded until its cost per request settles, as a server that has run for a while (`warmUp`;
+ * a fresh one spends its first 15–20 s compiling). The rate limit is OFF for the
  * measurement only (RATE_LIMIT_PER_MINUTE=0): with it on, 50 connections from one address would be refused.
  *
  * Scenarios:
@@ -33,7 +35,12 @@ import { conversationScript, scriptEvents } from './script.js';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 8);
+/** Warm-up of the bare route and of `POST /api/assess` (on a server already warmed by conversations). */
 const WARMUP_SECONDS = 3;
+/** The conversation servers' warm-up: slices of this many seconds, until their cost settles (see `warmUp`). */
+const WARMUP_SLICE = 2;
+const WARMUP_MIN = 14;
+const WARMUP_MAX = 24;
 const DATE = '2026-11-23';
 /** The server as production runs it: `node dist/main.js`, built first (`SOAK_SERVER=src`: the sources through tsx). */
 const SERVER_ARGS = serverArgs();
@@ -87,9 +94,28 @@ async function stop(child: ChildProcess, counted = true): Promise<void> {
   started.splice(started.indexOf(child), 1);
 }
 
-/** Whole conversations for `SECONDS` after a warm-up; conversations cut off by the clock are not counted. */
+/**
+ * Loads a freshly started server with conversations until it runs at its steady cost: slices of `WARMUP_SLICE`
+ * seconds, at least `WARMUP_MIN` seconds and then until the server's CPU time per request of two slices in a row
+ * differs by less than 5 % (this machine's noise alone moves it by more), at most `WARMUP_MAX` seconds. Measured here: a fresh server's cost per turn falls for 15–20 s under this load (1,019 →
+ * 489 → 414 → 363 → … → 272 µs in 2 s slices) while V8 compiles the code a turn runs, and the compiler's threads
+ * are the server's CPU too; a fixed 3 s warm-up measured half of that in the first row. Returns the seconds taken.
+ */
+async function warmUp(url: string, child: ChildProcess): Promise<number> {
+  let last = Number.POSITIVE_INFINITY;
+  for (let elapsed = WARMUP_SLICE; ; elapsed += WARMUP_SLICE) {
+    const before = cpuSeconds(child.pid);
+    const result = await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SLICE, requests: conversationRequests(scripts, { completed: 0, broken: 0 }) });
+    const cost = (cpuSeconds(child.pid) - before) / Math.max(1, result.requests.total);
+    if ((elapsed >= WARMUP_MIN && Math.abs(cost - last) < 0.05 * last) || elapsed >= WARMUP_MAX) return elapsed;
+    last = cost;
+  }
+}
+const warmUps: string[] = [];
+
+/** Whole conversations for `SECONDS` after the warm-up; conversations cut off by the clock are not counted. */
 async function turns(label: string, { url, child }: { url: string; child: ChildProcess }): Promise<{ row: Row; tally: Tally }> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, requests: conversationRequests(scripts, { completed: 0, broken: 0 }) });
+  warmUps.push(`${label}: ${await warmUp(url, child)} s`);
   const tally: Tally = { completed: 0, broken: 0 };
   const row = await cannon(label, child, { url, requests: conversationRequests(scripts, tally) }, () => tally.broken);
   return { row, tally };
@@ -104,11 +130,13 @@ async function turnsWithoutMetrics(label: string): Promise<{ row: Row; tally: Ta
 }
 
 /**
- * What a turn's own work costs with no HTTP and no store: every script played through the engine (the snapshot
- * kept as JSON between turns, the view serialised as the API would) for a second to warm up, then for a second
- * measured; mean µs per turn. Each conversation has figures of its own, as over HTTP.
+ * What a turn's own work costs with no HTTP and no store: every script played through the engine for a second to
+ * warm up, then for a second measured; mean µs per turn. `live`: each turn goes on from the live conversation the
+ * last returned, as the server does after its own write; otherwise from the stored JSON, parsed and validated, as
+ * after another process's write. The persisted snapshot and the view are serialised as the API would. Each
+ * conversation has figures of its own, as over HTTP.
  */
-function engineMicrosPerTurn(): number {
+function engineMicrosPerTurn(live: boolean): number {
   let conversation = 0;
   const play = (ms: number): number => {
     let turnsPlayed = 0;
@@ -116,11 +144,14 @@ function engineMicrosPerTurn(): number {
     while (performance.now() - started < ms) {
       for (const script of scripts) {
         const events = scriptEvents(script, ++conversation);
-        let stored = JSON.stringify(startConversation({ jurisdiction: script.jurisdiction, lang: 'zh-CN', date: DATE }).persisted);
+        const start = startConversation({ jurisdiction: script.jurisdiction, lang: 'zh-CN', date: DATE });
+        let stored = JSON.stringify(start.persisted);
+        let from: unknown = live ? start.live : undefined;
         for (const event of events) {
-          const { persisted, view } = advanceConversation(JSON.parse(stored), event);
-          stored = JSON.stringify(persisted);
-          JSON.stringify(view);
+          const next = advanceConversation(from ?? JSON.parse(stored), event);
+          stored = JSON.stringify(next.persisted);
+          JSON.stringify(next.view);
+          if (live) from = next.live;
           turnsPlayed += 1;
         }
       }
@@ -222,7 +253,7 @@ try {
   rows.push(...measured.map((m) => m.row), ...bareRuns);
   const widths = header.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length)));
   console.log('');
-  console.log(`HTTP soak: autocannon, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per row after ${WARMUP_SECONDS} s of warm-up; the real server (NODE_ENV=production, JSON access log, rate limit off for the measurement); Node ${process.version}, loopback, load generator on the same 2 cores`);
+  console.log(`HTTP soak: autocannon, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per row after a warm-up (${WARMUP_SECONDS} s for the bare route and assess; conversation servers until their cost settles, see below); the real server (NODE_ENV=production, JSON access log, rate limit off for the measurement); Node ${process.version}, loopback, load generator on the same 2 cores`);
   console.log('Each row is compared with the bare route measured just before and just after it; the bare rows with their mean.');
   for (const row of table) console.log(row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
 
@@ -238,6 +269,7 @@ try {
   // Each as a share of the bare route beside it, so that the machine's drift between them does not count.
   const share = (m: { row: Row; baseline: Row }) => m.row.rate / m.baseline.rate;
   const metricsCost = 1 - (share(first) + share(second)) / (share(offBefore) + share(offAfter));
+  notes.push(`warm-up of each conversation server until its CPU per request settled: ${warmUps.join(', ')}`);
   notes.push(`metrics cost: ${(metricsCost * 100).toFixed(1)} % of turn throughput (Redis, metrics on vs off; target < 5 %, within this machine's noise when negative)`);
   for (const row of rows) if (row.errors > 0) check(`${row.label}: no errors (${row.errors})`, false);
   const tallies: [string, Tally][] = [['Redis', first.tally], ['metrics off', { completed: offBefore.tally.completed + offAfter.tally.completed, broken: offBefore.tally.broken + offAfter.tally.broken }], ['memory', memory.tally]];
@@ -248,9 +280,9 @@ try {
   const secondHalf = rssEnd - rssMid;
   notes.push(`server RSS (Redis): ${rssStart.toFixed(1)} MiB after start-up, ${rssMid.toFixed(1)} half-way, ${rssEnd.toFixed(1)} at the end (first half ${firstHalf >= 0 ? '+' : ''}${firstHalf.toFixed(1)} MiB, second half ${secondHalf >= 0 ? '+' : ''}${secondHalf.toFixed(1)} MiB)`);
   check(`server RSS flat over the second half (< 20 MiB growth: ${secondHalf.toFixed(1)} MiB)`, secondHalf < 20);
-  const engine = engineMicrosPerTurn();
+  const [live, stored] = [engineMicrosPerTurn(true), engineMicrosPerTurn(false)];
   notes.push(
-    `the engine alone, in this process (restore → transition → persist, JSON round trip, view): ${engine.toFixed(0)} µs per turn = ${(engine / baseline.cpu).toFixed(2)}× a bare request's server CPU (${baseline.cpu.toFixed(0)} µs, all bare runs); a turn over HTTP costs ${ratio(first.row, first.baseline).cpu.toFixed(2)}× the bare request beside it (${first.row.cpu.toFixed(0)} µs)`,
+    `the engine alone, in this process (transition → persist, the view, both as JSON): ${live.toFixed(0)} µs per turn going on from the live conversation (the server's own last write), ${stored.toFixed(0)} µs from the stored JSON (parsed, validated, restored: another process's write) = ${(live / baseline.cpu).toFixed(2)}× and ${(stored / baseline.cpu).toFixed(2)}× a bare request's server CPU (${baseline.cpu.toFixed(0)} µs, all bare runs); a turn over HTTP costs ${ratio(first.row, first.baseline).cpu.toFixed(2)}× the bare request beside it (${first.row.cpu.toFixed(0)} µs)`,
   );
   for (const note of notes) console.log(note);
 } finally {

@@ -4,8 +4,9 @@
  *
  * The workload is a full conversation per jurisdiction: every question of `examples/<id>-eligible.json`
  * answered as people type ("1.2万平方米", "是", "1"), replayed round-robin over the five jurisdictions. Modes:
- *   (a) engine   advanceConversation on a snapshot kept as JSON in a variable (parse → send → stringify): the
- *                baseline, what a turn costs with no store at all;
+ *   (a) engine   advanceConversation going on from the live conversation the last turn returned, its persisted
+ *                snapshot written as JSON (as ConversationSessions does for its own writes): the baseline, what a
+ *                turn costs with no store at all;
  *   (b) memory   ConversationSessions over MemorySessionStore;
  *   (c) redis    ConversationSessions over RedisSessionStore, one session at a time;
  *   (d) redis×20 the same with 20 sessions in flight at once (one client, shared).
@@ -94,15 +95,18 @@ async function warmUp<S>(open: (script: Script) => Promise<S> | S, turn: (state:
   }
 }
 
-// (a) The engine alone, with the JSON round trip a store would do.
+// (a) The engine alone, going on from the live conversation, with the JSON a store would be given.
 interface EngineState {
+  live: unknown;
   json: string;
 }
-const engineOpen = (script: Script): EngineState => ({
-  json: JSON.stringify(startConversation({ jurisdiction: script.jurisdiction, lang: 'zh-CN', date: DATE }).persisted),
-});
+const engineOpen = (script: Script): EngineState => {
+  const start = startConversation({ jurisdiction: script.jurisdiction, lang: 'zh-CN', date: DATE });
+  return { live: start.live, json: JSON.stringify(start.persisted) };
+};
 const engineTurn = (state: EngineState, event: ConversationEvent) => {
-  const next = advanceConversation(JSON.parse(state.json), event);
+  const next = advanceConversation(state.live ?? JSON.parse(state.json), event);
+  state.live = next.live;
   state.json = JSON.stringify(next.persisted);
 };
 

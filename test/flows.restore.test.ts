@@ -4,8 +4,15 @@
  * holding values JSON would not give back, are refused exactly as before.
  */
 import { describe, expect, it } from 'vitest';
-import { advanceConversation, describeConversation, IncompatibleConversationError, startConversation } from '../src/flows/conversation.js';
+import { readFileSync } from 'node:fs';
+import { createActor } from 'xstate';
+import { advanceConversation, describeConversation, IncompatibleConversationError, persistedOf, startConversation } from '../src/flows/conversation.js';
+import { conversationMachine, currentQuestion } from '../src/flows/machine.js';
+import type { Prompt } from '../src/flows/prompts.js';
 import { contentKey } from '../src/flows/valid-facts.js';
+import type { Facts } from '../src/rules/facts.js';
+import { JURISDICTION_IDS } from '../src/rules/types.js';
+import { valueFor } from './support/typing.js';
 import { EDGE_DATE } from './support/edges.js';
 
 /** A conversation a few answers in, as a store gives it back (a fresh JSON copy). */
@@ -17,6 +24,10 @@ function storedAfterAnswers(): { persisted: Record<string, any> } {
   }
   return { persisted: persisted as Record<string, any> };
 }
+
+const eligible = Object.fromEntries(
+  JURISDICTION_IDS.map((id) => [id, JSON.parse(readFileSync(new URL(`../examples/${id}-eligible.json`, import.meta.url), 'utf8')) as Facts]),
+) as Record<(typeof JURISDICTION_IDS)[number], Facts>;
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -57,5 +68,34 @@ describe('restoring a stored conversation', () => {
     const damaged = copy(persisted);
     damaged.context.history = 'floorArea';
     expect(() => describeConversation(damaged)).toThrow(IncompatibleConversationError);
+  });
+});
+
+describe('the persisted snapshot', () => {
+  it("is xstate's own getPersistedSnapshot, key for key, on every state of every text's conversation (refusals, BACK and RESULTS included)", () => {
+    for (const jurisdiction of JURISDICTION_IDS) {
+      const actor = createActor(conversationMachine, { input: { jurisdiction, lang: 'zh-CN', date: EDGE_DATE } }).start();
+      const compare = () => {
+        const ours = persistedOf(actor.getSnapshot());
+        expect(ours).toEqual(actor.getPersistedSnapshot());
+        expect(JSON.stringify(ours)).toBe(JSON.stringify(actor.getPersistedSnapshot()));
+      };
+      compare();
+      for (let turn = 0; actor.getSnapshot().value === 'interviewing' && turn < 120; turn++) {
+        const question = currentQuestion(actor.getSnapshot().context);
+        if (!question) break;
+        if (turn % 5 === 2) actor.send({ type: 'ANSWER', questionId: question.id, value: '说不好' });
+        else if (turn % 7 === 3) actor.send({ type: 'BACK' });
+        else {
+          const value = valueFor({ questionId: question.id } as Prompt, eligible[jurisdiction]);
+          actor.send(value === undefined ? { type: 'SKIP' } : { type: 'ANSWER', questionId: question.id, value });
+        }
+        compare();
+      }
+      expect(actor.getSnapshot().value).toBe('results');
+      actor.send({ type: 'CHANGE', questionId: 'floorArea', value: '3000平方米' });
+      compare();
+      actor.stop();
+    }
   });
 });

@@ -345,9 +345,10 @@ describe('a session as this process last wrote it', () => {
       },
     });
 
-  it('goes on exactly as one restored and validated from the store: refused answers, BACK and changes included', async () => {
+  it('goes on from the live conversation exactly as one restored and validated from the store: refused answers, BACK and changes included, the same views and the same stored text', async () => {
     for (const jurisdiction of JURISDICTION_IDS) {
-      const a = new ConversationSessions(new MemorySessionStore(), today);
+      const aStore = new MemorySessionStore();
+      const a = new ConversationSessions(aStore, today);
       const bStore = new MemorySessionStore();
       const b = new ConversationSessions(withoutText(bStore), today);
       const ids = [(await a.create({ jurisdiction }, 'same-id')).id, (await b.create({ jurisdiction }, 'same-id')).id];
@@ -363,6 +364,8 @@ describe('a session as this process last wrote it', () => {
         for (const event of events) {
           const [viewA, viewB] = [await a.send('same-id', event, true), await b.send('same-id', event, true)];
           expect(JSON.stringify(viewA)).toBe(JSON.stringify(viewB));
+          // And both stored the same: the conversation, and what observers were told (the tally).
+          expect((await aStore.get('same-id'))?.json).toBe((await bStore.get('same-id'))?.json);
           view = viewA as SessionView;
         }
       }
@@ -370,6 +373,34 @@ describe('a session as this process last wrote it', () => {
       const change: ConversationEvent = { type: 'CHANGE', questionId: 'layout', value: 'multi' };
       expect(JSON.stringify(await a.send('same-id', change, true))).toBe(JSON.stringify(await b.send('same-id', change, true)));
     }
+  });
+
+  it('goes on from its own last write without reading the stored payload back (also to show it); a write by anyone else is read', async () => {
+    const inner = new MemorySessionStore();
+    let reads = 0;
+    const counting = delegating(inner, {
+      get: async <T,>(id: string) => {
+        const stored = await inner.get<T>(id);
+        if (!stored) return undefined;
+        const { version, schemaVersion, json, updatedAt } = stored;
+        return { version, schemaVersion, json, updatedAt, get data() { reads += 1; return stored.data; } };
+      },
+    });
+    const sessions = new ConversationSessions(counting, today);
+    const { id } = await sessions.create({ jurisdiction: 'jilin' });
+    const answer = async () => {
+      const prompt = ((await sessions.get(id)) as SessionView).prompt!;
+      const before = reads;
+      await sendOk(sessions, id, { type: 'ANSWER', questionId: prompt.questionId, value: typed(prompt, valueFor(prompt, eligible.jilin), 'zh-CN', 0) });
+      return reads - before;
+    };
+    // Created by this process, then answered by it: neither the answers nor the looks (get) read it back.
+    expect(await answer()).toBe(0);
+    expect(await answer()).toBe(0);
+    const stored = (await inner.get<Stored>(id))!;
+    expect(await inner.update(id, stored.version, stored.schemaVersion, { ...stored.data, tally: undefined })).toBeDefined();
+    expect(await answer()).toBe(1);
+    expect(await answer()).toBe(0);
   });
 
   it('is validated again once it was changed behind the process: damaged facts restart the conversation politely', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../src/store/index.js';
 import { runsWithRedis } from './support/prerequisites.js';
 import { type SpawnedRedis, type TestRedis, spawnRedis, startRedis } from './support/redis.js';
+import { delegating } from './support/stores.js';
 
 interface Payload {
   items: string[];
@@ -188,6 +189,33 @@ describe.each([
     const after = await store.get<Payload>(id);
     expect(after!.version).toBe(21);
     expect([...after!.data.items].sort()).toEqual([...items].sort());
+  });
+
+  it("updateWithRetry over the caller's last write: no read while nobody wrote since; a read and the change re-applied when somebody did; a gone session left alone", async () => {
+    await start();
+    let reads = 0;
+    const counted = delegating(store, {
+      get: (id) => {
+        reads += 1;
+        return store.get(id);
+      },
+    });
+    const id = newId();
+    await store.create<Payload>(id, 1, { items: [] });
+    const first = await updateWithRetry(counted, id, 1, append('a'));
+    const second = await updateWithRetry(counted, id, 1, append('b'), 5, first);
+    expect(reads).toBe(1);
+    await updateWithRetry(store, id, 1, append('x')); // somebody else
+    const third = await updateWithRetry(counted, id, 1, append('c'), 5, second);
+    expect(reads).toBe(2);
+    expect(third?.version).toBe(5);
+    expect((await store.get<Payload>(id))?.data.items).toEqual(['a', 'b', 'x', 'c']);
+    await store.delete(id);
+    const change = () => {
+      throw new Error('must not be called');
+    };
+    expect(await updateWithRetry(counted, id, 1, append('d'), 5, third)).toBeUndefined();
+    expect(await updateWithRetry(counted, id, 1, change)).toBeUndefined();
   });
 
   it('updateWithRetry leaves absent and incompatible sessions alone', async () => {

@@ -14,7 +14,7 @@ import { formatQuantity } from '../rules/format.js';
 import { prepared } from '../rules/prepared.js';
 import { factLabelIn } from '../rules/labels.js';
 import { jurisdictionOn } from '../rules/registry.js';
-import { JURISDICTION_IDS, type JurisdictionId } from '../rules/types.js';
+import { JURISDICTION_IDS, type JurisdictionDef, type JurisdictionId, type Outcome } from '../rules/types.js';
 import { FACT_UNITS } from '../rules/units.js';
 import {
   answerOf,
@@ -25,14 +25,15 @@ import {
   currentQuestion,
   type InputError,
   pendingOf,
+  rememberPending,
   SETTLE_PREFIX,
 } from './machine.js';
 import { answerHint } from './hints.js';
 import { type AnswerSpec, parseHint } from './parse.js';
 import { isRange, rangeText, spacedIn } from './ranges.js';
-import { outcomesOf } from './outcomes.js';
+import { outcomesOf, rememberOutcomes } from './outcomes.js';
 import { PerText } from './per-text.js';
-import { knownValid, rememberValid } from './valid-facts.js';
+import { knownValid, markValid, rememberValid } from './valid-facts.js';
 import { answerSpec, jurisdictionList, jurisdictionPrompt, type Prompt, questionPrompt, questionText, settlePrompt } from './prompts.js';
 import { questionById, type QuestionSpec } from './questions.js';
 import { wholeOf } from './shares.js';
@@ -138,12 +139,48 @@ const scope: AnyActorScope = (() => {
 })();
 
 /**
- * Restores a stored conversation's snapshot. It is validated first, unless `ownWrite` (it is exactly what this
- * process persisted after a turn: see `ConversationSessions`); an error in the machine is reported as an
- * incompatible conversation (as the actor reported it), never thrown later from a timer.
+ * A conversation as a turn in this process left it: the machine's snapshot, and what the turn worked out about it
+ * (every criterion's outcome, the open questions). Given back to the next turn of the same conversation instead of
+ * the stored snapshot — by a caller that knows the store still holds exactly what that turn persisted — it spares
+ * the next turn restoring the snapshot and checking the same facts again. Never changed once made; writes nothing
+ * as JSON (it is not what is stored).
  */
-function restore(persisted: unknown, ownWrite = false): Snapshot {
-  if (ownWrite) return guarded(() => conversationMachine.restoreSnapshot(persisted as Snapshot, scope) as Snapshot);
+export class LiveConversation {
+  readonly #snapshot: Snapshot;
+  readonly #pending: readonly QuestionSpec[];
+  readonly #outcomes: { def: JurisdictionDef; outcomes: readonly Outcome[] } | undefined;
+
+  /** @internal made by {@link advanceConversation} only. */
+  constructor(snapshot: Snapshot) {
+    const { context } = snapshot;
+    this.#snapshot = snapshot;
+    // Both were computed by the turn that made the snapshot: these calls find them remembered.
+    this.#pending = pendingOf(context);
+    const def = context.jurisdiction ? jurisdictionOn(context.jurisdiction, context.date) : undefined;
+    this.#outcomes = def && { def, outcomes: outcomesOf(def, context.facts, context.date) };
+  }
+
+  /** The snapshot, with what was worked out about it remembered again for this turn. */
+  resume(): Snapshot {
+    const { context } = this.#snapshot;
+    markValid(context.facts);
+    if (this.#outcomes) rememberOutcomes(this.#outcomes.def, context.facts, context.date, this.#outcomes.outcomes);
+    rememberPending(context, this.#pending);
+    return this.#snapshot;
+  }
+
+  toJSON(): undefined {
+    return undefined;
+  }
+}
+
+/**
+ * Restores a stored conversation's snapshot, validated first; a live one (see {@link LiveConversation}) is taken as
+ * it is. An error in the machine is reported as an incompatible conversation (as the actor reported it), never
+ * thrown later from a timer.
+ */
+function restore(persisted: unknown): Snapshot {
+  if (persisted instanceof LiveConversation) return persisted.resume();
   const facts = (persisted as { context?: { facts?: unknown } } | null)?.context?.facts;
   const known = knownValid(facts);
   // Facts known valid by content need only the shape around them; any failure is reported by the full schema.
@@ -153,6 +190,24 @@ function restore(persisted: unknown, ownWrite = false): Snapshot {
     rememberValid(facts);
   }
   return guarded(() => conversationMachine.restoreSnapshot(persisted as Snapshot, scope) as Snapshot);
+}
+
+/**
+ * The snapshot as xstate's `getPersistedSnapshot` writes it, key for key. This machine has no children and no history
+ * states, and its context is plain data (no actor in it), so xstate's walk of the whole context looking for actors
+ * to replace, on every turn, finds nothing; a snapshot with children or history goes to xstate. A test compares the
+ * two on every state of every text's conversation.
+ * @internal exported for that test.
+ */
+export function persistedOf(snapshot: Snapshot): unknown {
+  if (!isEmpty(snapshot.children) || !isEmpty(snapshot.historyValue)) return conversationMachine.getPersistedSnapshot(snapshot);
+  const { status, output, error, value, context } = snapshot;
+  return { status, output, error, value, historyValue: {}, context, children: {} };
+}
+
+function isEmpty(record: object): boolean {
+  for (const _key in record) return false;
+  return true;
 }
 
 /** Runs one step of the machine's logic; an error in it (or an errored snapshot) means the conversation failed. */
@@ -172,7 +227,7 @@ function failIfErrored(snapshot: Snapshot): void {
 }
 
 /** Starts a conversation (the jurisdiction may be preset by the channel). */
-export function startConversation(input: ConversationInput): { persisted: unknown; view: View } {
+export function startConversation(input: ConversationInput): { persisted: unknown; view: View; live?: LiveConversation } {
   const initial = conversationMachine.getInitialSnapshot(scope, input);
   if (initial.status !== 'active') {
     // Never with valid input; kept exactly as the actor behaved.
@@ -182,19 +237,22 @@ export function startConversation(input: ConversationInput): { persisted: unknow
     actor.stop();
     return { persisted, view: viewOf(snapshot.value as View['state'], snapshot.context) };
   }
-  return { persisted: conversationMachine.getPersistedSnapshot(initial), view: viewOf(initial.value as View['state'], initial.context) };
+  const view = viewOf(initial.value as View['state'], initial.context);
+  return { persisted: persistedOf(initial), view, live: new LiveConversation(initial) };
 }
 
 /**
- * Applies `event` to a stored conversation: restore → transition → persist. `ownWrite`: `persisted` is parsed from
- * exactly the JSON this process wrote after a turn, so it is not validated again (it was made by the machine from
- * validated answers; a store that gives back other text, an older shape or another process's write, gets the checks).
+ * Applies `event` to a conversation: restore → transition → persist. `stored` is the stored snapshot (validated
+ * before use), or the {@link LiveConversation} the previous turn returned when the caller knows the store still
+ * holds exactly what that turn persisted (made by the machine from validated answers, it needs no checks); a store
+ * that gives back other text, an older shape or another process's write must be passed as stored.
  */
-export function advanceConversation(persisted: unknown, event: ConversationEvent, withResult = false, ownWrite = false): { persisted: unknown; view: View } {
-  const restored = restore(persisted, ownWrite);
+export function advanceConversation(stored: unknown, event: ConversationEvent, withResult = false): { persisted: unknown; view: View; live: LiveConversation } {
+  const restored = restore(stored);
   const snapshot = guarded(() => conversationMachine.transition(restored, event, scope));
-  const next = conversationMachine.getPersistedSnapshot(snapshot);
-  return { persisted: next, view: viewOf(snapshot.value as View['state'], snapshot.context, restored.context, withResult) };
+  const next = persistedOf(snapshot);
+  const view = viewOf(snapshot.value as View['state'], snapshot.context, restored.context, withResult);
+  return { persisted: next, view, live: new LiveConversation(snapshot) };
 }
 
 /** The view of a stored conversation, without changing it. */

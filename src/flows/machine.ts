@@ -117,9 +117,14 @@ export function pendingOf(context: ConversationContext): readonly QuestionSpec[]
   const settled = { has: (id: string) => history.includes(id) || skipped.includes(id) };
   const open = pendingQuestions(jurisdictionOn(context.jurisdiction, context.date), context.facts, settled, context.date);
   const pending = context.settling ? [settleQuestion(context.settling), ...open] : open;
+  rememberPending(context, pending);
+  return pending;
+}
+
+/** Puts the open questions computed earlier for this very context back among the remembered ones (see `rememberOutcomes`). */
+export function rememberPending(context: ConversationContext, pending: readonly QuestionSpec[]): void {
   recentPending[nextPending] = { context, pending };
   nextPending = (nextPending + 1) % PENDING_SLOTS;
-  return pending;
 }
 
 /**

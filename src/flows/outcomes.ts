@@ -28,7 +28,16 @@ export function outcomesOf(def: JurisdictionDef, facts: Facts, date: string): re
     if (slot !== undefined && slot.facts === facts && slot.def === def && slot.date === date) return slot.outcomes;
   }
   const outcomes = def.criteria.map((criterion) => criterion.check(facts, { date }));
+  rememberOutcomes(def, facts, date, outcomes);
+  return outcomes;
+}
+
+/**
+ * Puts outcomes computed earlier for these very facts back among the remembered ones: a conversation kept alive
+ * between its turns (`LiveConversation`) brings what its last turn computed, which other conversations' turns have
+ * since pushed out of the slots.
+ */
+export function rememberOutcomes(def: JurisdictionDef, facts: Facts, date: string, outcomes: readonly Outcome[]): void {
   slots[next] = { facts, def, date, outcomes };
   next = (next + 1) % SLOTS;
-  return outcomes;
 }

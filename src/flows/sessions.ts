@@ -11,12 +11,13 @@ import { DEFAULT_LANG, type Lang } from '../i18n/index.js';
 import { todayInChina } from '../rules/dates.js';
 import { type Facts, FactsSchema } from '../rules/facts.js';
 import type { JurisdictionId } from '../rules/types.js';
-import { type SessionStore, updateWithRetry } from '../store/types.js';
+import { type SessionStore, type StoredSession, storedFromJson, updateWithRetry } from '../store/types.js';
 import {
   advanceConversation,
   contextOf,
   describeConversation,
   IncompatibleConversationError,
+  type LiveConversation,
   SCHEMA_VERSION,
   startConversation,
   type View,
@@ -28,10 +29,23 @@ import { newlySkipped, type SessionObserver, summarizeResult, type TurnInfo, wai
 export { combineObservers, type CreatedInfo, type ResultSummary, type SessionObserver, summarizeResult, type TurnInfo, type WaitingAt } from './observers.js';
 
 /**
- * Sessions whose last write is remembered (its JSON text, 1–2 KB): more than the conversations a process serves at
- * once, 1–2 MB at most. A session not among them is validated when restored, as any other.
+ * Sessions whose last write is remembered (see `Written`: some 10 KB each): more than the conversations a process
+ * serves at once, about 10 MB at most. A session not among them is read and validated from the store, as any other.
  */
 const WRITTEN_LIMIT = 1_000;
+
+/**
+ * What this process last wrote for a session: the JSON text, the payload it was made from, and the conversation as
+ * that turn left it. While the store gives back exactly that text (compare-and-set: nobody wrote since), the next
+ * turn goes on from the live conversation and the payload — nothing to parse, restore or validate again; any other
+ * text (another process's write, a change behind this one's back) is read from the store and validated.
+ */
+interface Written {
+  /** What the store returned for the write (its version and text). */
+  stored: StoredSession<SessionData>;
+  data: SessionData;
+  live: LiveConversation;
+}
 
 /** Turns of one session that collide are retried this often before the caller is told (409). */
 const SEND_ATTEMPTS = 10;
@@ -101,13 +115,18 @@ export function newSessionId(): string {
 const ID_POOL = Buffer.alloc(16 * 256);
 let idPoolAt = ID_POOL.length;
 
+/** `written`, if the store's `stored` is still exactly that write (the same text: nobody wrote since). */
+function stillAsWritten(written: Written | undefined, stored: StoredSession<SessionData>): Written | undefined {
+  return written !== undefined && stored.json !== undefined && written.stored.json === stored.json ? written : undefined;
+}
+
 /** Conversations over a session store. */
 export class ConversationSessions {
   readonly #store: SessionStore;
   readonly #today: () => string;
   readonly #observer: SessionObserver;
-  /** What this process last wrote per session (JSON text), for the sessions it served most recently. */
-  readonly #written = new Recent<string, string>(WRITTEN_LIMIT);
+  /** What this process last wrote per session, for the sessions it served most recently. */
+  readonly #written = new Recent<string, Written>(WRITTEN_LIMIT);
 
   constructor(store: SessionStore, today: () => string = todayInChina, observer: SessionObserver = {}) {
     this.#store = store;
@@ -117,12 +136,15 @@ export class ConversationSessions {
 
   /** Opens a conversation under a new id. */
   async create(options: OpenOptions = {}, id = newSessionId()): Promise<{ id: string; view: SessionView }> {
-    const { persisted, view } = this.#open(options);
+    const { persisted, view, live } = this.#open(options);
     const day = this.#today();
     const waiting = waitingOf(view);
     const tally: Tally = { day, waiting, entered: view.jurisdiction ? [view.jurisdiction] : [], resulted: [] };
-    const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, { conversation: persisted, opened: options, tally });
+    const data: SessionData = { conversation: persisted, opened: options, tally };
+    const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, data);
     if (!created) throw new Error('session id collision');
+    // The stores write JSON.stringify's text; one that wrote other text would only be read and validated next turn.
+    if (live) this.#written.set(id, { stored: storedFromJson(1, SCHEMA_VERSION, JSON.stringify(data), ''), data, live });
     this.#observer.created?.({ channel: channelOfSession(id), day, waiting, ...(view.jurisdiction ? { started: view.jurisdiction } : {}) });
     return { id, view };
   }
@@ -132,8 +154,9 @@ export class ConversationSessions {
     const stored = await this.#store.get<SessionData>(id);
     if (!stored) return undefined;
     if (stored.schemaVersion !== SCHEMA_VERSION) return this.#restart(id, stored.data);
+    const own = stillAsWritten(this.#written.get(id), stored);
     try {
-      return describeConversation(stored.data.conversation, withResult);
+      return describeConversation(own?.live ?? stored.data.conversation, withResult);
     } catch (error) {
       if (error instanceof IncompatibleConversationError) return this.#restart(id, stored.data);
       throw error;
@@ -142,30 +165,31 @@ export class ConversationSessions {
 
   /** Applies `event`; undefined when there is no such session. */
   async send(id: string, event: ConversationEvent, withResult = false): Promise<SessionView | undefined> {
-    let view: View | undefined;
-    let info: Omit<TurnInfo, 'channel'> | undefined;
+    let turn: { view: View; info: Omit<TurnInfo, 'channel'>; data: SessionData; live: LiveConversation } | undefined;
     const day = this.#today();
+    // As this process last wrote it: written over without reading it first, unless somebody wrote since.
+    const mine = this.#written.get(id);
     try {
       const written = await updateWithRetry<SessionData>(
         this.#store,
         id,
         SCHEMA_VERSION,
         (current) => {
-          // The text this process wrote after the session's last turn, unchanged: made by the machine from
-          // validated answers, it is not validated again (another process's write, or any change, is).
-          const ownWrite = current.json !== undefined && this.#written.get(id) === current.json;
-          const next = advanceConversation(current.data.conversation, event, withResult, ownWrite);
-          view = next.view;
-          const told = this.#tell(current.data, next.persisted, next.view, day);
-          info = told.info;
-          return { ...current.data, conversation: next.persisted, tally: told.tally };
+          const own = stillAsWritten(mine, current);
+          const before = own?.data ?? current.data;
+          const next = advanceConversation(own?.live ?? before.conversation, event, withResult);
+          const told = this.#tell(before, next.persisted, next.view, day);
+          const data: SessionData = { ...before, conversation: next.persisted, tally: told.tally };
+          turn = { view: next.view, info: told.info, data, live: next.live };
+          return data;
         },
         SEND_ATTEMPTS,
+        mine?.stored,
       );
-      if (written && view && info) {
-        if (written.json !== undefined) this.#written.set(id, written.json);
-        this.#observer.turn?.({ ...info, channel: channelOfSession(id) });
-        return view;
+      if (written && turn) {
+        if (written.json !== undefined) this.#written.set(id, { stored: written, data: turn.data, live: turn.live });
+        this.#observer.turn?.({ ...turn.info, channel: channelOfSession(id) });
+        return turn.view;
       }
     } catch (error) {
       if (!(error instanceof IncompatibleConversationError)) throw error;

@@ -1,8 +1,10 @@
 /**
- * Which sets of facts have already passed `FactsSchema`, remembered by content, so that a conversation turn does
- * not validate the same stored facts again (the schema with its cross-fact bounds was the costliest part of
- * restoring a conversation). Every answer's new facts are checked when they are made (`checkAnswered`, from the
- * machine); the next turn restores exactly those facts from the store, and finds them here.
+ * Which sets of facts have already passed `FactsSchema`, so that a conversation turn does not validate the same
+ * facts again (the schema with its cross-fact bounds was the costliest part of restoring a conversation). Every
+ * answer's new facts are checked when they are made (`checkAnswered`, from the machine) and marked valid by identity
+ * (`markValid`): the turn, and the next turn of a live conversation (`LiveConversation`), find them so. Facts restored
+ * from a store, once validated, are remembered by content (`rememberValid`), so that the same stored text read
+ * again (a conversation another process wrote, shown and then answered here) needs only the shape around them.
  *
  * Nothing unvalidated is trusted: the key is a faithful serialisation of the value, made only of what JSON
  * gives back (plain objects and arrays, strings, finite numbers, booleans, null); anything else (undefined, NaN,
@@ -71,11 +73,25 @@ const KEY_SLOTS = 4;
 const recentKeys: { facts: unknown; key: string | undefined }[] = [];
 let nextKey = 0;
 
-/** Whether facts with exactly this content passed `FactsSchema` before (no validation is done here). */
+/** Whether these facts, or facts with exactly this content, passed `FactsSchema` before (no validation is done here). */
 export function knownValid(facts: unknown): boolean {
+  if (recentValid.includes(facts)) return true;
   const key = factsKey(facts);
   return key !== undefined && known.has(key);
 }
+
+/**
+ * Records that this very facts object is valid — made by a checked answer, or resumed with a live conversation
+ * whose turn checked it — for the next few turns, by identity: no content key to compute (facts are never changed
+ * once made). Facts restored from a store are remembered by content instead (`rememberValid`).
+ */
+export function markValid(facts: Facts): void {
+  recentValid[nextValid] = facts;
+  nextValid = (nextValid + 1) % VALID_SLOTS;
+}
+const VALID_SLOTS = 4;
+const recentValid: unknown[] = new Array<unknown>(VALID_SLOTS).fill(undefined);
+let nextValid = 0;
 
 /** Records that `facts` passed `FactsSchema` (call only after a successful parse of this very value). */
 export function rememberValid(facts: unknown): void {
@@ -91,8 +107,8 @@ export interface FactsProblem {
 }
 
 /**
- * Checks `after` — `before` with an answer set, changed or cleared — as `FactsSchema` would, and remembers it as
- * valid when it is. When `before` is known valid, only what can have changed is checked: each value that is not
+ * Checks `after` — `before` with an answer set, changed or cleared — as `FactsSchema` would, and marks it valid
+ * (`markValid`) when it is. When `before` is known valid, only what can have changed is checked: each value that is not
  * `before`'s own (by identity: an answer copies the facts and keeps every other value) against its own schema,
  * then the consistency rules over all the facts — instead of parsing every fact again (that parse was a quarter
  * of a conversation turn). Otherwise, or for a name outside the vocabulary, the whole schema is applied.
@@ -108,7 +124,7 @@ export function checkAnswered(before: Facts, after: Facts): FactsProblem | undef
   }
   const broken = consistencyIssues(after)[0];
   if (broken) return { path: broken.path, params: broken.params };
-  rememberValid(after);
+  markValid(after);
   return undefined;
 }
 

@@ -128,6 +128,28 @@ type Relation =
 /** The top-level relations, the same for every park. */
 const FIXED: readonly Relation[] = PART_OF_WHOLE.map(([part, whole]) => ({ kind: 'sum', parts: [top(part)], whole: top(whole) }));
 
+/** PART_OF_WHOLE by index into NUMERIC_FACTS. */
+const PAIRS_AT: readonly (readonly [number, number])[] = PART_OF_WHOLE.map(([part, whole]) => [top(part), top(whole)]);
+
+/**
+ * The pairs of PART_OF_WHOLE (in its order) whose part's least value exceeds the whole's greatest, as given (no
+ * derivation). Read by the facts' own keys, as the solver reads them (see its constructor).
+ */
+export function exceedingPairs(facts: Facts): Pair[] {
+  const values = new Array<NumericValue | undefined>(TOP);
+  for (const key in facts) {
+    const i = TOP_INDEX.get(key);
+    if (i !== undefined) values[i] = facts[key as FactName] as NumericValue | undefined;
+  }
+  const exceeding: Pair[] = [];
+  PAIRS_AT.forEach(([part, whole], i) => {
+    const p = values[part];
+    const w = values[whole];
+    if (p !== undefined && w !== undefined && lowOf(p) > highOf(w)) exceeding.push(PART_OF_WHOLE[i] as Pair);
+  });
+  return exceeding;
+}
+
 /** Sources of a bound that no relation of the table gives: the branch list's length, a single-site layout. */
 const FROM_BRANCHES = -2;
 const FROM_LAYOUT = -3;

@@ -6,7 +6,7 @@
  * marked "extension" with the article that needs them.
  */
 import { z } from 'zod';
-import { exactOf, highOf, lowOf, PART_OF_WHOLE, RangeTable } from './bounds.js';
+import { exactOf, exceedingPairs, highOf, lowOf, RangeTable } from './bounds.js';
 
 export { exactOf, highOf, lowOf };
 
@@ -229,13 +229,8 @@ export interface ConsistencyIssue {
  */
 export function consistencyIssues(facts: Facts): ConsistencyIssue[] {
   const issues: ConsistencyIssue[] = [];
-  const value = (name: FactName) => facts[name] as NumericValue | undefined;
-  for (const [part, whole] of PART_OF_WHOLE) {
-    const p = value(part);
-    const w = value(whole);
-    if (p !== undefined && w !== undefined && lowOf(p) > highOf(w)) {
-      issues.push({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
-    }
+  for (const [part, whole] of exceedingPairs(facts)) {
+    issues.push({ code: 'custom', path: [part], message: 'exceeds', params: { rule: 'exceeds', other: whole } });
   }
   if (facts.layout === 'single' && facts.branchCount !== undefined && lowOf(facts.branchCount) > 0) {
     issues.push({ code: 'custom', path: ['branchCount'], params: { rule: 'singleWithBranches' } });

@@ -2,7 +2,7 @@
  * Sessions in this process's memory: for development, tests and single-process deployments. Lost on restart
  * and not shared between processes; use the Redis store when either matters.
  */
-import { type SessionStore, type StoredSession, checkTtlSeconds, encodePayload } from './types.js';
+import { type SessionStore, type StoredSession, checkTtlSeconds, encodePayload, storedFromJson } from './types.js';
 
 /** Options of {@link MemorySessionStore}. */
 export interface MemorySessionStoreOptions {
@@ -62,8 +62,7 @@ export class MemorySessionStore implements SessionStore {
     const entry = this.#entry(expectedVersion + 1, schemaVersion, encodePayload(data));
     this.#markUsed(id, entry);
     // As Redis's: a fresh copy of what was written, parsed only if the caller reads it (a turn does not).
-    const { json } = entry;
-    return { version: entry.version, schemaVersion, get data() { return JSON.parse(json) as T; }, json, updatedAt: entry.updatedAt };
+    return toSession<T>(entry);
   }
 
   async delete(id: string): Promise<void> {
@@ -115,5 +114,5 @@ export class MemorySessionStore implements SessionStore {
 }
 
 function toSession<T>(entry: Entry): StoredSession<T> {
-  return { version: entry.version, schemaVersion: entry.schemaVersion, data: JSON.parse(entry.json) as T, json: entry.json, updatedAt: entry.updatedAt };
+  return storedFromJson<T>(entry.version, entry.schemaVersion, entry.json, entry.updatedAt);
 }

@@ -14,7 +14,7 @@
  */
 import { ErrorReply } from 'redis';
 import { type RedisConnection, type RedisTarget, connectRedis, evalScript, luaScript, withDeadline } from './redis-connection.js';
-import { type SessionStore, type StoredSession, StoreUnavailableError, checkTtlSeconds, encodePayload } from './types.js';
+import { type SessionStore, type StoredSession, StoreUnavailableError, checkTtlSeconds, encodePayload, storedFromJson } from './types.js';
 
 /** Options of {@link RedisSessionStore}. */
 export interface RedisSessionStoreOptions {
@@ -129,7 +129,7 @@ export class RedisSessionStore implements SessionStore {
     const written = await this.#write(key, UPDATE_SESSION, args);
     if (!written) return undefined;
     // A fresh copy of what was written, parsed only if the caller reads it (a turn does not).
-    return { version: expectedVersion + 1, schemaVersion, get data() { return JSON.parse(json) as T; }, json, updatedAt };
+    return storedFromJson<T>(expectedVersion + 1, schemaVersion, json, updatedAt);
   }
 
   async delete(id: string): Promise<void> {
@@ -240,5 +240,6 @@ function parseSession<T>(key: string, fields: Record<string, string>): StoredSes
   if (version === undefined || schemaVersion === undefined || data === undefined || updatedAt === undefined) {
     throw new Error(`Session record ${key} is malformed (fields: ${Object.keys(fields).join(', ')})`);
   }
-  return { version: Number(version), schemaVersion: Number(schemaVersion), data: JSON.parse(data) as T, json: data, updatedAt };
+  // Parsed when first read: a turn that finds its own last write there never reads it.
+  return storedFromJson<T>(Number(version), Number(schemaVersion), data, updatedAt);
 }

@@ -70,6 +70,10 @@ export class SessionConflictError extends Error {
  * jittered backoff); `change` must be pure (it may run more than once). Throws SessionConflictError when
  * attempts run out.
  *
+ * `last`: the session as this caller last wrote it (what `update` returned). The first attempt then applies the
+ * change to it without reading the store: the compare-and-set writes only if nobody wrote since, which is the read's
+ * whole purpose; if somebody did (or the session is gone), the store is read as usual, at once.
+ *
  * Returns undefined, without calling `change`, when the session is absent or stored under another
  * `schemaVersion`: applying a change written for one payload shape to another would corrupt it, so an
  * incompatible session is treated like a missing one (`get` tells the two apart).
@@ -80,8 +84,13 @@ export async function updateWithRetry<T>(
   schemaVersion: number,
   change: (current: StoredSession<T>) => T,
   attempts = 5,
+  last?: StoredSession<T>,
 ): Promise<StoredSession<T> | undefined> {
   if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError(`attempts must be a positive integer, got ${attempts}`);
+  if (last !== undefined && last.schemaVersion === schemaVersion) {
+    const written = await store.update(id, last.version, schemaVersion, change(last));
+    if (written !== undefined) return written;
+  }
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const current = await store.get<T>(id);
     if (current === undefined || current.schemaVersion !== schemaVersion) return undefined;
@@ -109,6 +118,25 @@ export function encodePayload(data: unknown): string {
   // JSON.stringify returns undefined for undefined, functions and symbols: nothing that could be read back.
   if (typeof json !== 'string') throw new TypeError('A session payload must be JSON-serialisable');
   return json;
+}
+
+/**
+ * A StoredSession whose `data` is parsed from `json` when first read, then kept: a caller that recognises the text
+ * as its own last write never reads it (see `ConversationSessions`), and every read still gets a copy of its own.
+ * @internal for the store implementations.
+ */
+export function storedFromJson<T>(version: number, schemaVersion: number, json: string, updatedAt: string): StoredSession<T> {
+  let data: { value: T } | undefined;
+  return {
+    version,
+    schemaVersion,
+    get data(): T {
+      data ??= { value: JSON.parse(json) as T };
+      return data.value;
+    },
+    json,
+    updatedAt,
+  };
 }
 
 /** Checks a TTL given to a store: whole seconds, because Redis `EXPIRE` takes nothing else. @internal */
