@@ -2,9 +2,10 @@
  * The Telegram bot against `telegram-test-api`, a real Bot API peer over HTTP on loopback: the bot runs with
  * @grammyjs/runner (long polling, sequentialized per chat) and every call it makes goes to the emulator.
  *
- * The emulator lacks two methods the bot uses, sendDocument and setMyCommands; a small recording proxy in front
- * of it answers those two (storing the document as the bot's message, so it shows in the chat's history) and
- * forwards every other call untouched. The proxy also records each call, which is how the tests see that every
+ * The emulator lacks what the bot uses of files and commands: sendDocument, getFile, the file endpoint
+ * (`/file/bot<token>/<path>`) and setMyCommands; a small recording proxy in front of it answers those (storing a
+ * sent document as the bot's message, so it shows in the chat's history; serving the files a test's user sent)
+ * and forwards every other call untouched. The proxy also records each call, which is how the tests see that every
  * callback query was answered.
  *
  * Proved here: whole conversations in Chinese (deep link, buttons, typed "1.2万平方米") and English (opening
@@ -14,13 +15,16 @@
  * unreachable store (an apology, and the next update handled); other failures (an apology, a log line without
  * personal data); changing an earlier answer (/answers, Change, a typed or pressed new answer sent as CHANGE,
  * a parse hint that keeps the change pending, a "what if" in the results, a stale Change button, Cancel and
- * /cancel); the webhook (wrong secret 401, right secret handled; setWebhook with the secret); and
+ * /cancel); a Word file sent into the conversation (answers filled in with their lines, an answer given kept, what
+ * the text does not ask left out; a PDF, a broken file, a file with nothing readable, a file before a text is
+ * chosen: each told so, nothing lost); the webhook (wrong secret 401, right secret handled; setWebhook with the secret); and
  * startTelegram in both modes.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { Document as WordDocument, Packer, Paragraph } from 'docx';
 import express from 'express';
 import type { Bot } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
@@ -74,6 +78,8 @@ interface Emulator {
   apiRoot: string;
   calls: ApiCall[];
   documents: SentDocument[];
+  /** Files users sent, by file_id: what getFile describes and the file endpoint serves. */
+  files: Map<string, Buffer>;
   close(): Promise<void>;
 }
 
@@ -102,6 +108,7 @@ async function startEmulator(): Promise<Emulator> {
   await server.start();
   const calls: ApiCall[] = [];
   const documents: SentDocument[] = [];
+  const files = new Map<string, Buffer>();
   const proxy: Server = createServer((req, res) => {
     void (async () => {
       const raw = await readBody(req);
@@ -111,6 +118,14 @@ async function startEmulator(): Promise<Emulator> {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
+      // The Bot API's file endpoint: GET /file/bot<token>/<file_path>, the path getFile gave.
+      const fileRoute = /^\/file\/bot([^/]+)\/documents\/(\w+)$/.exec(req.url ?? '');
+      if (fileRoute) {
+        const file = files.get(fileRoute[2] ?? '');
+        res.writeHead(file ? 200 : 404, { 'content-type': 'application/octet-stream' });
+        res.end(file ?? '');
+        return;
+      }
       if (route) {
         const [, token = '', method = ''] = route;
         if (contentType.startsWith('multipart/form-data')) {
@@ -132,6 +147,12 @@ async function startEmulator(): Promise<Emulator> {
         const body = raw.length > 0 && contentType.includes('json') ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {};
         calls.push({ token, method, body });
         if (method === 'setMyCommands') return reply(200, { ok: true, result: true });
+        if (method === 'getFile') {
+          const fileId = String(body.file_id);
+          const file = files.get(fileId);
+          if (!file) return reply(400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+          return reply(200, { ok: true, result: { file_id: fileId, file_unique_id: `u${fileId}`, file_size: file.length, file_path: `documents/${fileId}` } });
+        }
       }
       await forward(req, res, raw, server.config.apiURL);
     })().catch((error: unknown) => {
@@ -147,6 +168,7 @@ async function startEmulator(): Promise<Emulator> {
     apiRoot,
     calls,
     documents,
+    files,
     close: async () => {
       proxy.closeAllConnections();
       proxy.close();
@@ -245,6 +267,15 @@ class Chat {
   sticker(): Promise<BotMessage[]> {
     const { text: _text, ...message } = this.client.makeMessage('', this.#from);
     return this.#deliver(() => this.client.sendMessage({ ...message, sticker: { file_id: 'sticker' } } as never));
+  }
+
+  /** Sends a file as Telegram delivers it: a message with a document, its bytes behind getFile. */
+  document(fileName: string, content: Buffer, mimeType?: string): Promise<BotMessage[]> {
+    const fileId = `f${this.chatId}x${this.emulator.files.size}`;
+    this.emulator.files.set(fileId, content);
+    const { text: _text, ...message } = this.client.makeMessage('', this.#from);
+    const document = { file_id: fileId, file_unique_id: `u${fileId}`, file_name: fileName, file_size: content.length, ...(mimeType ? { mime_type: mimeType } : {}) };
+    return this.#deliver(() => this.client.sendMessage({ ...message, document } as never));
   }
 
   say(text: string): Promise<BotMessage[]> {
@@ -645,6 +676,54 @@ describe('messages', () => {
     const [decided] = await chat.say('8000左右');
     expect(decided?.text).toContain('✔️ 按 7,200–8,800 平方米计。');
     expect(chat.question()).not.toMatch(/^settle\./);
+  });
+});
+
+describe('a Word file sent into the conversation', () => {
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const word = (...lines: string[]) => Packer.toBuffer(new WordDocument({ sections: [{ children: lines.map((line) => new Paragraph(line)) }] }));
+
+  it('fills the questions not answered yet, quoting each line; an answer given stands; then the next question', { timeout: 20_000 }, async () => {
+    const chat = new Chat(emulator, running, 'zh');
+    await chat.command('/start shandong');
+    expect(chat.question()).toBe('layout');
+    await chat.say('一个园区');
+    const file = await word('园区布局：一核两园', '园区总建筑面积1.2万平方米，入驻人力资源服务机构32家，其中经营性人力资源服务机构25家。', '入园企业总数40家', '专职工作人员：6人');
+    const replies = await chat.document('申报书.docx', file, DOCX);
+    const text = replies.map((m) => m.text).join('\n');
+    expect(text).toContain('从“申报书.docx”读出并填入 3 项回答');
+    expect(text).toContain('1.2万平方米（原文：“园区总建筑面积1.2万平方米，入驻人力资源服务机构32家，其中经营性人力资源服务机构25家。”）');
+    // 一个园区 was answered: the file's 一核两园 does not replace it.
+    expect(text).toContain('以下 1 项您已回答过，保留您的回答');
+    // Shandong asks for 经营性 institutions, not all of them, nor for every enterprise in the park.
+    expect(text).toContain('文件中另有 2 项不是本办法询问的内容，未填入。');
+    const view = await chat.view();
+    const answer = (id: string) => view?.answers.find((a) => a.questionId === id)?.answer;
+    expect(answer('layout')).toBe('设立一个园区');
+    expect(answer('floorArea')).toBe('12,000 平方米');
+    expect(answer('commercialHrInstitutions')).toBe('25 家');
+    expect(answer('fullTimeStaff')).toBe('6 人');
+    expect(answer('hrInstitutions')).toBeUndefined();
+    // The next question is asked, with its keyboard, and it is none of those the file answered.
+    expect(['floorArea', 'commercialHrInstitutions', 'fullTimeStaff', 'layout']).not.toContain(view?.prompt?.questionId);
+    expect(replies.at(-1)?.keyboard.flat().length).toBeGreaterThan(0);
+  });
+
+  it('a file that is not Word, cannot be read, or says nothing readable: told so in the user\'s language, nothing lost', { timeout: 20_000 }, async () => {
+    const chat = new Chat(emulator, running, 'en');
+    await chat.command('/start wenzhou');
+    await chat.say('one site');
+    const before = (await chat.view())?.answers;
+    expect((await chat.document('notes.pdf', Buffer.from('%PDF-1.4'), 'application/pdf')).map((m) => m.text)).toEqual([bt('en')('document.notWord')]);
+    expect((await chat.document('broken.docx', Buffer.from('not a zip archive'), DOCX)).map((m) => m.text)).toEqual([bt('en')('document.notWord')]);
+    expect((await chat.document('hello.docx', await word('Hello, nice to meet you.'))).map((m) => m.text)).toEqual([
+      bt('en')('document.nothingFound', { file: 'hello.docx' }),
+    ]);
+    expect((await chat.view())?.answers).toEqual(before);
+    // Before a text is chosen, the file cannot be read against its questions.
+    const fresh = new Chat(emulator, running, 'zh');
+    await fresh.command('/start');
+    expect((await fresh.document('申报书.docx', await word('园区总建筑面积1.2万平方米'), DOCX)).map((m) => m.text)).toEqual([bt('zh-CN')('document.chooseFirst')]);
   });
 });
 

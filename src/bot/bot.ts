@@ -12,6 +12,7 @@ import type { ConversationSessions } from '../flows/sessions.js';
 import type { ResultLinks } from '../server/result-page.js';
 import type { SessionStore } from '../store/types.js';
 import { ChatRecords } from './chat-record.js';
+import { botFileDownload, type FileDownload } from './documents.js';
 import { type BotLogger, errorHandler, stderrLogger } from './errors.js';
 import { conversationHandlers } from './handlers.js';
 import { ChatKeys } from './keys.js';
@@ -35,6 +36,8 @@ export interface BotDependencies {
   timeoutSeconds?: number;
   /** Told of every update received, before anything else handles it (metrics). */
   onUpdate?: () => void;
+  /** How files users send are fetched; default the Bot API's file endpoint at `apiRoot`. */
+  download?: FileDownload;
 }
 
 /** The key that serialises updates: one queue per chat. */
@@ -57,7 +60,8 @@ export function createBot(deps: BotDependencies): Bot {
   const { onUpdate } = deps;
   if (onUpdate) bot.use((_ctx, next) => (onUpdate(), next()));
   bot.use(sequentialize(chatOf));
-  bot.use(conversationHandlers({ sessions: deps.sessions, store: deps.store, keys, records: new ChatRecords(deps.store, keys), ...(deps.resultLinks ? { links: deps.resultLinks } : {}) }));
+  const download = deps.download ?? botFileDownload(deps.token, deps.apiRoot);
+  bot.use(conversationHandlers({ sessions: deps.sessions, store: deps.store, keys, records: new ChatRecords(deps.store, keys), download, ...(deps.resultLinks ? { links: deps.resultLinks } : {}) }));
   bot.catch(errorHandler(log, keys));
   return bot;
 }

@@ -26,6 +26,7 @@ import {
   type StepAction,
 } from './callbacks.js';
 import { helpText } from './commands.js';
+import { onDocument } from './documents.js';
 import { apologyFor } from './errors.js';
 import {
   changeKeyboard,
@@ -182,6 +183,9 @@ export function conversationHandlers(deps: TurnDeps): Composer<Context> {
     const next = await turn.send({ type: 'ANSWER', questionId, value: text });
     await turn.present(next, { answered: answeredIn(next, questionId) });
   });
+
+  // A Word file (申报书, 情况说明): its answers fill the questions not answered yet (see documents.ts).
+  chats.on('message:document', async (ctx) => onDocument(ctx, await ChatTurn.open(ctx, deps), deps, ctx.message.document));
 
   chats.on('message', async (ctx) => {
     const turn = await ChatTurn.open(ctx, deps);

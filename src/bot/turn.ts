@@ -18,6 +18,7 @@ import { type ResultLinks, resultLinkLine } from '../server/result-page.js';
 import type { SessionStore } from '../store/types.js';
 import { type PendingChange, stepToken } from './callbacks.js';
 import type { ChatRecord, ChatRecords } from './chat-record.js';
+import type { FileDownload } from './documents.js';
 import { escapeHtml } from './html.js';
 import type { ChatKeys } from './keys.js';
 import { answeredKeyboard, noKeyboard } from './keyboards.js';
@@ -33,6 +34,8 @@ export interface TurnDeps {
   records: ChatRecords;
   /** Result pages (PUBLIC_URL): a link to the full result goes under the result summary. */
   links?: ResultLinks;
+  /** Fetches a file the user sent (a Word file to read answers from). */
+  download: FileDownload;
 }
 
 /** An answer the conversation just took, to mark on the keyboard that asked for it. */
