@@ -284,7 +284,7 @@ describe('the staff console in Chromium', () => {
     await clerk.close();
   });
 
-  it('lays the form out on a phone without running off the screen, and keeps each box beside its label', async () => {
+  it('lays the form, the documents and the comparison out on a phone without running off the screen (boxes beside labels, buttons in a row, the topic column in view)', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const clerk = await phone.newPage();
     await clerk.goto(`${base}/staff#j=guangxi&v=assess`);
@@ -295,6 +295,22 @@ describe('the staff console in Chromium', () => {
     await group.scrollIntoViewIfNeeded();
     for (const box of await group.locator('input').all()) expect((await box.boundingBox())?.width ?? 0).toBeLessThan(30);
     await clerk.screenshot({ path: join(ARTIFACTS, 'staff-phone.png') });
+    const overflow = () => clerk.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // The documents: each name on its line, its buttons in a row under it, never a character a line.
+    await clerk.goto(`${base}/staff#j=shandong&v=docs`);
+    await clerk.waitForSelector('#open-checklist');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    for (const id of ['#preview-checklist', '#open-checklist', '#download-checklist']) expect((await clerk.locator(id).boundingBox())?.height ?? 99).toBeLessThan(50);
+    await clerk.screenshot({ path: join(ARTIFACTS, 'staff-phone-docs.png') });
+    // The comparison scrolls sideways inside its frame, the page does not, and the topic column stays in view.
+    await clerk.goto(`${base}/staff#j=shandong&v=compare`);
+    await clerk.waitForSelector('table.compare tbody tr');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const topic = clerk.locator('table.compare tbody th').first();
+    const left = (await topic.boundingBox())?.x ?? -1;
+    await clerk.locator('.table-wrap').evaluate((wrap) => (wrap.scrollLeft = 400));
+    expect(Math.abs(((await topic.boundingBox())?.x ?? -999) - left)).toBeLessThanOrEqual(1);
+    await clerk.screenshot({ path: join(ARTIFACTS, 'staff-phone-compare.png') });
     await phone.close();
   });
 
