@@ -29,8 +29,8 @@ import { newlySkipped, type SessionObserver, summarizeResult, type TurnInfo, wai
 export { combineObservers, type CreatedInfo, type ResultSummary, type SessionObserver, summarizeResult, type TurnInfo, type WaitingAt } from './observers.js';
 
 /**
- * Sessions whose last write is remembered (see `Written`: some 10 KB each): more than the conversations a process
- * serves at once, about 10 MB at most. A session not among them is read and validated from the store, as any other.
+ * Sessions whose last write is remembered (see `Written`: a few KB of heap each, shared with what the turn made):
+ * more than the conversations a process serves at once, a few MB at most. A session not among them is read and validated from the store, as any other.
  */
 const WRITTEN_LIMIT = 1_000;
 
