@@ -30,7 +30,8 @@ export { combineObservers, type CreatedInfo, type ResultSummary, type SessionObs
 
 /**
  * Sessions whose last write is remembered (see `Written`: a few KB of heap each, shared with what the turn made):
- * more than the conversations a process serves at once, a few MB at most. A session not among them is read and validated from the store, as any other.
+ * more than the conversations a process serves at once, a few MB at most. A session not among them is read and
+ * validated from the store, as any other.
  */
 const WRITTEN_LIMIT = 1_000;
 
