@@ -6,7 +6,8 @@
  */
 import type { Context } from 'grammy';
 import type { Document } from 'grammy/types';
-import { DocumentReadError, docxLines } from '../documents/read-docx.js';
+import { DOCX_TYPE } from '../documents/index.js';
+import { DocumentReadError, docxLines, MAX_DOCUMENT_BYTES } from '../documents/read-docx.js';
 import { answersInLines, type FoundAnswer } from '../flows/document-answers.js';
 import { fillIn, type FilledIn } from '../flows/fill-in.js';
 import { questionText } from '../flows/prompts.js';
@@ -15,9 +16,6 @@ import { todayInChina } from '../rules/dates.js';
 import type { JurisdictionId } from '../rules/types.js';
 import type { ChatTurn, TurnDeps } from './turn.js';
 
-/** The largest file read (the staff console's limit too); Telegram lets bots download up to 20 MB. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Lines of found answers listed at most in one message (a long report may give dozens). */
 const LISTED = 20;
 

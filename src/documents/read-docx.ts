@@ -14,6 +14,9 @@ export class DocumentReadError extends Error {
   }
 }
 
+/** The most an applicant's file may weigh, as sent (the staff console's upload, a file sent to the bot). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
 /** The most a document's unpacked parts may hold: far more than any 申报书's text, far less than a zip bomb's. */
 const MAX_UNPACKED = 50 * 1024 * 1024;
 

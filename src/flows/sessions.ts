@@ -11,7 +11,7 @@ import { DEFAULT_LANG, type Lang } from '../i18n/index.js';
 import { todayInChina } from '../rules/dates.js';
 import { type Facts, FactsSchema } from '../rules/facts.js';
 import type { JurisdictionId } from '../rules/types.js';
-import { type SessionStore, type StoredSession, storedFromJson, updateWithRetry } from '../store/types.js';
+import { encodePayload, type SessionStore, type StoredSession, storedFromJson, updateWithRetry } from '../store/types.js';
 import {
   advanceConversation,
   contextOf,
@@ -144,8 +144,8 @@ export class ConversationSessions {
     const data: SessionData = { conversation: persisted, opened: options, tally };
     const created = await this.#store.create<SessionData>(id, SCHEMA_VERSION, data);
     if (!created) throw new Error('session id collision');
-    // The stores write JSON.stringify's text; one that wrote other text would only be read and validated next turn.
-    if (live) this.#written.set(id, { stored: storedFromJson(1, SCHEMA_VERSION, JSON.stringify(data), ''), data, live });
+    // The text the stores write (a store that wrote other text would only be read and validated next turn).
+    if (live) this.#written.set(id, { stored: storedFromJson(1, SCHEMA_VERSION, encodePayload(data), ''), data, live });
     this.#observer.created?.({ channel: channelOfSession(id), day, waiting, ...(view.jurisdiction ? { started: view.jurisdiction } : {}) });
     return { id, view };
   }

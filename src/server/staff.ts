@@ -24,8 +24,8 @@
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import { buildDocument, documentsOf, isDocumentName } from '../documents/index.js';
-import { DocumentReadError, docxLines } from '../documents/read-docx.js';
+import { buildDocument, DOCX_TYPE, documentsOf, isDocumentName } from '../documents/index.js';
+import { DocumentReadError, docxLines, MAX_DOCUMENT_BYTES } from '../documents/read-docx.js';
 import { answersInLines } from '../flows/document-answers.js';
 import { questionById } from '../flows/questions.js';
 import { factLabelIn } from '../rules/labels.js';
@@ -105,7 +105,6 @@ class StaffApiError extends Error {
 }
 
 /** A Word file's media type. */
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Routes of the staff console. */
 export function staffRoutes(options: StaffOptions = {}): Router {
@@ -232,7 +231,7 @@ export function staffRoutes(options: StaffOptions = {}): Router {
   });
 
   // An applicant's own Word file (申报书, 情况说明): the answers it gives, to be checked field by field before they count.
-  const upload = express.raw({ type: [DOCX_TYPE, 'application/octet-stream', 'text/plain'], limit: '5mb' });
+  const upload = express.raw({ type: [DOCX_TYPE, 'application/octet-stream', 'text/plain'], limit: MAX_DOCUMENT_BYTES });
   router.post('/staff/api/document-answers', upload, async (req, res) => {
     const lang = langOf(req);
     const body = req.body instanceof Buffer ? req.body : Buffer.alloc(0);
